@@ -1,0 +1,35 @@
+/**
+ * The one APPSYNC_JS resolver in front of every memo Lambda, on AppSync and in the local
+ * runtime alike. It forwards the AppSync context as the Lambda event and maps the Lambda's
+ * result (resolvers/lib/lambdaResult.ts) to data or to a typed GraphQL error.
+ * Runs in AppSync's restricted JS runtime: no try/catch, no classes, only @aws-appsync/utils.
+ */
+import { util, type Context, type LambdaRequest } from '@aws-appsync/utils';
+import type { LambdaResult } from '../lib/lambdaResult.js';
+
+export function request(ctx: Context): LambdaRequest {
+  return {
+    operation: 'Invoke',
+    payload: {
+      arguments: ctx.arguments,
+      identity: ctx.identity,
+      source: ctx.source,
+      request: ctx.request,
+      info: ctx.info,
+      prev: ctx.prev,
+      stash: ctx.stash,
+    },
+  };
+}
+
+export function response(ctx: Context): unknown {
+  if (ctx.error) {
+    // The invocation itself failed (timeout, throttling, crash): its text may hold AWS detail.
+    return util.error('An internal error occurred; it has been logged', 'InternalError');
+  }
+  const result = ctx.result as LambdaResult<unknown>;
+  if (result.error) {
+    return util.error(result.error.message, result.error.errorType, null, result.error.errorInfo);
+  }
+  return result.data;
+}

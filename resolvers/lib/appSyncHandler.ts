@@ -1,0 +1,47 @@
+import type { AppSyncResolverEvent, Context } from 'aws-lambda';
+import { InternalError, MemoApiError } from './errors.js';
+import type { LambdaResult } from './lambdaResult.js';
+import { logger } from './logger.js';
+
+export type FieldResolver<TArgs, TResult> = (args: TArgs, event: AppSyncResolverEvent<TArgs>) => Promise<TResult>;
+
+export type MemoLambdaHandler<TArgs, TResult> = (
+  event: AppSyncResolverEvent<TArgs>,
+  context?: Context,
+) => Promise<LambdaResult<TResult>>;
+
+/**
+ * Wraps one field's resolver as a Lambda handler: logs the operation, and turns every error
+ * into a LambdaResult. Known errors keep their type and message; anything else is logged in
+ * full and reaches the client only as a generic InternalError.
+ *
+ * @example
+ * export const handler = appSyncHandler('memo', async ({ memoId }) => getMemo(parseMemoId(memoId)));
+ */
+export function appSyncHandler<TArgs, TResult>(
+  operation: string,
+  resolve: FieldResolver<TArgs, TResult>,
+): MemoLambdaHandler<TArgs, TResult> {
+  return async (event, context) => {
+    logger.resetKeys();
+    if (context) logger.addContext(context);
+    logger.appendKeys({ operation, memoId: findMemoId(event.arguments) });
+    try {
+      const data = await resolve(event.arguments, event);
+      logger.info('resolved');
+      return { data };
+    } catch (error) {
+      const known = error instanceof MemoApiError ? error : new InternalError({ cause: error });
+      if (known instanceof InternalError) logger.error('unexpected failure', { error });
+      else logger.info('rejected', { errorType: known.errorType, errorInfo: known.errorInfo });
+      return { error: { errorType: known.errorType, message: known.message, errorInfo: known.errorInfo } };
+    }
+  };
+}
+
+/** The memo an operation is about, for log correlation (never the content). */
+function findMemoId(args: unknown): string | undefined {
+  const { memoId, input } = (args ?? {}) as { memoId?: unknown; input?: { memoId?: unknown } };
+  const candidate = memoId ?? input?.memoId;
+  return typeof candidate === 'string' ? candidate.slice(0, 64) : undefined;
+}

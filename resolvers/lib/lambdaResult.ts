@@ -1,0 +1,14 @@
+import type { ErrorType } from './errors.js';
+
+/**
+ * What every memo Lambda returns to AppSync. A thrown error would reach clients as
+ * `Lambda:Unhandled`; returning the error as data lets the APPSYNC_JS resolver
+ * (resolvers/appsync/invokeLambda.ts) raise it with its own `errorType`.
+ */
+export type LambdaResult<T> = { data: T; error?: undefined } | { data?: undefined; error: LambdaError };
+
+export interface LambdaError {
+  errorType: ErrorType;
+  message: string;
+  errorInfo: Record<string, unknown> | null;
+}

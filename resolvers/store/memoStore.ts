@@ -1,0 +1,152 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { Memo } from '../../generated/schemaTypes.js';
+import { MemoNotFound, VersionConflict } from '../lib/errors.js';
+import { documentClient, storeConfig } from './dynamoClient.js';
+
+/** A memo as the API returns it (title is null, not absent, when unset). */
+export type MemoRecord = Required<Omit<Memo, '__typename'>>;
+
+/** The fields an update may change; an absent key is left as it is, `title: null` removes it. */
+export interface MemoChanges {
+  title?: string | null;
+  content?: string;
+  tags?: string[];
+}
+
+export interface MemoPage {
+  items: MemoRecord[];
+  /** The key to start the next page from; undefined when the scan is complete. */
+  lastMemoId: string | undefined;
+}
+
+const TableName = storeConfig.tableName;
+
+/** Stores a new memo; the condition makes a (practically impossible) id collision fail loudly. */
+export async function putNewMemo(memo: MemoRecord): Promise<void> {
+  await documentClient.send(
+    new PutCommand({
+      TableName,
+      Item: toItem(memo),
+      ConditionExpression: 'attribute_not_exists(memoId)',
+    }),
+  );
+}
+
+export async function getMemo(memoId: string): Promise<MemoRecord | undefined> {
+  const { Item } = await documentClient.send(new GetCommand({ TableName, Key: { memoId } }));
+  return Item ? fromItem(Item) : undefined;
+}
+
+/**
+ * Applies `changes` in one conditional UpdateItem: the memo must exist (never an upsert) and,
+ * when `expectedVersion` is given, still be at that version. Bumps version, sets updatedAt.
+ */
+export async function updateMemo(
+  memoId: string,
+  changes: MemoChanges,
+  updatedAt: string,
+  expectedVersion?: number,
+): Promise<MemoRecord> {
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
+  const values: Record<string, unknown> = { ':one': 1, ':updatedAt': updatedAt };
+  const sets = ['#version = #version + :one', '#updatedAt = :updatedAt'];
+  const removes: string[] = [];
+  for (const [field, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    names[`#${field}`] = field;
+    if (value === null) {
+      removes.push(`#${field}`);
+    } else {
+      values[`:${field}`] = value;
+      sets.push(`#${field} = :${field}`);
+    }
+  }
+  if (expectedVersion !== undefined) values[':expectedVersion'] = expectedVersion;
+
+  try {
+    const { Attributes } = await documentClient.send(
+      new UpdateCommand({
+        TableName,
+        Key: { memoId },
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: guard(expectedVersion),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+        ReturnValues: 'ALL_NEW',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return fromItem(Attributes!);
+  } catch (error) {
+    throw await explainConditionFailure(error, memoId, expectedVersion);
+  }
+}
+
+/** Deletes the memo under the same guard as updateMemo and returns it as it was. */
+export async function deleteMemo(memoId: string, expectedVersion?: number): Promise<MemoRecord> {
+  try {
+    const { Attributes } = await documentClient.send(
+      new DeleteCommand({
+        TableName,
+        Key: { memoId },
+        ConditionExpression: guard(expectedVersion),
+        ExpressionAttributeNames: expectedVersion === undefined ? undefined : { '#version': 'version' },
+        ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':expectedVersion': expectedVersion },
+        ReturnValues: 'ALL_OLD',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return fromItem(Attributes!);
+  } catch (error) {
+    throw await explainConditionFailure(error, memoId, expectedVersion);
+  }
+}
+
+/** One Scan request: at most `limit` memos, starting after `startAfterMemoId`. */
+export async function scanMemos(limit: number, startAfterMemoId?: string): Promise<MemoPage> {
+  const { Items = [], LastEvaluatedKey } = await documentClient.send(
+    new ScanCommand({
+      TableName,
+      Limit: limit,
+      ExclusiveStartKey: startAfterMemoId === undefined ? undefined : { memoId: startAfterMemoId },
+    }),
+  );
+  return { items: Items.map(fromItem), lastMemoId: LastEvaluatedKey?.memoId as string | undefined };
+}
+
+function guard(expectedVersion: number | undefined): string {
+  return expectedVersion === undefined
+    ? 'attribute_exists(memoId)'
+    : 'attribute_exists(memoId) AND #version = :expectedVersion';
+}
+
+/**
+ * Turns a failed guard into MemoNotFound or VersionConflict. DynamoDB returns the item as it
+ * was (ReturnValuesOnConditionCheckFailure); emulators that ignore that option get one GetItem,
+ * on this failure path only.
+ */
+async function explainConditionFailure(error: unknown, memoId: string, expectedVersion?: number): Promise<unknown> {
+  if (!(error instanceof ConditionalCheckFailedException)) return error;
+  const current = error.Item ? fromItem(unmarshall(error.Item)) : await getMemo(memoId);
+  if (!current || expectedVersion === undefined) return new MemoNotFound(memoId);
+  return new VersionConflict(memoId, expectedVersion, current.version);
+}
+
+function toItem(memo: MemoRecord): Record<string, unknown> {
+  const { title, ...rest } = memo;
+  return title === null ? rest : { ...rest, title };
+}
+
+function fromItem(item: Record<string, unknown>): MemoRecord {
+  return {
+    memoId: item.memoId as string,
+    title: (item.title as string | undefined) ?? null,
+    content: item.content as string,
+    tags: (item.tags as string[] | undefined) ?? [],
+    createdAt: item.createdAt as string,
+    updatedAt: item.updatedAt as string,
+    version: item.version as number,
+  };
+}
