@@ -1,0 +1,14 @@
+import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, storeConfig } from '../../resolvers/store/dynamoClient.js';
+
+/** Every item of the test table, sorted, as JSON: compare two snapshots to prove nothing changed. */
+export async function tableSnapshot(): Promise<string> {
+  const items: Record<string, unknown>[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await documentClient.send(new ScanCommand({ TableName: storeConfig.tableName, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return JSON.stringify(items.sort((a, b) => String(a.memoId).localeCompare(String(b.memoId))));
+}
