@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
+
+/** Everything the local runtime can be told, read once from the environment and the command line. */
+export interface LocalApiConfig {
+  readonly host: string;
+  /** 0 picks a free port. */
+  readonly port: number;
+  /** Absolute LevelDB directory of the embedded store, or null for an in-memory store. */
+  readonly dataDir: string | null;
+  readonly apiKey: string;
+  readonly tableName: string;
+  /** An external DynamoDB-compatible endpoint; when set, no embedded store starts. */
+  readonly dynamodbEndpoint: string | undefined;
+  /** Deepest field nesting a request may have (AppSync's queryDepthLimit). */
+  readonly queryDepthLimit: number;
+  /** Most resolver invocations a request may ask for (AppSync's resolverCountLimit). */
+  readonly resolverCountLimit: number;
+  /** How often the real-time endpoint sends `ka`. */
+  readonly keepAliveMs: number;
+}
+
+export class ConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ConfigError';
+  }
+}
+
+const IN_MEMORY = ':memory:';
+
+/** The defaults the CLI and the programmatic entry share. */
+export const SHARED_DEFAULTS = {
+  host: '127.0.0.1',
+  tableName: 'memoTable',
+  queryDepthLimit: 15,
+  resolverCountLimit: 25,
+  keepAliveMs: 60_000,
+} as const;
+
+/** An API key shaped like AppSync's (`da2-` and 26 lowercase alphanumerics). */
+export function generateApiKey(): string {
+  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  return `da2-${Array.from(randomBytes(26), (byte) => alphabet[byte % alphabet.length]).join('')}`;
+}
+
+/**
+ * Reads the runtime's settings. `--in-memory` on the command line equals `DATA_DIR=:memory:`.
+ *
+ * @throws {ConfigError} when a value is malformed (the CLI prints it and exits 1)
+ */
+export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): LocalApiConfig {
+  const unknown = argv.filter((arg) => arg !== '--in-memory');
+  if (unknown.length > 0) throw new ConfigError(`Unknown argument ${unknown[0]}: the only option is --in-memory`);
+  const dataDirSetting = argv.includes('--in-memory') ? IN_MEMORY : text(env.DATA_DIR) ?? '.data';
+  return {
+    host: text(env.HOST) ?? SHARED_DEFAULTS.host,
+    port: integer(env, 'PORT', 4000, 0, 65535),
+    dataDir: dataDirSetting === IN_MEMORY ? null : resolve(dataDirSetting),
+    apiKey: text(env.API_KEY) ?? generateApiKey(),
+    tableName: text(env.TABLE_NAME) ?? SHARED_DEFAULTS.tableName,
+    dynamodbEndpoint: text(env.DYNAMODB_ENDPOINT),
+    queryDepthLimit: integer(env, 'QUERY_DEPTH_LIMIT', SHARED_DEFAULTS.queryDepthLimit, 1, 75),
+    resolverCountLimit: integer(env, 'RESOLVER_COUNT_LIMIT', SHARED_DEFAULTS.resolverCountLimit, 1, 10_000),
+    keepAliveMs: integer(env, 'KEEP_ALIVE_MS', SHARED_DEFAULTS.keepAliveMs, 10, 300_000),
+  };
+}
+
+function text(value: string | undefined): string | undefined {
+  return value?.trim() || undefined;
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = text(env[name]);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
+  }
+  return value;
+}

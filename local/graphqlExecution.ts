@@ -1,0 +1,123 @@
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+} from 'graphql';
+import { AppSyncResolverError } from './appsyncUtil.js';
+import type { MutationResult, RequestContext } from './lambdaFields.js';
+import { checkRequestLimits, type RequestLimits } from './requestLimits.js';
+
+/** A GraphQL request as clients POST it. */
+export interface GraphQLRequest {
+  readonly query: string;
+  readonly variables?: Readonly<Record<string, unknown>> | null;
+  readonly operationName?: string | null;
+}
+
+/** One error as AppSync reports it. `errorType`/`errorInfo` come from resolvers (util.error). */
+export interface AppSyncError {
+  path: readonly (string | number)[] | null;
+  data?: unknown;
+  errorType?: string | null;
+  errorInfo?: unknown;
+  locations: { line: number; column: number; sourceName: null }[] | null;
+  message: string;
+}
+
+export interface AppSyncResponse {
+  data: unknown;
+  errors?: AppSyncError[];
+}
+
+export interface PreparedOperation {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/** Bounds the parser's work on hostile input before validation even starts. */
+const MAX_TOKENS = 20_000;
+
+/** Parses, validates and executes requests against the local schema. */
+export class GraphQLExecutor {
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly isResolverBacked: (typeName: string, fieldName: string) => boolean,
+    private readonly limits: RequestLimits,
+  ) {}
+
+  /** Returns the operation to run, or the errors that stop it (always with HTTP 200, as AppSync). */
+  prepare(request: GraphQLRequest, allowed: readonly OperationTypeNode[]): PreparedOperation | { errors: AppSyncError[] } {
+    let document: DocumentNode;
+    try {
+      document = parse(request.query, { maxTokens: MAX_TOKENS });
+    } catch (error) {
+      return { errors: [toAppSyncError(error as GraphQLError)] };
+    }
+    const invalid = validate(this.schema, document, specifiedRules);
+    if (invalid.length > 0) return { errors: invalid.map(toAppSyncError) };
+    const operation = getOperationAST(document, request.operationName ?? undefined);
+    if (!operation) {
+      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'The document must name the operation to run (operationName).';
+      return { errors: [toAppSyncError(new GraphQLError(message))] };
+    }
+    if (!allowed.includes(operation.operation)) {
+      const where = operation.operation === OperationTypeNode.SUBSCRIPTION ? 'the real-time endpoint (/graphql/realtime)' : 'the HTTP endpoint (/graphql)';
+      return { errors: [toAppSyncError(new GraphQLError(`A ${operation.operation} must be sent to ${where}`, { nodes: operation }))] };
+    }
+    const fragments = Object.fromEntries(
+      document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const overLimit = checkRequestLimits(this.schema, operation, fragments, this.isResolverBacked, this.limits);
+    if (overLimit.length > 0) return { errors: overLimit.map(toAppSyncError) };
+    return { document, operation, fragments };
+  }
+
+  /** Runs a query or mutation; also returns the mutation results that trigger subscriptions. */
+  async execute(
+    request: GraphQLRequest,
+    headers: Readonly<Record<string, string>>,
+  ): Promise<{ response: AppSyncResponse; mutationResults: MutationResult[] }> {
+    const prepared = this.prepare(request, [OperationTypeNode.QUERY, OperationTypeNode.MUTATION]);
+    if ('errors' in prepared) return { response: { data: null, errors: prepared.errors }, mutationResults: [] };
+    const contextValue: RequestContext = { headers, mutationResults: [] };
+    const result = await execute({
+      schema: this.schema,
+      document: prepared.document,
+      operationName: request.operationName ?? undefined,
+      variableValues: request.variables ?? undefined,
+      contextValue,
+    });
+    return { response: toAppSyncResponse(result), mutationResults: contextValue.mutationResults };
+  }
+}
+
+export function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {
+  const response: AppSyncResponse = { data: result.data ?? null };
+  if (result.errors?.length) response.errors = result.errors.map(toAppSyncError);
+  return response;
+}
+
+export function toAppSyncError(error: GraphQLError): AppSyncError {
+  const original = error.originalError;
+  const fromResolver =
+    original instanceof AppSyncResolverError
+      ? { data: original.data, errorType: original.errorType ?? null, errorInfo: original.errorInfo }
+      : {};
+  return {
+    path: error.path ?? null,
+    ...fromResolver,
+    locations: error.locations?.map(({ line, column }) => ({ line, column, sourceName: null })) ?? null,
+    message: error.message,
+  };
+}

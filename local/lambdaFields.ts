@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Context } from '@aws-appsync/utils';
+import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import { MEMO_FIELDS, type MemoField } from '../resolvers/fields.js';
+import { runLambdaResolver } from './runLambdaResolver.js';
+import { selectedFieldNames, selectionSetGraphQL, selectionSetList } from './selectionSet.js';
+
+/** What one HTTP request or real-time message carries into field resolution. */
+export interface RequestContext {
+  /** The caller's HTTP headers, lower-case names, as AppSync passes them in `ctx.request.headers`. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Mutation fields that resolved, for the subscriptions they trigger. */
+  readonly mutationResults: MutationResult[];
+}
+
+export interface MutationResult {
+  readonly fieldName: string;
+  /** The result restricted to the fields the mutation selected (what AppSync forwards). */
+  readonly value: Record<string, unknown>;
+}
+
+type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
+
+const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Imports every MEMO_FIELDS handler and returns one GraphQL resolver per field, keyed
+ * `Type.field`. Call only after the environment the handlers read at import time is set.
+ */
+export async function loadLambdaResolvers(): Promise<Map<string, GraphQLFieldResolver<unknown, RequestContext>>> {
+  const resolvers = new Map<string, GraphQLFieldResolver<unknown, RequestContext>>();
+  for (const field of MEMO_FIELDS) {
+    const module = (await import(pathToFileURL(resolve(repositoryRoot, field.entry)).href)) as { handler?: LambdaHandler };
+    if (typeof module.handler !== 'function') throw new Error(`${field.entry} does not export a handler function`);
+    resolvers.set(`${field.typeName}.${field.fieldName}`, lambdaResolver(field, module.handler));
+  }
+  return resolvers;
+}
+
+function lambdaResolver(field: MemoField, handler: LambdaHandler): GraphQLFieldResolver<unknown, RequestContext> {
+  return async (source, args, requestContext, info) => {
+    const value = await runLambdaResolver(appSyncContext(source, args, requestContext, info), (payload) =>
+      invokeLikeLambda(handler, payload, field.fieldName),
+    );
+    if (field.typeName === 'Mutation' && value !== null && typeof value === 'object') {
+      const selected = selectedFieldNames(info.fieldNodes, info.fragments);
+      const projected = Object.fromEntries(Object.entries(value).filter(([name]) => selected.has(name)));
+      requestContext.mutationResults.push({ fieldName: field.fieldName, value: projected });
+    }
+    return value;
+  };
+}
+
+/** The resolver context AppSync builds for an API-key caller (whose identity is null). */
+function appSyncContext(source: unknown, args: Record<string, unknown>, requestContext: RequestContext, info: GraphQLResolveInfo): Context {
+  return {
+    arguments: args,
+    args,
+    identity: null,
+    source: source ?? null,
+    request: { headers: { ...requestContext.headers }, domainName: null },
+    info: {
+      fieldName: info.fieldName,
+      parentTypeName: info.parentType.name,
+      variables: info.variableValues,
+      selectionSetList: selectionSetList(info.fieldNodes, info.fragments),
+      selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes, info.fragments),
+    },
+    stash: {},
+    prev: undefined,
+    result: undefined,
+    error: undefined,
+  } as unknown as Context;
+}
+
+/**
+ * Calls the handler as Lambda would: event and result cross a JSON boundary (no shared
+ * objects, no undefined, no Dates), with a Lambda context object.
+ */
+async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, fieldName: string): Promise<unknown> {
+  const functionName = `memo-api-${fieldName}`;
+  const deadline = Date.now() + 30_000;
+  const lambdaContext = {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:000000000000:function:${functionName}`,
+    memoryLimitInMB: '128',
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+  const result = await handler(JSON.parse(JSON.stringify(payload)), lambdaContext);
+  return result === undefined ? null : JSON.parse(JSON.stringify(result));
+}

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
+/** The entry point `npm start` runs (package.json: "start": "tsx local/main.ts"), without npm in between. */
+const ENTRY = ['--import', 'tsx', 'local/main.ts'];
+export const TEST_API_KEY = 'da2-localruntimetestkey0000000';
+
+export interface LocalApiProcess {
+  readonly url: string;
+  readonly realtimeUrl: string;
+  readonly apiKey: string;
+  readonly child: ChildProcess;
+  /** Everything the process printed so far. */
+  output(): string;
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+export interface StartOptions {
+  readonly dataDir: string;
+  readonly env?: Readonly<Record<string, string>>;
+  readonly args?: readonly string[];
+}
+
+/** Starts `npm start`'s entry point as a child process on a free loopback port and waits for its banner. */
+export async function startLocalApiProcess(options: StartOptions): Promise<LocalApiProcess> {
+  const child = spawnRuntime(options);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = () => {
+      const match = /GraphQL:\s+(\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    };
+    child.stdout!.on('data', onData);
+    void exited.then((code) => reject(new Error(`The local API exited (${code}) before it was ready:\n${output}`)));
+  });
+  const realtimeUrl = /Realtime:\s+(\S+)/.exec(output)![1]!;
+  return {
+    url,
+    realtimeUrl,
+    apiKey: TEST_API_KEY,
+    child,
+    output: () => output,
+    stop: async (signal = 'SIGTERM') => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      return exited;
+    },
+  };
+}
+
+/** Runs the entry point to its end (for starts that must fail) and returns its exit code and output. */
+export async function runLocalApiToExit(options: StartOptions): Promise<{ code: number | null; output: string }> {
+  const child = spawnRuntime(options);
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, output };
+}
+
+function spawnRuntime({ dataDir, env = {}, args = [] }: StartOptions): ChildProcess {
+  // The test worker's own store settings (test/setupEnv.ts) must not leak into the runtime.
+  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, ...inherited } = process.env;
+  return spawn(process.execPath, [...ENTRY, ...args], {
+    cwd: repositoryRoot,
+    env: { ...inherited, NODE_NO_WARNINGS: '1', PORT: '0', API_KEY: TEST_API_KEY, DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
+/** A fresh temporary data directory and its removal. */
+export async function temporaryDataDir(): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), 'memo-local-'));
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
+}
+
+/** POSTs a GraphQL request the way curl would, returning status and parsed body. */
+export async function postGraphQL(
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = { 'x-api-key': TEST_API_KEY },
+): Promise<{ status: number; body: any }> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  return { status: response.status, body: await response.json() };
+}
