@@ -33,7 +33,7 @@ const IN_MEMORY = ':memory:';
 export const SHARED_DEFAULTS = {
   host: '127.0.0.1',
   tableName: 'memoTable',
-  queryDepthLimit: 15,
+  queryDepthLimit: 20,
   resolverCountLimit: 25,
   keepAliveMs: 60_000,
 } as const;

@@ -8,34 +8,37 @@ import { startLocalApi } from './server.js';
 
 async function main(): Promise<void> {
   const config = readLocalConfig(process.env, process.argv.slice(2));
-  const api = await startLocalApi(config);
-  const graphiqlUrl = api.url.replace(/\/graphql$/, '/');
+  const starting = startLocalApi(config);
+  // Listen before anything is printed: a supervisor may signal as soon as it sees the banner.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      console.log(`${signal}: finishing in-flight requests and closing the store…`);
+      starting
+        .then((api) => api.close())
+        .then(
+          () => {
+            console.log('Stopped.');
+            process.exit(0);
+          },
+          (error: unknown) => {
+            console.error('Shutdown failed:', error);
+            process.exit(1);
+          },
+        );
+    });
+  }
+  const api = await starting;
   console.log(
     [
       'Memo API is running (local AppSync runtime)',
       `  GraphQL:   ${api.url}`,
       `  Realtime:  ${api.realtimeUrl}`,
-      `  GraphiQL:  ${graphiqlUrl}`,
+      `  GraphiQL:  ${api.url.replace(/\/graphql$/, '/')}`,
       `  API key:   ${api.apiKey}`,
       `  Data:      ${api.storeDescription} (table ${config.tableName})`,
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.log(`${signal}: finishing in-flight requests and closing the store…`);
-      api.close().then(
-        () => {
-          console.log('Stopped.');
-          process.exit(0);
-        },
-        (error: unknown) => {
-          console.error('Shutdown failed:', error);
-          process.exit(1);
-        },
-      );
-    });
-  }
 }
 
 main().catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CreateMemoDocument,
   DeleteMemoDocument,
@@ -8,25 +8,14 @@ import {
 } from '../../generated/sdk.js';
 import * as apollo from './examples/apolloClient.js';
 import * as urql from './examples/urqlClient.js';
-import { startLocalApiProcess, temporaryDataDir, type LocalApiProcess } from './helpers/localApiProcess.js';
+import { useLocalApiProcess } from './helpers/localApiProcess.js';
 
 // Both clients talk to one runtime, started as `npm start` starts it.
-let api: LocalApiProcess;
-let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
-
-beforeAll(async () => {
-  dataDir = await temporaryDataDir();
-  api = await startLocalApiProcess({ dataDir: dataDir.path });
-});
-
-afterAll(async () => {
-  await api?.stop();
-  await dataDir?.remove();
-});
+const localApi = useLocalApiProcess();
 
 describe('urql with the generated SDK', () => {
   it('creates, gets, lists, updates and deletes a memo', async () => {
-    const client = urql.createMemoClient(api.url, api.apiKey);
+    const client = urql.createMemoClient(localApi().url, localApi().apiKey);
 
     const created = await client.mutation(CreateMemoDocument, { input: { title: 'urql', content: 'first', tags: ['a'] } }).toPromise();
     expect(created.error).toBeUndefined();
@@ -48,7 +37,7 @@ describe('urql with the generated SDK', () => {
   });
 
   it('shows the errorType and errorInfo of a failed mutation', async () => {
-    const client = urql.createMemoClient(api.url, api.apiKey);
+    const client = urql.createMemoClient(localApi().url, localApi().apiKey);
     const created = await client.mutation(CreateMemoDocument, { input: { content: 'versioned' } }).toPromise();
     const { memoId } = created.data!.createMemo;
 
@@ -64,7 +53,7 @@ describe('urql with the generated SDK', () => {
 
 describe('Apollo Client (core) with the generated SDK', () => {
   it('creates, gets, lists, updates and deletes a memo', async () => {
-    const client = apollo.createMemoClient(api.url, api.apiKey);
+    const client = apollo.createMemoClient(localApi().url, localApi().apiKey);
 
     const { data: created } = await client.mutate({ mutation: CreateMemoDocument, variables: { input: { content: 'apollo', tags: ['b', 'c'] } } });
     const memo = created!.createMemo;
@@ -86,7 +75,7 @@ describe('Apollo Client (core) with the generated SDK', () => {
   });
 
   it('raises errors whose errorType the caller can switch on', async () => {
-    const client = apollo.createMemoClient(api.url, api.apiKey);
+    const client = apollo.createMemoClient(localApi().url, localApi().apiKey);
     const missing = '9f1c4c8e-4a3b-4c2d-8e1f-0a1b2c3d4e5f';
     const failure = await client.mutate({ mutation: DeleteMemoDocument, variables: { memoId: missing } }).catch((error: unknown) => error);
     expect(apollo.errorTypeOf(failure)).toBe('MemoNotFound');

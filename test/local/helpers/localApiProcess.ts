@@ -3,6 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 /** The entry point `npm start` runs (package.json: "start": "tsx local/main.ts"), without npm in between. */
@@ -35,7 +36,7 @@ export async function startLocalApiProcess(options: StartOptions): Promise<Local
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const onData = () => {
-      const match = /GraphQL:\s+(\S+)/.exec(output);
+      const match = /GraphQL:\s+(\S+)[^]*Press Ctrl-C to stop/.exec(output);
       if (match) resolve(match[1]!);
     };
     child.stdout!.on('data', onData);
@@ -93,4 +94,25 @@ export async function postGraphQL(
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
   return { status: response.status, body: await response.json() };
+}
+
+/**
+ * One runtime for the calling test file, on a fresh data directory: started before its tests,
+ * stopped (and the directory removed) after them. Returns an accessor for the running process.
+ */
+export function useLocalApiProcess(env: Readonly<Record<string, string>> = {}): () => LocalApiProcess {
+  let api: LocalApiProcess | undefined;
+  let dataDir: Awaited<ReturnType<typeof temporaryDataDir>> | undefined;
+  beforeAll(async () => {
+    dataDir = await temporaryDataDir();
+    api = await startLocalApiProcess({ dataDir: dataDir.path, env });
+  });
+  afterAll(async () => {
+    await api?.stop();
+    await dataDir?.remove();
+  });
+  return () => {
+    if (!api) throw new Error('The local API is not running (used outside a test?)');
+    return api;
+  };
 }

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CreateMemoDocument, GetMemoDocument } from '../../generated/sdk.js';
+import * as urql from './examples/urqlClient.js';
+import { runLocalApiToExit, startLocalApiProcess, temporaryDataDir } from './helpers/localApiProcess.js';
+
+let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
+
+beforeAll(async () => {
+  dataDir = await temporaryDataDir();
+});
+
+afterAll(async () => {
+  await dataDir?.remove();
+});
+
+describe('the runtime process', () => {
+  it('prints the URL, the API key and the data directory on start', async () => {
+    const api = await startLocalApiProcess({ dataDir: dataDir.path });
+    try {
+      expect(api.output()).toContain(`API key:   ${api.apiKey}`);
+      expect(api.output()).toContain(`Data:      ${dataDir.path}`);
+      expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+    } finally {
+      expect(await api.stop()).toBe(0);
+    }
+  });
+
+  it('keeps memos across SIGTERM and a restart on the same DATA_DIR', async () => {
+    const first = await startLocalApiProcess({ dataDir: dataDir.path });
+    const writer = urql.createMemoClient(first.url, first.apiKey);
+    const memoIds: string[] = [];
+    for (const content of ['one', 'two', 'three']) {
+      const { data } = await writer.mutation(CreateMemoDocument, { input: { content } }).toPromise();
+      memoIds.push(data!.createMemo.memoId);
+    }
+    expect(await first.stop('SIGTERM')).toBe(0);
+    expect(first.output()).toContain('Stopped.');
+
+    const second = await startLocalApiProcess({ dataDir: dataDir.path });
+    try {
+      const reader = urql.createMemoClient(second.url, second.apiKey);
+      for (const [index, memoId] of memoIds.entries()) {
+        const { data } = await reader.query(GetMemoDocument, { memoId }).toPromise();
+        expect(data?.memo?.content).toBe(['one', 'two', 'three'][index]);
+      }
+    } finally {
+      await second.stop('SIGINT');
+    }
+  });
+
+  it('refuses to start a second instance on a DATA_DIR in use, with a clear message', async () => {
+    const first = await startLocalApiProcess({ dataDir: dataDir.path });
+    try {
+      const second = await runLocalApiToExit({ dataDir: dataDir.path });
+      expect(second.code).toBe(1);
+      expect(second.output).toContain(`The data directory ${dataDir.path} is in use by another process`);
+      // The first instance is unharmed.
+      const { data, error } = await urql.createMemoClient(first.url, first.apiKey).mutation(CreateMemoDocument, { input: { content: 'still fine' } }).toPromise();
+      expect(error).toBeUndefined();
+      expect(data?.createMemo.content).toBe('still fine');
+    } finally {
+      await first.stop();
+    }
+  });
+
+  it('runs without a data directory with --in-memory', async () => {
+    const api = await startLocalApiProcess({ dataDir: dataDir.path, args: ['--in-memory'] });
+    try {
+      expect(api.output()).toContain('Data:      in memory');
+      const { data } = await urql.createMemoClient(api.url, api.apiKey).mutation(CreateMemoDocument, { input: { content: 'ephemeral' } }).toPromise();
+      expect(data?.createMemo.version).toBe(1);
+    } finally {
+      await api.stop();
+    }
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be an integer'],
+    [{ QUERY_DEPTH_LIMIT: '0' }, 'QUERY_DEPTH_LIMIT must be an integer from 1 to 75'],
+  ])('exits 1 with a clear message for bad configuration %j', async (env, message) => {
+    const result = await runLocalApiToExit({ dataDir: dataDir.path, env });
+    expect(result.code).toBe(1);
+    expect(result.output).toContain(message);
+  });
+});
