@@ -1,0 +1,20 @@
+/**
+ * The DynamoDB actions each memo Lambda really calls (resolvers/store/memoStore.ts), granted on
+ * memoTable's ARN only. A field missing here fails the synth instead of deploying without access.
+ */
+export const TABLE_ACTIONS_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
+  createMemo: ['dynamodb:PutItem'],
+  memo: ['dynamodb:GetItem'],
+  // GetItem: on a failed guard, re-reads the memo when the endpoint ignores
+  // ReturnValuesOnConditionCheckFailure, to tell MemoNotFound from VersionConflict.
+  updateMemo: ['dynamodb:UpdateItem', 'dynamodb:GetItem'],
+  deleteMemo: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
+  listMemos: ['dynamodb:Scan'],
+};
+
+/** @throws when `fieldName` has no entry: every Lambda-backed field must declare its access. */
+export function tableActionsFor(fieldName: string): readonly string[] {
+  const actions = TABLE_ACTIONS_BY_FIELD[fieldName];
+  if (!actions) throw new Error(`infra/tableAccess.ts lists no DynamoDB actions for field ${fieldName}`);
+  return actions;
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEMO_FIELDS } from '../../resolvers/fields.js';
+import { createMemoTable } from '../helpers/memoTable.js';
+import { synthMemoApp, type SynthesizedMemoApp } from './synthMemoApp.js';
+import { findFieldWiring } from './templateLookup.js';
+
+const run = promisify(execFile);
+let synthesized: SynthesizedMemoApp;
+
+beforeAll(() => {
+  synthesized = synthMemoApp();
+});
+afterAll(() => synthesized?.dispose());
+
+/** The bundled handler CDK uploads for `fieldName`: `asset.<hash>/index.mjs` in the assembly. */
+function bundleOf(fieldName: string): string {
+  const { fn } = findFieldWiring(synthesized.template, fieldName);
+  const assetHash = (fn.Properties.Code.S3Key as string).replace(/\.zip$/, '');
+  return join(synthesized.outdir, `asset.${assetHash}`, 'index.mjs');
+}
+
+/** Runs an ES module snippet in a fresh Node process with only the given environment. */
+function runModule(source: string, env: Record<string, string>, ...args: string[]) {
+  return run(process.execPath, ['--input-type=module', '-e', source, ...args], {
+    env: { PATH: process.env.PATH ?? '', NODE_NO_WARNINGS: '1', AWS_REGION: 'us-east-1', ...env },
+  });
+}
+
+const IMPORT_HANDLER = 'const { handler } = await import(process.argv[1]); console.log(typeof handler);';
+
+describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle', (fieldName) => {
+  it('is one minified ES module with a source map and the AWS SDK bundled in', () => {
+    const bundle = readFileSync(bundleOf(fieldName), 'utf8');
+    // Assertions on extracts only: a failure must not print the whole bundle.
+    expect(bundle.match(/export\s*\{[^}]*\bhandler\b[^}]*\}/)).not.toBeNull();
+    // Minified: identifiers renamed (every handler runs readStoreConfig at import).
+    expect(bundle.includes('readStoreConfig')).toBe(false);
+    expect(bundle.match(/sourceMappingURL=\S+/)?.[0]).toBe('sourceMappingURL=index.mjs.map');
+    expect(existsSync(`${bundleOf(fieldName)}.map`)).toBe(true);
+    // Nothing left for the runtime to resolve: no SDK import and no CommonJS require() shim.
+    expect(bundle.match(/\bfrom\s*["']@aws-sdk\/[^"']*|\bimport\(\s*["']@aws-sdk\/[^"']*/g)).toBeNull();
+    expect(bundle.includes('Dynamic require of')).toBe(false);
+    expect(bundle.includes('DynamoDBClient')).toBe(true);
+  });
+
+  it('imports in a fresh Node process when TABLE_NAME is set', async () => {
+    const { stdout } = await runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable' }, pathToFileURL(bundleOf(fieldName)).href);
+    expect(stdout.trim()).toBe('function');
+  });
+
+  it('fails at import, naming TABLE_NAME, when it is not set', async () => {
+    await expect(runModule(IMPORT_HANDLER, {}, pathToFileURL(bundleOf(fieldName)).href)).rejects.toMatchObject({
+      stderr: expect.stringContaining('TABLE_NAME is not set'),
+    });
+  });
+});
+
+it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB', async () => {
+  await createMemoTable();
+  const script = `
+    const create = await import(process.argv[1]);
+    const read = await import(process.argv[2]);
+    const created = await create.handler({ arguments: { input: { content: 'from the bundle' } } });
+    const found = await read.handler({ arguments: { memoId: created.data.memoId } });
+    console.log(JSON.stringify(found));`;
+  const { stdout } = await runModule(
+    script,
+    {
+      TABLE_NAME: process.env.TABLE_NAME!,
+      DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      POWERTOOLS_LOG_LEVEL: 'SILENT',
+    },
+    pathToFileURL(bundleOf('createMemo')).href,
+    pathToFileURL(bundleOf('memo')).href,
+  );
+  expect(JSON.parse(stdout)).toMatchObject({ data: { content: 'from the bundle', version: 1 } });
+});

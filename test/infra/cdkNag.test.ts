@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { MEMO_FIELDS } from '../../resolvers/fields.js';
+import { synthMemoApp, type SynthesizedMemoApp } from './synthMemoApp.js';
+
+/** Every finding the stack acknowledges, where: adding one must be a reviewed change here. */
+const EXPECTED_ACKNOWLEDGEMENTS = [
+  ...MEMO_FIELDS.map(({ fieldName }) => ({
+    path: `MemoApi-dev/${fieldName.charAt(0).toUpperCase()}${fieldName.slice(1)}Role`,
+    id: 'Annotation::AwsSolutions-IAM5[Resource::*]',
+  })),
+  { path: 'MemoApi-dev/MemoApi', id: 'Annotation::AwsSolutions-ASC3' },
+];
+
+let synthesized: SynthesizedMemoApp;
+
+beforeAll(() => {
+  // synthMemoApp throws, listing the findings, if cdk-nag reports anything unacknowledged.
+  synthesized = synthMemoApp({ bundle: false });
+});
+afterAll(() => synthesized?.dispose());
+
+function acknowledgements(): { path: string; id: string; reason: string }[] {
+  return synthesized.app.node.findAll().flatMap((construct) =>
+    construct.node.metadata
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) =>
+        Object.entries(entry.data as Record<string, string>).map(([id, reason]) => ({
+          path: construct.node.path,
+          id,
+          reason,
+        })),
+      ),
+  );
+}
+
+it('synthesizes with zero unacknowledged AwsSolutions findings', () => {
+  const report = JSON.parse(readFileSync(join(synthesized.outdir, 'validation-report.json'), 'utf8'));
+  expect(report.pluginReports).toEqual([]);
+});
+
+it('acknowledges only the expected findings, each on the construct concerned', () => {
+  const found = acknowledgements().map(({ path, id }) => ({ path, id }));
+  expect(found).toEqual(expect.arrayContaining(EXPECTED_ACKNOWLEDGEMENTS));
+  expect(found).toHaveLength(EXPECTED_ACKNOWLEDGEMENTS.length);
+});
+
+it.each([
+  ['AwsSolutions-IAM5', /X-Ray|xray/],
+  ['AwsSolutions-ASC3', /verbose content is excluded/],
+])('gives %s a specific reason', (rule, specific) => {
+  const reasons = acknowledgements().filter(({ id }) => id.includes(rule));
+  expect(reasons.length).toBeGreaterThan(0);
+  for (const { reason } of reasons) expect(reason).toMatch(specific);
+});
+
+it('fails the synth on a finding nobody acknowledged', () => {
+  const addCarelessRole = (stack: SynthesizedMemoApp['stack']) =>
+    new iam.Role(stack, 'CarelessRole', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      managedPolicies: [iam.ManagedPolicy.fromAwsManagedPolicyName('AdministratorAccess')],
+    });
+  expect(() => synthMemoApp({ bundle: false, beforeSynth: addCarelessRole })).toThrow(/AwsSolutions-IAM4/);
+});
