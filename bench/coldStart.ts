@@ -1,0 +1,61 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build, type BuildOptions } from 'esbuild';
+import { MEMO_FIELDS } from '../resolvers/fields.js';
+import { measureBundle, type BundleFigures } from './importTime.js';
+
+export interface ColdStartRow {
+  fieldName: string;
+  variant: 'ours' | 'sdk-external' | 'unminified';
+  figures: BundleFigures;
+}
+
+const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const HANDLER_ENV = { TABLE_NAME: 'memoTable', AWS_REGION: 'us-east-1', NODE_NO_WARNINGS: '1' };
+
+/**
+ * Sizes and import times of each function bundle as infra ships it (taken from a real synth:
+ * `bundles` maps fieldName to the asset CDK built), beside the two variants users commonly ship:
+ * the SDK left external (loaded from node_modules, as from the Lambda runtime's copy) and
+ * the same bundle unminified.
+ */
+export async function measureColdStarts(bundles: ReadonlyMap<string, string>, runs: number, fields = MEMO_FIELDS.map((f) => f.fieldName)): Promise<ColdStartRow[]> {
+  // Inside the repository, so that SDK-external bundles resolve @aws-sdk from node_modules.
+  const variantDir = join(REPO_ROOT, 'bench', '.build');
+  rmSync(variantDir, { recursive: true, force: true });
+  mkdirSync(variantDir, { recursive: true });
+  const rows: ColdStartRow[] = [];
+  try {
+    for (const fieldName of fields) {
+      const entry = join(REPO_ROOT, MEMO_FIELDS.find((field) => field.fieldName === fieldName)!.entry);
+      const ours = bundles.get(fieldName);
+      if (!ours) throw new Error(`no synthesized bundle for ${fieldName}`);
+      const external = await buildVariant(entry, join(variantDir, `${fieldName}.external.mjs`), { external: ['@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'] });
+      const unminified = await buildVariant(entry, join(variantDir, `${fieldName}.unminified.mjs`), { minify: false });
+      rows.push({ fieldName, variant: 'ours', figures: measureBundle(ours, runs, HANDLER_ENV) });
+      rows.push({ fieldName, variant: 'sdk-external', figures: measureBundle(external, runs, HANDLER_ENV) });
+      rows.push({ fieldName, variant: 'unminified', figures: measureBundle(unminified, runs, HANDLER_ENV) });
+    }
+  } finally {
+    rmSync(variantDir, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** esbuild with the options infra/ gives NodejsFunction, changed only by `overrides`. */
+async function buildVariant(entry: string, outfile: string, overrides: BuildOptions): Promise<string> {
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    mainFields: ['module', 'main'],
+    minify: true,
+    logLevel: 'warning',
+    ...overrides,
+  });
+  return outfile;
+}

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { round } from './stats.js';
+
+interface Price {
+  price: number;
+  source: string;
+}
+
+export interface PriceTable {
+  region: string;
+  retrieved: string;
+  appsync: { perMillionRequests: Price };
+  lambda: { perMillionRequests: Price; perGbSecondArm64: Price; perGbSecondX86: Price };
+  dynamodb: { perMillionWriteRequestUnits: Price; perMillionReadRequestUnits: Price; perWcuHour: Price; perRcuHour: Price };
+}
+
+export function loadPrices(): PriceTable {
+  return JSON.parse(readFileSync(new URL('./prices.json', import.meta.url), 'utf8')) as PriceTable;
+}
+
+/** What one operation consumes on AWS, per call. */
+interface OperationUsage {
+  /** Billed Lambda duration (warm), an assumption stated in the report. */
+  lambdaMs: number;
+  writeUnits: number;
+  /** Read request units: eventually consistent reads cost half a unit per 4 KB. */
+  readUnits: number;
+}
+
+export const ITEM_SIZE_KB = 1;
+const PAGE_SIZE = 20;
+
+/**
+ * Usage per operation for memos of ITEM_SIZE_KB (≤ 1 KB: one write unit per write; GetItem and
+ * Scan are eventually consistent: half a read unit per 4 KB read). Durations are warm-invocation
+ * assumptions: one DynamoDB round trip (~5-10 ms in-region) plus handler work.
+ */
+export const OPERATION_USAGE: Record<string, OperationUsage> = {
+  createMemo: { lambdaMs: 12, writeUnits: Math.ceil(ITEM_SIZE_KB), readUnits: 0 },
+  memo: { lambdaMs: 8, writeUnits: 0, readUnits: 0.5 * Math.ceil(ITEM_SIZE_KB / 4) },
+  updateMemo: { lambdaMs: 12, writeUnits: Math.ceil(ITEM_SIZE_KB), readUnits: 0 },
+  deleteMemo: { lambdaMs: 12, writeUnits: Math.ceil(ITEM_SIZE_KB), readUnits: 0 },
+  listMemos: { lambdaMs: 20, writeUnits: 0, readUnits: 0.5 * Math.ceil((PAGE_SIZE * ITEM_SIZE_KB) / 4) },
+};
+
+export interface Design {
+  name: string;
+  lambdaMemoryMb: number;
+  architecture: 'arm64' | 'x86_64';
+  table: 'on-demand' | 'provisioned';
+}
+
+export interface OperationCost {
+  operation: string;
+  appsync: number;
+  lambda: number;
+  dynamodb: number;
+  total: number;
+}
+
+/**
+ * Dollars per million calls of each operation. For a provisioned table the DynamoDB figure is
+ * the capacity-hours a million calls need at 100 % utilisation: its best case, never reached.
+ */
+export function costPerMillion(design: Design, prices: PriceTable = loadPrices()): OperationCost[] {
+  const gbSecond = design.architecture === 'arm64' ? prices.lambda.perGbSecondArm64.price : prices.lambda.perGbSecondX86.price;
+  return Object.entries(OPERATION_USAGE).map(([operation, usage]) => {
+    const appsync = prices.appsync.perMillionRequests.price;
+    const lambda =
+      prices.lambda.perMillionRequests.price + (design.lambdaMemoryMb / 1024) * (usage.lambdaMs / 1000) * gbSecond * 1e6;
+    const dynamodb =
+      design.table === 'on-demand'
+        ? usage.writeUnits * prices.dynamodb.perMillionWriteRequestUnits.price + usage.readUnits * prices.dynamodb.perMillionReadRequestUnits.price
+        : ((usage.writeUnits * prices.dynamodb.perWcuHour.price + usage.readUnits * prices.dynamodb.perRcuHour.price) * 1e6) / 3600;
+    return { operation, appsync: round(appsync, 4), lambda: round(lambda, 4), dynamodb: round(dynamodb, 4), total: round(appsync + lambda + dynamodb, 4) };
+  });
+}
+
+/** Dollars per million calls of a workload mix, e.g. { memo: 0.7, listMemos: 0.1, createMemo: 0.1, updateMemo: 0.1 }. */
+export function mixedCostPerMillion(costs: OperationCost[], mix: Record<string, number>): number {
+  const total = costs.reduce((sum, cost) => sum + cost.total * (mix[cost.operation] ?? 0), 0);
+  return round(total, 4);
+}
+
+/** 80 % reads, as a memo app mostly shows memos. */
+export const READ_HEAVY_MIX = { memo: 0.6, listMemos: 0.2, createMemo: 0.1, updateMemo: 0.08, deleteMemo: 0.02 };
+
+/** How long a provisioned 1 WCU / 1 RCU table needs to serve a million writes: it throttles beyond 1 write/s. */
+export function provisionedDaysPerMillionWrites(writeCapacityUnits: number): number {
+  return round(1e6 / writeCapacityUnits / 86_400, 1);
+}

@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { median, round } from './stats.js';
+
+export interface BundleFigures {
+  bytes: number;
+  gzipBytes: number;
+  /** Median wall time of `node <bundle>` (loading and initialising the handler module), ms. */
+  importMs: number;
+  /** importMs divided by the median of `node -e 0` measured interleaved with it. */
+  ratioToBareNode: number;
+}
+
+/**
+ * Cold-start proxy: how long a fresh Node process takes to load a handler bundle, against a bare
+ * `node -e 0`, runs interleaved so machine noise hits both alike. Lambda's own init adds to both.
+ */
+export function measureBundle(bundlePath: string, runs: number, env: Record<string, string>): BundleFigures {
+  const bytes = readFileSync(bundlePath);
+  const bundleTimes: number[] = [];
+  const bareTimes: number[] = [];
+  const childEnv = { PATH: process.env.PATH ?? '', ...env };
+  for (let run = 0; run < runs; run++) {
+    bareTimes.push(timeNode(['-e', '0'], childEnv));
+    bundleTimes.push(timeNode([bundlePath], childEnv));
+  }
+  const importMs = median(bundleTimes);
+  return {
+    bytes: bytes.length,
+    gzipBytes: gzipSync(bytes).length,
+    importMs: round(importMs, 2),
+    ratioToBareNode: round(importMs / median(bareTimes), 2),
+  };
+}
+
+/** The median wall time of `node -e 0`, for reports. */
+export function bareNodeMs(runs: number): number {
+  return round(median(Array.from({ length: runs }, () => timeNode(['-e', '0'], { PATH: process.env.PATH ?? '' }))), 2);
+}
+
+function timeNode(args: string[], env: Record<string, string>): number {
+  const start = performance.now();
+  const result = spawnSync(process.execPath, args, { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const elapsed = performance.now() - start;
+  if (result.status !== 0) throw new Error(`node ${args.join(' ')} failed: ${result.stderr.toString().slice(0, 500)}`);
+  return elapsed;
+}

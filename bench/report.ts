@@ -1,0 +1,48 @@
+import type { BenchResults } from './runBench.js';
+
+/** The benchmark figures as plain-text tables, for the terminal and the README. */
+export function formatReport(results: BenchResults): string {
+  const lines: string[] = [];
+  const table = (header: string[], rows: (string | number)[][]) => {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+    const format = (cells: (string | number)[]) => `| ${cells.map((cell, i) => String(cell).padEnd(widths[i]!)).join(' | ')} |`;
+    lines.push(format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(format), '');
+  };
+  const { settings, machine } = results;
+  lines.push(`Memo API benchmark — ${results.generatedAt} — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}${settings.quick ? ' — QUICK (smoke) run: figures are not meaningful' : ''}`, '');
+
+  lines.push('1. DynamoDB round trips per GraphQL operation (counted by client middleware)');
+  table(['operation', 'DynamoDB requests'], Object.entries(results.roundTrips.perOperation).map(([op, calls]) => [op, Object.entries(calls).map(([a, n]) => `${a} × ${n}`).join(', ')]));
+  lines.push(`   listMemos: ${results.roundTrips.listScans} Scan requests for ${results.roundTrips.listPages} pages`, '');
+
+  lines.push(`2. Endpoint (HTTP + GraphQL + resolver + handler) vs raw DynamoDB request, ${settings.count} ops after ${settings.warmup} warm-up`);
+  table(
+    ['operation', 'conc', 'endpoint ops/s', 'raw ops/s', 'ratio', 'endpoint p50/p95/p99 ms', 'raw p50/p95/p99 ms'],
+    results.endpointVsRaw.map((c) => [
+      c.operation, c.concurrency, c.endpoint.opsPerSecond, c.raw.opsPerSecond, c.throughputRatio,
+      `${c.endpoint.p50Ms} / ${c.endpoint.p95Ms} / ${c.endpoint.p99Ms}`, `${c.raw.p50Ms} / ${c.raw.p95Ms} / ${c.raw.p99Ms}`,
+    ]),
+  );
+
+  lines.push(`3. Cold start proxy: bundle size and median time to load it in a fresh node (bare \`node -e 0\`: ${results.coldStart.bareNodeMs} ms; ${settings.coldStartRuns} runs)`);
+  table(
+    ['function', 'variant', 'minified KB', 'gzip KB', 'load ms', '× bare node'],
+    results.coldStart.rows.map((r) => [r.fieldName, r.variant, (r.figures.bytes / 1024).toFixed(1), (r.figures.gzipBytes / 1024).toFixed(1), r.figures.importMs, r.figures.ratioToBareNode]),
+  );
+
+  lines.push('4. Scale: the same operations as the table grows (concurrency 16; list pages walked one after another)');
+  table(
+    ['stored memos', 'memo ops/s', 'memo p95 ms', 'updateMemo ops/s', 'updateMemo p95 ms', 'listMemos page p50 ms', 'page p95 ms'],
+    results.scale.map((p) => [p.storedMemos, p.memo.opsPerSecond, p.memo.p95Ms, p.updateMemo.opsPerSecond, p.updateMemo.p95Ms, p.listMemosPage.p50Ms, p.listMemosPage.p95Ms]),
+  );
+
+  const { cost } = results;
+  lines.push(`5. Cost on AWS, USD per million calls (prices: ${cost.pricesRetrieved}; ${cost.assumptions.itemSizeKb} KB memos; warm Lambda ms assumed: ${Object.entries(cost.assumptions.lambdaMsPerOperation).map(([op, ms]) => `${op} ${ms}`).join(', ')})`);
+  for (const { design, perOperation, readHeavyMixPerMillion } of cost.designs) {
+    lines.push(`   ${design.name}, ${design.lambdaMemoryMb} MB:`);
+    table(['operation', 'AppSync', 'Lambda', 'DynamoDB', 'total'], perOperation.map((c) => [c.operation, c.appsync, c.lambda, c.dynamodb, c.total]));
+    lines.push(`   read-heavy mix (${Object.entries(cost.assumptions.readHeavyMix).map(([op, share]) => `${op} ${share * 100}%`).join(', ')}): $${readHeavyMixPerMillion} per million`, '');
+  }
+  lines.push(`   The seed's provisioned table is cheapest per call only at 100 % utilisation, and caps writes at 1/s: a million writes take ${cost.seedProvisionedDaysPerMillionWrites} days; bursts throttle.`);
+  return lines.join('\n');
+}

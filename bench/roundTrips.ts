@@ -1,0 +1,54 @@
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../generated/sdk.js';
+import type { GraphqlRequest } from './graphqlClient.js';
+
+export interface RoundTrips {
+  /** DynamoDB requests per call, by DynamoDB action, for each operation sent to the endpoint. */
+  perOperation: Record<string, Record<string, number>>;
+  /** Scan requests per listMemos page, walking every page of the table. */
+  listPages: number;
+  listScans: number;
+}
+
+/**
+ * Counts the DynamoDB requests behind each GraphQL operation with a middleware on the store's
+ * own client (the one the handlers use: the local runtime imports them in this process).
+ */
+export async function countRoundTrips(request: GraphqlRequest): Promise<RoundTrips> {
+  const { documentClient } = await import('../resolvers/store/dynamoClient.js');
+  let calls: Record<string, number> = {};
+  documentClient.middlewareStack.add(
+    (next, context) => (args) => {
+      const action = String(context.commandName ?? 'unknown').replace(/Command$/, '');
+      calls[action] = (calls[action] ?? 0) + 1;
+      return next(args);
+    },
+    { step: 'finalizeRequest', priority: 'low', name: 'benchRoundTrips' },
+  );
+  const counted = async (operation: () => Promise<unknown>) => {
+    calls = {};
+    await operation();
+    return calls;
+  };
+  try {
+    const perOperation: Record<string, Record<string, number>> = {};
+    let memoId = '';
+    perOperation.createMemo = await counted(async () => {
+      memoId = (await request(CreateMemoDocument, { input: { content: 'round trips' } })).createMemo.memoId;
+    });
+    perOperation.memo = await counted(() => request(GetMemoDocument, { memoId }));
+    perOperation.updateMemo = await counted(() => request(UpdateMemoDocument, { input: { memoId, content: 'v2', expectedVersion: 1 } }));
+    perOperation.deleteMemo = await counted(() => request(DeleteMemoDocument, { memoId, expectedVersion: 2 }));
+    let listPages = 0;
+    const listCalls = await counted(async () => {
+      let nextToken: string | null | undefined = null;
+      do {
+        nextToken = (await request(ListMemosDocument, { limit: 100, nextToken })).listMemos.nextToken;
+        listPages += 1;
+      } while (nextToken);
+    });
+    perOperation.listMemos = Object.fromEntries(Object.entries(listCalls).map(([action, n]) => [action, n / listPages]));
+    return { perOperation, listPages, listScans: listCalls.Scan ?? 0 };
+  } finally {
+    documentClient.middlewareStack.remove('benchRoundTrips');
+  }
+}
