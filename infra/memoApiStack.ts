@@ -153,7 +153,8 @@ export class MemoApiStack extends Stack {
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });
     new CfnOutput(this, 'RealtimeUrl', { value: cfnApi.attrRealtimeUrl });
     new CfnOutput(this, 'ApiId', { value: api.apiId });
-    // The key's id only; its secret value is read with `aws appsync list-api-keys`.
+    // AppSync's key id (da2-…) is itself the x-api-key value clients send, like the one in
+    // Amplify's client config: callers that need a real secret use IAM.
     new CfnOutput(this, 'ApiKeyId', { value: (apiKey as appsync.CfnApiKey).attrApiKeyId });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
