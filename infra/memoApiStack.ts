@@ -40,7 +40,7 @@ export class MemoApiStack extends Stack {
     const functions = MEMO_FIELDS.map((field) => {
       const id = pascalCase(field.fieldName);
       const logGroup = new logs.LogGroup(this, `${id}Logs`, { retention: logRetention, removalPolicy });
-      // Own role instead of the managed AWSLambdaBasicExecutionRole (logs:* on every group).
+      // Own role instead of the managed AWSLambdaBasicExecutionRole (log writes to every group).
       const role = new iam.Role(this, `${id}Role`, { assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com') });
       logGroup.grantWrite(role);
       const fn = new NodejsFunction(this, `${id}Function`, {
