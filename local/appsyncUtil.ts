@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { util } from '@aws-appsync/utils';
 
 /**
@@ -19,11 +20,30 @@ export class AppSyncResolverError extends Error {
   }
 }
 
+/** Where util.appendError puts its errors: the resolver run in progress (see collectAppendedErrors). */
+const appendedErrors = new AsyncLocalStorage<AppSyncResolverError[]>();
+
 const localUtil = {
   error(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): never {
     throw new AppSyncResolverError(message, errorType, data ?? null, errorInfo ?? null);
   },
+  /** Adds an error to the response while the field keeps its value. */
+  appendError(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): void {
+    const errors = appendedErrors.getStore();
+    if (!errors) throw new Error('util.appendError was called outside a resolver run');
+    errors.push(new AppSyncResolverError(message, errorType, data ?? null, errorInfo ?? null));
+  },
 };
+
+/** Runs resolver code, then hands each error it appended to `report` (also when the code threw). */
+export function collectAppendedErrors<T>(run: () => T, report: (error: AppSyncResolverError) => void): T {
+  const appended: AppSyncResolverError[] = [];
+  try {
+    return appendedErrors.run(appended, run);
+  } finally {
+    appended.forEach(report);
+  }
+}
 
 let installed = false;
 

@@ -90,7 +90,7 @@ export class GraphQLExecutor {
   ): Promise<{ response: AppSyncResponse; mutationResults: MutationResult[] }> {
     const prepared = this.prepare(request, [OperationTypeNode.QUERY, OperationTypeNode.MUTATION]);
     if ('errors' in prepared) return { response: { data: null, errors: prepared.errors }, mutationResults: [] };
-    const contextValue: RequestContext = { headers, mutationResults: [] };
+    const contextValue: RequestContext = { headers, mutationResults: [], appendedErrors: [] };
     const result = await execute({
       schema: this.schema,
       document: prepared.document,
@@ -98,7 +98,8 @@ export class GraphQLExecutor {
       variableValues: request.variables ?? undefined,
       contextValue,
     });
-    return { response: toAppSyncResponse(result), mutationResults: contextValue.mutationResults };
+    const errors = [...(result.errors ?? []), ...contextValue.appendedErrors];
+    return { response: toAppSyncResponse({ ...result, errors }), mutationResults: contextValue.mutationResults };
   }
 }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from '@aws-appsync/utils';
-import type { GraphQLFieldResolver, GraphQLResolveInfo } from 'graphql';
+import { locatedError, responsePathAsArray, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { MEMO_FIELDS, type MemoField } from '../resolvers/fields.js';
 import { runLambdaResolver } from './runLambdaResolver.js';
 import { selectedFieldNames, selectionSetGraphQL, selectionSetList } from './selectionSet.js';
@@ -13,6 +13,8 @@ export interface RequestContext {
   readonly headers: Readonly<Record<string, string>>;
   /** Mutation fields that resolved, for the subscriptions they trigger. */
   readonly mutationResults: MutationResult[];
+  /** Errors resolver code added with util.appendError; they join the response's errors. */
+  readonly appendedErrors: GraphQLError[];
 }
 
 export interface MutationResult {
@@ -41,8 +43,10 @@ export async function loadLambdaResolvers(): Promise<Map<string, GraphQLFieldRes
 
 function lambdaResolver(field: MemoField, handler: LambdaHandler): GraphQLFieldResolver<unknown, RequestContext> {
   return async (source, args, requestContext, info) => {
-    const value = await runLambdaResolver(appSyncContext(source, args, requestContext, info), (payload) =>
-      invokeLikeLambda(handler, payload, field.fieldName),
+    const value = await runLambdaResolver(
+      appSyncContext(source, args, requestContext, info),
+      (payload) => invokeLikeLambda(handler, payload, field.fieldName),
+      (error) => requestContext.appendedErrors.push(locatedError(error, info.fieldNodes, responsePathAsArray(info.path))),
     );
     if (field.typeName === 'Mutation' && value !== null && typeof value === 'object') {
       const selected = selectedFieldNames(info.fieldNodes, info.fragments);

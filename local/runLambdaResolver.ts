@@ -1,22 +1,27 @@
 import type { Context } from '@aws-appsync/utils';
 import { request, response } from '../resolvers/appsync/invokeLambda.js';
-import { installAppSyncUtil } from './appsyncUtil.js';
+import { collectAppendedErrors, installAppSyncUtil, type AppSyncResolverError } from './appsyncUtil.js';
 
 export type LambdaInvoker = (payload: unknown) => Promise<unknown>;
 
 /**
  * Runs a field the way AppSync runs a unit resolver on a Lambda data source: the resolver's
  * request handler builds the invocation, `invoke` plays the Lambda, and the response handler
- * maps the result. Returns the field's value or throws AppSyncResolverError (from util.error).
+ * maps the result. Returns the field's value or throws AppSyncResolverError (from util.error);
+ * errors the code adds with util.appendError go to `onAppendedError`.
  */
-export async function runLambdaResolver(ctx: Context, invoke: LambdaInvoker): Promise<unknown> {
+export async function runLambdaResolver(
+  ctx: Context,
+  invoke: LambdaInvoker,
+  onAppendedError: (error: AppSyncResolverError) => void = () => {},
+): Promise<unknown> {
   installAppSyncUtil();
-  const { payload } = request(ctx);
+  const { payload } = collectAppendedErrors(() => request(ctx), onAppendedError);
   try {
     ctx.result = await invoke(payload);
   } catch (error) {
     // As on AWS: a Lambda that throws reaches the response handler as ctx.error.
     ctx.error = { message: error instanceof Error ? error.message : String(error), type: 'Lambda:Unhandled' };
   }
-  return response(ctx);
+  return collectAppendedErrors(() => response(ctx), onAppendedError);
 }

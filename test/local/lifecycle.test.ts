@@ -48,6 +48,32 @@ describe('the runtime process', () => {
     }
   });
 
+  it('answers or refuses every request around SIGTERM, and keeps every write it acknowledged', async () => {
+    const first = await startLocalApiProcess({ dataDir: dataDir.path });
+    const writer = urql.createMemoClient(first.url, first.apiKey);
+    const attempts = Array.from({ length: 20 }, (_, index) =>
+      writer.mutation(CreateMemoDocument, { input: { content: `burst ${index}` } }).toPromise(),
+    );
+    await Promise.race(attempts);
+    const exitCode = first.stop('SIGTERM');
+    const results = await Promise.all(attempts);
+    expect(await exitCode).toBe(0);
+    // Never a half-done request: each one has its memo or never reached the API.
+    expect(results.filter((result) => !result.data?.createMemo && !result.error?.networkError)).toEqual([]);
+    const acknowledged = results.flatMap((result) => (result.data ? [result.data.createMemo.memoId] : []));
+    expect(acknowledged.length).toBeGreaterThan(0);
+
+    const second = await startLocalApiProcess({ dataDir: dataDir.path });
+    try {
+      const reader = urql.createMemoClient(second.url, second.apiKey);
+      for (const memoId of acknowledged) {
+        expect((await reader.query(GetMemoDocument, { memoId }).toPromise()).data?.memo?.memoId).toBe(memoId);
+      }
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('refuses to start a second instance on a DATA_DIR in use, with a clear message', async () => {
     const first = await startLocalApiProcess({ dataDir: dataDir.path });
     try {
