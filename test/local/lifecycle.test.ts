@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CreateMemoDocument, GetMemoDocument } from '../../generated/sdk.js';
 import * as urql from './examples/urqlClient.js';
 import { runLocalApiToExit, startLocalApiProcess, temporaryDataDir } from './helpers/localApiProcess.js';
@@ -97,6 +98,23 @@ describe('the runtime process', () => {
       expect(data?.createMemo.version).toBe(1);
     } finally {
       await api.stop();
+    }
+  });
+
+  it('uses the store at DYNAMODB_ENDPOINT instead of the embedded one', async () => {
+    // The test run's own dynalite (test/globalSetup.ts) plays an external DynamoDB endpoint.
+    const env = { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `memoTable-external-${randomUUID()}` };
+    const writer = await startLocalApiProcess({ dataDir: dataDir.path, env });
+    expect(writer.output()).toContain(`Data:      external DynamoDB endpoint ${env.DYNAMODB_ENDPOINT}`);
+    const { data } = await urql.createMemoClient(writer.url, writer.apiKey).mutation(CreateMemoDocument, { input: { content: 'external' } }).toPromise();
+    await writer.stop();
+
+    const reader = await startLocalApiProcess({ dataDir: dataDir.path, env, args: ['--in-memory'] });
+    try {
+      const memoId = data!.createMemo.memoId;
+      expect((await urql.createMemoClient(reader.url, reader.apiKey).query(GetMemoDocument, { memoId }).toPromise()).data?.memo?.content).toBe('external');
+    } finally {
+      await reader.stop();
     }
   });
 
