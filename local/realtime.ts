@@ -52,6 +52,7 @@ export class RealtimeEndpoint {
     const { apiKey, keepAliveMs, hub } = this.options;
     const subscriptions = new Map<string, Subscriber>();
     let keepAlive: NodeJS.Timeout | undefined;
+    let acknowledged = false;
     const send = (message: object) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
     const fail = (id: unknown, errors: ErrorEntry[] | ReturnType<typeof toAppSyncError>[]) =>
       send({ type: 'error', ...(typeof id === 'string' ? { id } : {}), payload: { errors } });
@@ -70,11 +71,13 @@ export class RealtimeEndpoint {
             ws.close(1000);
             return;
           }
+          acknowledged = true;
           send({ type: 'connection_ack', payload: { connectionTimeoutMs: CONNECTION_TIMEOUT_MS } });
           send({ type: 'ka' });
           keepAlive ??= setInterval(() => send({ type: 'ka' }), keepAliveMs);
           return;
         case 'start':
+          if (!acknowledged) return fail(message.id, [{ errorType: 'BadRequestException', message: 'Send connection_init before start' }]);
           return this.start(message, subscriptions, send, fail);
         case 'stop': {
           const subscriber = typeof message.id === 'string' ? subscriptions.get(message.id) : undefined;

@@ -16,8 +16,8 @@ const clients: AppSyncRealtimeClient[] = [];
 
 afterAll(() => Promise.all(clients.map((client) => client.close())));
 
-async function connected(apiKey = localApi().apiKey): Promise<AppSyncRealtimeClient> {
-  const client = await AppSyncRealtimeClient.connect(localApi().realtimeUrl, apiKey);
+async function connected(apiKey = localApi().apiKey, init = true): Promise<AppSyncRealtimeClient> {
+  const client = await AppSyncRealtimeClient.connect(localApi().realtimeUrl, apiKey, { init });
   clients.push(client);
   return client;
 }
@@ -96,6 +96,13 @@ describe('the real-time endpoint (AppSync protocol)', () => {
     const client = await connected('da2-wrong');
     const error = await client.next((message) => message.type === 'connection_error');
     expect(error.payload.errors[0]).toMatchObject({ errorType: 'UnauthorizedException', errorCode: 401 });
+  });
+
+  it('refuses a start before connection_init', async () => {
+    const client = await connected(localApi().apiKey, false);
+    const id = client.start(OnCreateMemoDocument);
+    const error = await client.next((message) => message.id === id);
+    expect(error).toMatchObject({ type: 'error', payload: { errors: [{ message: 'Send connection_init before start' }] } });
   });
 
   it('answers an unknown message type with UnsupportedOperation', async () => {

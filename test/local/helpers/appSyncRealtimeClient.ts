@@ -27,8 +27,8 @@ export class AppSyncRealtimeClient {
     });
   }
 
-  /** Connects and sends connection_init; resolves with the client once the socket is open. */
-  static async connect(realtimeUrl: string, apiKey: string): Promise<AppSyncRealtimeClient> {
+  /** Connects and (unless told not to) sends connection_init; resolves once the socket is open. */
+  static async connect(realtimeUrl: string, apiKey: string, { init = true } = {}): Promise<AppSyncRealtimeClient> {
     const authorization = { host: new URL(realtimeUrl).host, 'x-api-key': apiKey };
     const header = Buffer.from(JSON.stringify(authorization)).toString('base64');
     const socket = new WebSocket(`${realtimeUrl}?header=${header}&payload=e30=`, ['graphql-ws']);
@@ -37,7 +37,7 @@ export class AppSyncRealtimeClient {
       socket.once('error', reject);
     });
     const client = new AppSyncRealtimeClient(socket, authorization);
-    client.send({ type: 'connection_init' });
+    if (init) client.send({ type: 'connection_init' });
     return client;
   }
 
