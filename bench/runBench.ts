@@ -47,15 +47,22 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   let coldStart: BenchResults['coldStart'];
   let lambdaMemoryMb: number;
   try {
+    type FunctionResource = { Properties: { MemorySize: number; Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } } };
     const functions = MEMO_FIELDS.map((field) => {
       const [, fn] = Object.entries(synthesized.template.findResources('AWS::Lambda::Function')).find(([logicalId]) =>
         logicalId.startsWith(`${field.fieldName[0]!.toUpperCase()}${field.fieldName.slice(1)}Function`),
       )!;
-      return { field, fn: fn as { Properties: { MemorySize: number; Code: { S3Key: string } } } };
+      return { field, fn: fn as FunctionResource };
     });
     lambdaMemoryMb = functions[0]!.fn.Properties.MemorySize;
     const bundles = new Map(
-      functions.map(({ field, fn }) => [field.fieldName, `${synthesized.outdir}/asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}/index.mjs`]),
+      functions.map(({ field, fn }) => [
+        field.fieldName,
+        {
+          path: `${synthesized.outdir}/asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}/index.mjs`,
+          env: Object.fromEntries(Object.entries(fn.Properties.Environment.Variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+        },
+      ]),
     );
     log('cold start: bundle sizes and import times…');
     const rows = await measureColdStarts(bundles, settings.coldStartRuns);

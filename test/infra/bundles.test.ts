@@ -48,6 +48,14 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle
     expect(bundle.includes('DynamoDBClient')).toBe(true);
   });
 
+  it('carries only the environment credential provider Lambda uses, not the default chain', () => {
+    const bundle = readFileSync(bundleOf(fieldName), 'utf8');
+    expect(bundle.includes('AWS_SECRET_ACCESS_KEY')).toBe(true);
+    for (const chainOnly of ['AssumeRoleWithWebIdentity', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'sso_start_url', 'credential_process']) {
+      expect(bundle.includes(chainOnly), chainOnly).toBe(false);
+    }
+  });
+
   it('imports in a fresh Node process when TABLE_NAME is set', async () => {
     const { stdout } = await runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable' }, pathToFileURL(bundleOf(fieldName)).href);
     expect(stdout.trim()).toBe('function');

@@ -122,7 +122,6 @@ describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`
             TABLE_NAME: { Ref: findTableId(template) },
             POWERTOOLS_SERVICE_NAME: 'memo-api',
             POWERTOOLS_LOG_LEVEL: 'INFO',
-            NODE_OPTIONS: '--enable-source-maps',
           },
         },
       });
