@@ -7,6 +7,9 @@
 import { util, type Context, type LambdaRequest } from '@aws-appsync/utils';
 import type { LambdaResult } from '../lib/lambdaResult.js';
 
+/** The caller's credentials: no handler needs them, and an event that gets logged must not leak them. */
+const CREDENTIAL_HEADERS = ['x-api-key', 'authorization', 'x-amz-security-token'];
+
 export function request(ctx: Context): LambdaRequest {
   return {
     operation: 'Invoke',
@@ -14,7 +17,7 @@ export function request(ctx: Context): LambdaRequest {
       arguments: ctx.arguments,
       identity: ctx.identity,
       source: ctx.source,
-      request: ctx.request,
+      request: { headers: withoutCredentials(ctx.request.headers), domainName: ctx.request.domainName },
       info: ctx.info,
       prev: ctx.prev,
       stash: ctx.stash,
@@ -32,4 +35,12 @@ export function response(ctx: Context): unknown {
     return util.error(result.error.message, result.error.errorType, null, result.error.errorInfo);
   }
   return result.data;
+}
+
+function withoutCredentials(headers: Record<string, string> | undefined): Record<string, string> {
+  const forwarded: Record<string, string> = {};
+  for (const name of Object.keys(headers || {})) {
+    if (CREDENTIAL_HEADERS.indexOf(name.toLowerCase()) === -1) forwarded[name] = (headers as Record<string, string>)[name]!;
+  }
+  return forwarded;
 }

@@ -23,17 +23,17 @@ export function appSyncHandler<TArgs, TResult>(
   resolve: FieldResolver<TArgs, TResult>,
 ): MemoLambdaHandler<TArgs, TResult> {
   return async (event, context) => {
-    logger.resetKeys();
-    if (context) logger.addContext(context);
-    logger.appendKeys({ operation, memoId: findMemoId(event.arguments) });
+    // Keys go with each line rather than onto the shared logger: the local runtime serves
+    // concurrent requests from one process, and their keys must not mix.
+    const keys = { operation, memoId: findMemoId(event.arguments), requestId: context?.awsRequestId };
     try {
       const data = await resolve(event.arguments, event);
-      logger.info('resolved');
+      logger.info('resolved', keys);
       return { data };
     } catch (error) {
       const known = error instanceof MemoApiError ? error : new InternalError({ cause: error });
-      if (known instanceof InternalError) logger.error('unexpected failure', { error });
-      else logger.info('rejected', { errorType: known.errorType, errorInfo: known.errorInfo });
+      if (known instanceof InternalError) logger.error('unexpected failure', { ...keys, error });
+      else logger.info('rejected', { ...keys, errorType: known.errorType, errorInfo: known.errorInfo });
       return { error: { errorType: known.errorType, message: known.message, errorInfo: known.errorInfo } };
     }
   };

@@ -23,9 +23,16 @@ describe('the APPSYNC_JS resolver in front of every Lambda', () => {
       payload: expect.objectContaining({
         arguments: { memoId: 'x' },
         info: expect.objectContaining({ fieldName: 'memo', parentTypeName: 'Query' }),
-        request: context.request,
+        request: { headers: {}, domainName: null }, // the factory's only header is the API key
       }),
     });
+  });
+
+  it('forwards the caller headers without credentials', () => {
+    const context = ctx();
+    context.request.headers = { 'x-api-key': 'da2-secret', Authorization: 'AWS4-HMAC-SHA256 …', 'x-amz-security-token': 't', 'user-agent': 'urql', 'content-type': 'application/json' };
+    const { payload } = request(context) as { payload: { request: { headers: Record<string, string> } } };
+    expect(payload.request.headers).toEqual({ 'user-agent': 'urql', 'content-type': 'application/json' });
   });
 
   it('returns the data of a successful result, null included', async () => {

@@ -52,7 +52,7 @@ describe('memo store under faults', () => {
 
     expect(outcome).toMatchObject({ errorType: 'InternalError', message: 'An internal error occurred; it has been logged' });
     expect(JSON.stringify(outcome)).not.toMatch(/Throughput|Provisioned|dynamo|at .*\.ts/i);
-    expect(logged).toHaveBeenCalledWith('unexpected failure', { error: expect.any(ProvisionedThroughputExceededException) });
+    expect(logged).toHaveBeenCalledWith('unexpected failure', expect.objectContaining({ operation: 'createMemo', error: expect.any(ProvisionedThroughputExceededException) }));
     for (const name of injected.splice(0)) documentClient.middlewareStack.remove(name);
     expect(await tableSnapshot()).toBe(before);
   });
