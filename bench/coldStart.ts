@@ -1,13 +1,14 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
+import { ENV_CREDENTIALS_PROVIDER } from '../infra/memoApiStack.js';
 import { MEMO_FIELDS } from '../resolvers/fields.js';
 import { measureBundle, type BundleFigures } from './importTime.js';
 
 export interface ColdStartRow {
   fieldName: string;
-  variant: 'ours' | 'sdk-external' | 'unminified';
+  variant: 'ours' | 'sdk-external' | 'unminified' | 'floor';
   figures: BundleFigures;
 }
 
@@ -46,10 +47,23 @@ export async function measureColdStarts(bundles: ReadonlyMap<string, DeployedBun
       rows.push({ fieldName, variant: 'sdk-external', figures: measureBundle(external, runs, env) });
       rows.push({ fieldName, variant: 'unminified', figures: measureBundle(unminified, runs, env) });
     }
+    rows.push({ fieldName: '(DynamoDBClient alone)', variant: 'floor', figures: measureBundle(await buildFloor(variantDir), runs, HANDLER_ENV) });
   } finally {
     rmSync(variantDir, { recursive: true, force: true });
   }
   return rows;
+}
+
+/**
+ * The floor under any handler that talks to DynamoDB through the SDK: a bundle that only
+ * constructs a DynamoDBClient, built like ours (env-only credentials included).
+ */
+async function buildFloor(variantDir: string): Promise<string> {
+  const entry = join(variantDir, 'floor.ts');
+  writeFileSync(entry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n");
+  return buildVariant(entry, join(variantDir, 'floor.mjs'), {
+    alias: { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER },
+  });
 }
 
 /**

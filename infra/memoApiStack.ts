@@ -14,7 +14,7 @@ import { tableActionsFor } from './tableAccess.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_FILE = `${REPO_ROOT}schema.graphql`;
-const ENV_CREDENTIALS_PROVIDER = `${REPO_ROOT}infra/lambdaBundle/envCredentialsProvider.ts`;
+export const ENV_CREDENTIALS_PROVIDER = `${REPO_ROOT}infra/lambdaBundle/envCredentialsProvider.ts`;
 
 export interface MemoApiStackProps extends StackProps {
   /** Names the API (`memo-api-<stage>`); the app also puts it in the stack name. */

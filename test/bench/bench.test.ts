@@ -51,9 +51,10 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('measures every function bundle in all three variants', () => {
+  it('measures every function bundle in all three variants, and the SDK client floor', () => {
     expect(results.coldStart.bareNodeMs).toBeGreaterThan(0);
-    expect(results.coldStart.rows).toHaveLength(MEMO_FIELDS.length * 3);
+    expect(results.coldStart.rows).toHaveLength(MEMO_FIELDS.length * 3 + 1);
+    expect(results.coldStart.rows.filter((row) => row.variant === 'floor')).toHaveLength(1);
     for (const row of results.coldStart.rows) {
       expect(row.figures.bytes).toBeGreaterThan(row.figures.gzipBytes);
       expect(row.figures.importMs).toBeGreaterThan(0);
