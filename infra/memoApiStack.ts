@@ -7,7 +7,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { MEMO_FIELDS } from '../resolvers/fields.js';
+import { FUNCTION_MEMORY_MB, MEMO_FIELDS } from '../resolvers/fields.js';
 import { MEMO_TABLE_PARTITION_KEY } from '../resolvers/store/memoTableSchema.js';
 import { bundleResolverCode } from './resolverCode.js';
 import { tableActionsFor } from './tableAccess.js';
@@ -51,10 +51,7 @@ export class MemoApiStack extends Stack {
         depsLockFilePath: `${REPO_ROOT}package-lock.json`,
         runtime: Runtime.NODEJS_24_X,
         architecture: Architecture.ARM_64,
-        // CPU scales with memory and cold start (parsing the bundled SDK, building the client) is
-        // CPU-bound; the handlers use well under 100 MB. 512 MB is the usual Node.js knee of
-        // cost against latency: re-measure in the benchmark issue before changing it.
-        memorySize: 512,
+        memorySize: FUNCTION_MEMORY_MB, // why 512: resolvers/fields.ts
         // One DynamoDB call plus SDK retries; AppSync gives up on a Lambda after 30 s anyway.
         timeout: Duration.seconds(10),
         role,

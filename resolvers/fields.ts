@@ -16,3 +16,11 @@ export const MEMO_FIELDS: readonly MemoField[] = [
   { typeName: 'Mutation', fieldName: 'updateMemo', entry: 'resolvers/updateMemo.ts' },
   { typeName: 'Mutation', fieldName: 'deleteMemo', entry: 'resolvers/deleteMemo.ts' },
 ];
+
+/**
+ * Memory of every memo Lambda. CPU scales with memory on Lambda, and cold start (parsing the
+ * bundled SDK, building the client) is CPU-bound; the handlers use well under 100 MB. 512 MB is
+ * the usual Node.js knee of cost against latency. infra/ deploys it; the local runtime reports it
+ * in the Lambda context it hands the handlers.
+ */
+export const FUNCTION_MEMORY_MB = 512;
