@@ -5,8 +5,9 @@
 export const TABLE_ACTIONS_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
   createMemo: ['dynamodb:PutItem'],
   memo: ['dynamodb:GetItem'],
-  // GetItem: on a failed guard, re-reads the memo when the endpoint ignores
-  // ReturnValuesOnConditionCheckFailure, to tell MemoNotFound from VersionConflict.
+  // GetItem: when a write with expectedVersion fails and the failure carries no old item (the
+  // memo is missing, or an emulator ignores ReturnValuesOnConditionCheckFailure), one read tells
+  // MemoNotFound from VersionConflict. Never on success, never without expectedVersion.
   updateMemo: ['dynamodb:UpdateItem', 'dynamodb:GetItem'],
   deleteMemo: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
   listMemos: ['dynamodb:Scan'],

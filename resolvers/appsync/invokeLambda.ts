@@ -5,7 +5,7 @@
  * Runs in AppSync's restricted JS runtime: no try/catch, no classes, only @aws-appsync/utils.
  */
 import { util, type Context, type LambdaRequest } from '@aws-appsync/utils';
-import type { LambdaResult } from '../lib/lambdaResult.js';
+import { INTERNAL_ERROR_MESSAGE, type LambdaResult } from '../lib/lambdaResult.js';
 
 /** The caller's credentials: no handler needs them, and an event that gets logged must not leak them. */
 const CREDENTIAL_HEADERS = ['x-api-key', 'authorization', 'x-amz-security-token'];
@@ -28,7 +28,7 @@ export function request(ctx: Context): LambdaRequest {
 export function response(ctx: Context): unknown {
   if (ctx.error) {
     // The invocation itself failed (timeout, throttling, crash): its text may hold AWS detail.
-    return util.error('An internal error occurred; it has been logged', 'InternalError');
+    return util.error(INTERNAL_ERROR_MESSAGE, 'InternalError');
   }
   const result = ctx.result as LambdaResult<unknown>;
   if (result.error) {

@@ -28,7 +28,7 @@ export function appSyncHandler<TArgs, TResult>(
     const keys = { operation, memoId: findMemoId(event.arguments), requestId: context?.awsRequestId };
     try {
       const data = await resolve(event.arguments, event);
-      logger.info('resolved', keys);
+      logger.info('resolved', { ...keys, memoId: keys.memoId ?? findMemoId(data) });
       return { data };
     } catch (error) {
       const known = error instanceof MemoApiError ? error : new InternalError({ cause: error });
@@ -39,7 +39,7 @@ export function appSyncHandler<TArgs, TResult>(
   };
 }
 
-/** The memo an operation is about, for log correlation (never the content). */
+/** The memo an operation is about (from its arguments or its result), for log correlation; never the content. */
 function findMemoId(args: unknown): string | undefined {
   const { memoId, input } = (args ?? {}) as { memoId?: unknown; input?: { memoId?: unknown } };
   const candidate = memoId ?? input?.memoId;

@@ -2,6 +2,8 @@
  * The errors clients can see. Each carries the `errorType` AppSync reports; the APPSYNC_JS
  * resolver (resolvers/appsync/invokeLambda.ts) turns them into GraphQL errors with util.error.
  */
+import { INTERNAL_ERROR_MESSAGE } from './lambdaResult.js';
+
 export type ErrorType = 'ValidationError' | 'MemoNotFound' | 'VersionConflict' | 'InternalError';
 
 export abstract class MemoApiError extends Error {
@@ -50,7 +52,7 @@ export class InternalError extends MemoApiError {
   readonly errorType = 'InternalError';
 
   constructor(options?: { cause?: unknown }) {
-    super('An internal error occurred; it has been logged', options);
+    super(INTERNAL_ERROR_MESSAGE, options);
     this.name = 'InternalError';
   }
 }

@@ -12,3 +12,6 @@ export interface LambdaError {
   message: string;
   errorInfo: Record<string, unknown> | null;
 }
+
+/** What clients see of anything unexpected; the details go to the log only. */
+export const INTERNAL_ERROR_MESSAGE = 'An internal error occurred; it has been logged';

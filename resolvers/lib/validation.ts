@@ -44,6 +44,7 @@ export interface UpdateRequest {
 /** Only the fields present in the input change; at least one must be. */
 export function parseUpdateInput(input: UpdateMemoInput | null | undefined): UpdateRequest {
   const fields = requireObject(input, 'input');
+  const memoId = parseMemoId(fields.memoId, 'input.memoId');
   const changes: MemoChanges = {};
   if (fields.title !== undefined) changes.title = parseTitle(fields.title, 'input.title');
   if (fields.content !== undefined) changes.content = parseContent(fields.content, 'input.content');
@@ -52,7 +53,7 @@ export function parseUpdateInput(input: UpdateMemoInput | null | undefined): Upd
     throw new ValidationError('input', 'must change at least one of title, content or tags');
   }
   return {
-    memoId: parseMemoId(fields.memoId, 'input.memoId'),
+    memoId,
     changes,
     expectedVersion: parseExpectedVersion(fields.expectedVersion, 'input.expectedVersion'),
   };

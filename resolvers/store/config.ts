@@ -4,6 +4,11 @@ export interface StoreConfig {
   readonly tableName: string;
   /** A DynamoDB-compatible endpoint (the local runtime's embedded store); unset on AWS. */
   readonly endpoint: string | undefined;
+  /**
+   * Signs listMemos' page tokens. PAGE_TOKEN_SECRET when set; otherwise the table's physical
+   * name, which clients never see (CloudFormation generates it on AWS).
+   */
+  readonly pageTokenKey: string;
 }
 
 export function readStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
@@ -11,5 +16,9 @@ export function readStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConf
   if (!tableName) {
     throw new Error('TABLE_NAME is not set: it must name the DynamoDB table that stores memos');
   }
-  return { tableName, endpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined };
+  return {
+    tableName,
+    endpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined,
+    pageTokenKey: env.PAGE_TOKEN_SECRET || tableName,
+  };
 }

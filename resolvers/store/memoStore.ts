@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } fro
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Memo } from '../../generated/schemaTypes.js';
 import { MemoNotFound, VersionConflict } from '../lib/errors.js';
+import { decodePageToken, encodePageToken } from '../lib/pageToken.js';
 import { documentClient, storeConfig } from './dynamoClient.js';
 
 /** A memo as the API returns it (title is null, not absent, when unset). */
@@ -17,8 +18,8 @@ export interface MemoChanges {
 
 export interface MemoPage {
   items: MemoRecord[];
-  /** The key to start the next page from; undefined when the scan is complete. */
-  lastMemoId: string | undefined;
+  /** An opaque, signed token for the next page; null when the scan is complete. */
+  nextToken: string | null;
 }
 
 const TableName = storeConfig.tableName;
@@ -104,16 +105,17 @@ export async function deleteMemo(memoId: string, expectedVersion?: number): Prom
   }
 }
 
-/** One Scan request: at most `limit` memos, starting after `startAfterMemoId`. */
-export async function scanMemos(limit: number, startAfterMemoId?: string): Promise<MemoPage> {
+/**
+ * One Scan request: at most `limit` memos, after the page `nextToken` ends.
+ * @throws {ValidationError} when `nextToken` is not one this store issued
+ */
+export async function scanMemos(limit: number, nextToken?: string | null): Promise<MemoPage> {
+  const startAfter = decodePageToken(nextToken, storeConfig.pageTokenKey);
   const { Items = [], LastEvaluatedKey } = await documentClient.send(
-    new ScanCommand({
-      TableName,
-      Limit: limit,
-      ExclusiveStartKey: startAfterMemoId === undefined ? undefined : { memoId: startAfterMemoId },
-    }),
+    new ScanCommand({ TableName, Limit: limit, ExclusiveStartKey: startAfter === undefined ? undefined : { memoId: startAfter } }),
   );
-  return { items: Items.map(fromItem), lastMemoId: LastEvaluatedKey?.memoId as string | undefined };
+  const lastMemoId = LastEvaluatedKey?.memoId as string | undefined;
+  return { items: Items.map(fromItem), nextToken: lastMemoId ? encodePageToken(lastMemoId, storeConfig.pageTokenKey) : null };
 }
 
 function guard(expectedVersion: number | undefined): string {
@@ -123,15 +125,16 @@ function guard(expectedVersion: number | undefined): string {
 }
 
 /**
- * Turns a failed guard into MemoNotFound or VersionConflict. DynamoDB returns the item as it
- * was (ReturnValuesOnConditionCheckFailure); emulators that ignore that option get one GetItem,
- * on this failure path only.
+ * Turns a failed guard into MemoNotFound or VersionConflict. Without expectedVersion only the
+ * existence check can have failed. With it, DynamoDB returns the item as it was
+ * (ReturnValuesOnConditionCheckFailure) when the memo exists; no item means a missing memo, or an
+ * emulator (dynalite) that ignores the option: one GetItem, on this failure path only, tells.
  */
 async function explainConditionFailure(error: unknown, memoId: string, expectedVersion?: number): Promise<unknown> {
   if (!(error instanceof ConditionalCheckFailedException)) return error;
+  if (expectedVersion === undefined) return new MemoNotFound(memoId);
   const current = error.Item ? fromItem(unmarshall(error.Item)) : await getMemo(memoId);
-  if (!current || expectedVersion === undefined) return new MemoNotFound(memoId);
-  return new VersionConflict(memoId, expectedVersion, current.version);
+  return current ? new VersionConflict(memoId, expectedVersion, current.version) : new MemoNotFound(memoId);
 }
 
 function toItem(memo: MemoRecord): Record<string, unknown> {

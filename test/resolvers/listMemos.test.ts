@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemoConnection } from '../../generated/schemaTypes.js';
 import type { MemoRecord } from '../../resolvers/store/memoStore.js';
+import { encodePageToken } from '../../resolvers/lib/pageToken.js';
 import { countDynamoCalls } from '../helpers/callCounter.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
@@ -48,9 +49,9 @@ describe('listMemos', () => {
     expect(pages.at(-1)?.nextToken).toBeNull();
   });
 
-  it('issues an opaque URL-safe nextToken', async () => {
+  it('issues an opaque, URL-safe, signed nextToken', async () => {
     const page = await resolveOk<MemoConnection>('listMemos', { limit: 2 });
-    expect(page.nextToken).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(page.nextToken).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
   });
 
   it('makes one DynamoDB call (Scan) per page', async () => {
@@ -76,10 +77,28 @@ describe('listMemos', () => {
     });
   });
 
-  it('rejects a tampered token (a character changed)', async () => {
+  it.each([5, 12, 22, 30, -3])('rejects a token with the character at %i changed', async (position) => {
     const page = await resolveOk<MemoConnection>('listMemos', { limit: 1 });
     const token = page.nextToken!;
-    const tampered = token.slice(0, 5) + (token[5] === 'A' ? 'B' : 'A') + token.slice(6);
+    const at = position < 0 ? token.length + position : position;
+    const tampered = token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
     expect(await resolveField('listMemos', { nextToken: tampered })).toMatchObject({ errorType: 'ValidationError' });
+  });
+
+  it('rejects a well-formed token it did not sign', async () => {
+    const page = await resolveOk<MemoConnection>('listMemos', { limit: 1 });
+    const forgedBody = Buffer.from(JSON.stringify({ v: 1, after: created[3]!.memoId })).toString('base64url');
+    const [, signature] = page.nextToken!.split('.');
+    expect(await resolveField('listMemos', { nextToken: `${forgedBody}.${signature}` })).toMatchObject({ errorType: 'ValidationError' });
+    expect(await resolveField('listMemos', { nextToken: encodePageToken(created[3]!.memoId, 'another key') })).toMatchObject({
+      errorType: 'ValidationError',
+    });
+  });
+
+  it('accepts the same token twice (tokens are stateless)', async () => {
+    const page = await resolveOk<MemoConnection>('listMemos', { limit: 5 });
+    const again = await resolveOk<MemoConnection>('listMemos', { limit: 5, nextToken: page.nextToken });
+    const twice = await resolveOk<MemoConnection>('listMemos', { limit: 5, nextToken: page.nextToken });
+    expect(twice).toEqual(again);
   });
 });

@@ -14,7 +14,7 @@ describe('handler logging', () => {
     const memo = await resolveOk('createMemo', { input: { title: SECRET_CONTENT, content: SECRET_CONTENT, tags: [SECRET_CONTENT] } });
     await resolveOk('updateMemo', { input: { memoId: memo.memoId, content: `${SECRET_CONTENT}!` } });
 
-    expect(info).toHaveBeenCalledWith('resolved', expect.objectContaining({ operation: 'createMemo' }));
+    expect(info).toHaveBeenCalledWith('resolved', expect.objectContaining({ operation: 'createMemo', memoId: memo.memoId }));
     expect(info).toHaveBeenCalledWith('resolved', expect.objectContaining({ operation: 'updateMemo', memoId: memo.memoId }));
     expect(JSON.stringify(info.mock.calls)).not.toContain(SECRET_CONTENT);
   });

@@ -1,4 +1,5 @@
-import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../resolvers/lib/logger.js';
 import { documentClient } from '../../../resolvers/store/dynamoClient.js';
@@ -58,18 +59,51 @@ describe('memo store under faults', () => {
   });
 });
 
-describe('memo store round trips', () => {
-  it('explains a failed update guard with at most one extra read', async () => {
+describe('memo store round trips on a failed guard', () => {
+  it.each(['updateMemo', 'deleteMemo'] as const)('%s of a missing memo without expectedVersion answers MemoNotFound from the one write', async (field) => {
+    const memoId = '00000000-0000-4000-8000-00000000abcd';
+    const counter = countDynamoCalls();
+    const args = field === 'updateMemo' ? { input: { memoId, content: 'x' } } : { memoId };
+    expect(await resolveField(field, args)).toMatchObject({ errorType: 'MemoNotFound' });
+    expect(counter.total()).toBe(1);
+  });
+
+  it('explains a stale version with at most one extra read where the endpoint omits the old item (dynalite)', async () => {
     const memo = await resolveOk('createMemo', { input: { content: 'c' } });
     await resolveOk('updateMemo', { input: { memoId: memo.memoId, content: 'v2' } });
     const counter = countDynamoCalls();
 
     const outcome = await resolveField('updateMemo', { input: { memoId: memo.memoId, content: 'v3', expectedVersion: 1 } });
 
-    expect(outcome.errorType).toBe('VersionConflict');
-    // DynamoDB returns the old item with the failure (ReturnValuesOnConditionCheckFailure);
-    // dynalite ignores that option, so the store re-reads once.
-    expect(counter.calls.UpdateItem).toBe(1);
-    expect(counter.total()).toBeLessThanOrEqual(2);
+    expect(outcome).toMatchObject({ errorType: 'VersionConflict', errorInfo: { currentVersion: 2 } });
+    expect(counter.calls).toEqual({ UpdateItem: 1, GetItem: 1 });
   });
+
+  it.each(['updateMemo', 'deleteMemo'] as const)(
+    '%s reads the current version from the failure itself, as DynamoDB returns it, with no extra read',
+    async (field) => {
+      const memo = await resolveOk('createMemo', { input: { content: 'c' } });
+      const counter = countDynamoCalls();
+      // dynalite ignores ReturnValuesOnConditionCheckFailure: inject DynamoDB's answer, old item included.
+      const name = 'conditionFailedWithItem';
+      injected.push(name);
+      documentClient.middlewareStack.add(
+        () => () => {
+          throw new ConditionalCheckFailedException({
+            message: 'The conditional request failed',
+            $metadata: {},
+            Item: marshall({ ...memo, version: 7 }, { removeUndefinedValues: true, convertClassInstanceToMap: true }),
+          });
+        },
+        { step: 'finalizeRequest', priority: 'low', name },
+      );
+      const args = field === 'updateMemo' ? { input: { memoId: memo.memoId, content: 'x', expectedVersion: 1 } } : { memoId: memo.memoId, expectedVersion: 1 };
+
+      expect(await resolveField(field, args)).toMatchObject({
+        errorType: 'VersionConflict',
+        errorInfo: { memoId: memo.memoId, expectedVersion: 1, currentVersion: 7 },
+      });
+      expect(counter.total()).toBe(1);
+    },
+  );
 });
