@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from '@aws-appsync/utils';
 import { locatedError, responsePathAsArray, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { MEMO_FIELDS, type MemoField } from '../resolvers/fields.js';
+import { FUNCTION_MEMORY_MB, MEMO_FIELDS, type MemoField } from '../resolvers/fields.js';
 import { runLambdaResolver } from './runLambdaResolver.js';
 import { selectedFieldNames, selectionSetGraphQL, selectionSetList } from './selectionSet.js';
 
@@ -84,19 +84,23 @@ function appSyncContext(source: unknown, args: Record<string, unknown>, requestC
  * objects, no undefined, no Dates), with a Lambda context object.
  */
 async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, fieldName: string): Promise<unknown> {
+  const result = await handler(JSON.parse(JSON.stringify(payload)), lambdaContext(fieldName));
+  return result === undefined ? null : JSON.parse(JSON.stringify(result));
+}
+
+/** The Lambda context of one invocation, reporting the memory size infra deploys. */
+export function lambdaContext(fieldName: string) {
   const functionName = `memo-api-${fieldName}`;
   const deadline = Date.now() + 30_000;
-  const lambdaContext = {
+  return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,
     functionVersion: '$LATEST',
     invokedFunctionArn: `arn:aws:lambda:${process.env.AWS_REGION}:000000000000:function:${functionName}`,
-    memoryLimitInMB: '128',
+    memoryLimitInMB: String(FUNCTION_MEMORY_MB),
     awsRequestId: randomUUID(),
     logGroupName: `/aws/lambda/${functionName}`,
     logStreamName: 'local',
     getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
   };
-  const result = await handler(JSON.parse(JSON.stringify(payload)), lambdaContext);
-  return result === undefined ? null : JSON.parse(JSON.stringify(result));
 }
