@@ -51,6 +51,11 @@ const MAX_TOKENS = 20_000;
 
 /** Distinct valid operations kept prepared; clients send the same few documents over and over. */
 const PREPARED_CACHE_SIZE = 500;
+/**
+ * The cache key holds the whole query text, and a body may be 1 MB: without a bound, 500 entries
+ * could pin ~500 MB. Real client documents are a few KB; a longer one is prepared every time.
+ */
+export const MAX_CACHED_QUERY_LENGTH = 16 * 1024;
 
 /** Parses, validates and executes requests against the local schema. */
 export class GraphQLExecutor {
@@ -68,12 +73,18 @@ export class GraphQLExecutor {
 
   /** Returns the operation to run, or the errors that stop it (always with HTTP 200, as AppSync). */
   prepare(request: GraphQLRequest, allowed: readonly OperationTypeNode[]): PreparedOperation | { errors: AppSyncError[] } {
+    if (request.query.length > MAX_CACHED_QUERY_LENGTH) return this.prepareUncached(request, allowed);
     const key = `${allowed.join(',')}\n${request.operationName ?? ''}\n${request.query}`;
     const cached = this.prepared.get(key);
     if (cached) return cached;
     const prepared = this.prepareUncached(request, allowed);
     if (!('errors' in prepared)) this.prepared.set(key, prepared);
     return prepared;
+  }
+
+  /** How many prepared operations the cache holds. */
+  get cachedOperationCount(): number {
+    return this.prepared.size;
   }
 
   private prepareUncached(request: GraphQLRequest, allowed: readonly OperationTypeNode[]): PreparedOperation | { errors: AppSyncError[] } {
