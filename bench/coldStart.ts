@@ -13,14 +13,9 @@ export interface ColdStartRow {
 }
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const ENV_CREDENTIALS_ALIAS = { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER };
 const HANDLER_ENV = { TABLE_NAME: 'memoTable', AWS_REGION: 'us-east-1', NODE_NO_WARNINGS: '1' };
 
-/**
- * Sizes and import times of each function bundle as infra ships it (taken from a real synth:
- * `bundles` maps fieldName to the asset CDK built), beside the two variants users commonly ship:
- * the SDK left external (loaded from node_modules, as from the Lambda runtime's copy) and
- * the same bundle unminified.
- */
 export interface DeployedBundle {
   /** The bundled index.mjs CDK built. */
   path: string;
@@ -28,6 +23,12 @@ export interface DeployedBundle {
   env: Record<string, string>;
 }
 
+/**
+ * Sizes and import times of each function bundle as infra ships it (taken from a real synth:
+ * `bundles` maps fieldName to the asset CDK built), beside the two variants users commonly ship:
+ * the SDK left external (loaded from node_modules, as from the Lambda runtime's copy, with its
+ * full credential chain) and ours unminified (only that changed).
+ */
 export async function measureColdStarts(bundles: ReadonlyMap<string, DeployedBundle>, runs: number, fields = MEMO_FIELDS.map((f) => f.fieldName)): Promise<ColdStartRow[]> {
   // Inside the repository, so that SDK-external bundles resolve @aws-sdk from node_modules.
   const variantDir = join(REPO_ROOT, 'bench', '.build');
@@ -41,7 +42,7 @@ export async function measureColdStarts(bundles: ReadonlyMap<string, DeployedBun
       if (!ours) throw new Error(`no synthesized bundle for ${fieldName}`);
       // The SDK and Powertools from node_modules, with the full default credential chain.
       const external = await buildVariant(entry, join(variantDir, `${fieldName}.external.mjs`), { external: ['@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'] });
-      const unminified = await buildVariant(entry, join(variantDir, `${fieldName}.unminified.mjs`), { minify: false });
+      const unminified = await buildVariant(entry, join(variantDir, `${fieldName}.unminified.mjs`), { minify: false, alias: ENV_CREDENTIALS_ALIAS });
       const env = { ...ours.env, ...HANDLER_ENV };
       rows.push({ fieldName, variant: 'ours', figures: measureBundle(ours.path, runs, env) });
       rows.push({ fieldName, variant: 'sdk-external', figures: measureBundle(external, runs, env) });
@@ -62,14 +63,11 @@ async function buildFloor(variantDir: string): Promise<string> {
   const entry = join(variantDir, 'floor.ts');
   writeFileSync(entry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n");
   return buildVariant(entry, join(variantDir, 'floor.mjs'), {
-    alias: { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER },
+    alias: ENV_CREDENTIALS_ALIAS,
   });
 }
 
-/**
- * esbuild with the options infra/ gives NodejsFunction (the credential alias aside: the
- * variants are what users commonly ship), changed only by `overrides`.
- */
+/** esbuild with the options infra/ gives NodejsFunction, changed by `overrides` (alias included). */
 async function buildVariant(entry: string, outfile: string, overrides: BuildOptions): Promise<string> {
   await build({
     entryPoints: [entry],

@@ -27,21 +27,29 @@ interface OperationUsage {
   readUnits: number;
 }
 
-export const ITEM_SIZE_KB = 1;
+/** The memo sizes priced: a short note, a page, and the largest memo the API accepts. */
+export const ITEM_SIZES_KB = [1, 4, 64] as const;
 const PAGE_SIZE = 20;
 
+/** Warm-invocation Lambda durations assumed: one DynamoDB round trip (~5-10 ms in-region) plus handler work. */
+export const LAMBDA_MS: Record<string, number> = { createMemo: 12, memo: 8, updateMemo: 12, deleteMemo: 12, listMemos: 20 };
+
 /**
- * Usage per operation for memos of ITEM_SIZE_KB (≤ 1 KB: one write unit per write; GetItem and
- * Scan are eventually consistent: half a read unit per 4 KB read). Durations are warm-invocation
- * assumptions: one DynamoDB round trip (~5-10 ms in-region) plus handler work.
+ * Usage per operation for memos of `itemSizeKb`: a write costs one write unit per KB (an update
+ * is billed on the larger of the old and new item; both are taken to be this size); GetItem and
+ * Scan are eventually consistent, half a read unit per 4 KB read.
  */
-export const OPERATION_USAGE: Record<string, OperationUsage> = {
-  createMemo: { lambdaMs: 12, writeUnits: Math.ceil(ITEM_SIZE_KB), readUnits: 0 },
-  memo: { lambdaMs: 8, writeUnits: 0, readUnits: 0.5 * Math.ceil(ITEM_SIZE_KB / 4) },
-  updateMemo: { lambdaMs: 12, writeUnits: Math.ceil(ITEM_SIZE_KB), readUnits: 0 },
-  deleteMemo: { lambdaMs: 12, writeUnits: Math.ceil(ITEM_SIZE_KB), readUnits: 0 },
-  listMemos: { lambdaMs: 20, writeUnits: 0, readUnits: 0.5 * Math.ceil((PAGE_SIZE * ITEM_SIZE_KB) / 4) },
-};
+export function operationUsage(itemSizeKb: number): Record<string, OperationUsage> {
+  const write = Math.ceil(itemSizeKb);
+  const read = 0.5 * Math.ceil(itemSizeKb / 4);
+  return {
+    createMemo: { lambdaMs: LAMBDA_MS.createMemo!, writeUnits: write, readUnits: 0 },
+    memo: { lambdaMs: LAMBDA_MS.memo!, writeUnits: 0, readUnits: read },
+    updateMemo: { lambdaMs: LAMBDA_MS.updateMemo!, writeUnits: write, readUnits: 0 },
+    deleteMemo: { lambdaMs: LAMBDA_MS.deleteMemo!, writeUnits: write, readUnits: 0 },
+    listMemos: { lambdaMs: LAMBDA_MS.listMemos!, writeUnits: 0, readUnits: 0.5 * Math.ceil((PAGE_SIZE * itemSizeKb) / 4) },
+  };
+}
 
 export interface Design {
   name: string;
@@ -62,9 +70,9 @@ export interface OperationCost {
  * Dollars per million calls of each operation. For a provisioned table the DynamoDB figure is
  * the capacity-hours a million calls need at 100 % utilisation: its best case, never reached.
  */
-export function costPerMillion(design: Design, prices: PriceTable = loadPrices()): OperationCost[] {
+export function costPerMillion(design: Design, prices: PriceTable, itemSizeKb: number): OperationCost[] {
   const gbSecond = design.architecture === 'arm64' ? prices.lambda.perGbSecondArm64.price : prices.lambda.perGbSecondX86.price;
-  return Object.entries(OPERATION_USAGE).map(([operation, usage]) => {
+  return Object.entries(operationUsage(itemSizeKb)).map(([operation, usage]) => {
     const appsync = prices.appsync.perMillionRequests.price;
     const lambda =
       prices.lambda.perMillionRequests.price + (design.lambdaMemoryMb / 1024) * (usage.lambdaMs / 1000) * gbSecond * 1e6;

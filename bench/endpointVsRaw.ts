@@ -1,7 +1,7 @@
 import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../generated/sdk.js';
 import type { GraphqlRequest } from './graphqlClient.js';
 import { measureLoad, type LoadOptions } from './load.js';
-import type { RawOperations } from './rawOperations.js';
+import { sampleFields, type RawOperations } from './rawOperations.js';
 import { round, type RunFigures } from './stats.js';
 
 export const OPERATIONS = ['createMemo', 'memo', 'updateMemo', 'listMemos', 'deleteMemo'] as const;
@@ -33,7 +33,7 @@ export async function compareEndpointToRaw(
   for (const operation of OPERATIONS) {
     const [endpointIds, rawIds] = operation === 'deleteMemo' ? [await raw.seed(total), await raw.seed(total)] : [pool, pool];
     const endpointCall: Record<Operation, (i: number) => Promise<unknown>> = {
-      createMemo: (i) => request(CreateMemoDocument, { input: { title: `memo ${i}`, content: `content ${i}`, tags: ['bench'] } }),
+      createMemo: (i) => request(CreateMemoDocument, { input: sampleFields(i) }),
       memo: (i) => request(GetMemoDocument, { memoId: pick(i) }),
       updateMemo: (i) => request(UpdateMemoDocument, { input: { memoId: pick(i), content: `update ${i}` } }),
       listMemos: () => request(ListMemosDocument, { limit: 20 }),

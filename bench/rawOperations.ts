@@ -2,10 +2,15 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
 
+/** What a benchmark client sends to create memo `i`; the endpoint and the raw baseline store the same. */
+export function sampleFields(i: number): { title: string; content: string; tags: string[] } {
+  return { title: `memo ${i}`, content: `content of memo ${i} `.repeat(8), tags: ['bench'] };
+}
+
 /** A memo as stored, for seeding and for the raw baseline. */
 export function sampleMemo(i: number): Record<string, unknown> {
   const now = new Date().toISOString();
-  return { memoId: uuidv4(), title: `memo ${i}`, content: `content of memo ${i} `.repeat(8), tags: ['bench'], createdAt: now, updatedAt: now, version: 1 };
+  return { memoId: uuidv4(), ...sampleFields(i), createdAt: now, updatedAt: now, version: 1 };
 }
 
 /**

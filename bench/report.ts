@@ -37,12 +37,22 @@ export function formatReport(results: BenchResults): string {
   );
 
   const { cost } = results;
-  lines.push(`5. Cost on AWS, USD per million calls (prices: ${cost.pricesRetrieved}; ${cost.assumptions.itemSizeKb} KB memos; warm Lambda ms assumed: ${Object.entries(cost.assumptions.lambdaMsPerOperation).map(([op, ms]) => `${op} ${ms}`).join(', ')})`);
-  for (const { design, perOperation, readHeavyMixPerMillion } of cost.designs) {
-    lines.push(`   ${design.name}, ${design.lambdaMemoryMb} MB:`);
-    table(['operation', 'AppSync', 'Lambda', 'DynamoDB', 'total'], perOperation.map((c) => [c.operation, c.appsync, c.lambda, c.dynamodb, c.total]));
-    lines.push(`   read-heavy mix (${Object.entries(cost.assumptions.readHeavyMix).map(([op, share]) => `${op} ${share * 100}%`).join(', ')}): $${readHeavyMixPerMillion} per million`, '');
+  lines.push(`5. Cost on AWS, USD per million calls (prices: ${cost.pricesRetrieved}; warm Lambda ms assumed: ${Object.entries(cost.assumptions.lambdaMsPerOperation).map(([op, ms]) => `${op} ${ms}`).join(', ')})`);
+  const designNames = [...new Set(cost.designs.map((entry) => entry.design.name))];
+  for (const name of designNames) {
+    const bySize = cost.designs.filter((entry) => entry.design.name === name);
+    lines.push(`   ${name}, ${bySize[0]!.design.lambdaMemoryMb} MB: total by memo size; the last column splits the 1 KB total into AppSync + Lambda + DynamoDB`);
+    table(
+      ['operation', ...bySize.map((entry) => `${entry.itemSizeKb} KB memos`), '1 KB split'],
+      bySize[0]!.perOperation.map((cost1, row) => [
+        cost1.operation,
+        ...bySize.map((entry) => entry.perOperation[row]!.total),
+        `${cost1.appsync} + ${cost1.lambda} + ${cost1.dynamodb}`,
+      ]),
+    );
+    lines.push(`   read-heavy mix (${Object.entries(cost.assumptions.readHeavyMix).map(([op, share]) => `${op} ${share * 100}%`).join(', ')}): ${bySize.map((entry) => `$${entry.readHeavyMixPerMillion} at ${entry.itemSizeKb} KB`).join(', ')} per million`, '');
   }
   lines.push(`   The seed's provisioned table is cheapest per call only at 100 % utilisation, and caps writes at 1/s: a million writes take ${cost.seedProvisionedDaysPerMillionWrites} days; bursts throttle.`);
+  lines.push('', `Whole run: ${results.elapsedSeconds} s.`);
   return lines.join('\n');
 }

@@ -1,5 +1,6 @@
 import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../generated/sdk.js';
 import type { GraphqlRequest } from './graphqlClient.js';
+import type { RawOperations } from './rawOperations.js';
 
 export interface RoundTrips {
   /** DynamoDB requests per call, by DynamoDB action, for each operation sent to the endpoint. */
@@ -13,21 +14,14 @@ export interface RoundTrips {
  * Counts the DynamoDB requests behind each GraphQL operation with a middleware on the store's
  * own client (the one the handlers use: the local runtime imports them in this process).
  */
-export async function countRoundTrips(request: GraphqlRequest): Promise<RoundTrips> {
-  const { documentClient } = await import('../resolvers/store/dynamoClient.js');
-  let calls: Record<string, number> = {};
-  documentClient.middlewareStack.add(
-    (next, context) => (args) => {
-      const action = String(context.commandName ?? 'unknown').replace(/Command$/, '');
-      calls[action] = (calls[action] ?? 0) + 1;
-      return next(args);
-    },
-    { step: 'finalizeRequest', priority: 'low', name: 'benchRoundTrips' },
-  );
+export async function countRoundTrips(request: GraphqlRequest, raw: RawOperations): Promise<RoundTrips> {
+  await raw.seed(250); // so that listing walks several full pages, not one empty one
+  const { countRequests } = await import('../resolvers/store/requestCounter.js');
+  const counter = countRequests();
   const counted = async (operation: () => Promise<unknown>) => {
-    calls = {};
+    counter.reset();
     await operation();
-    return calls;
+    return { ...counter.calls };
   };
   try {
     const perOperation: Record<string, Record<string, number>> = {};
@@ -49,6 +43,6 @@ export async function countRoundTrips(request: GraphqlRequest): Promise<RoundTri
     perOperation.listMemos = Object.fromEntries(Object.entries(listCalls).map(([action, n]) => [action, n / listPages]));
     return { perOperation, listPages, listScans: listCalls.Scan ?? 0 };
   } finally {
-    documentClient.middlewareStack.remove('benchRoundTrips');
+    counter.stop();
   }
 }

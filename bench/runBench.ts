@@ -1,9 +1,11 @@
 import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
 import { startLocalApi } from '../local/server.js';
 import { MEMO_FIELDS } from '../resolvers/fields.js';
-import { synthMemoApp } from '../test/infra/synthMemoApp.js';
+import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
+import { findFieldWiring } from '../infra/assembly/templateLookup.js';
 import { measureColdStarts, type ColdStartRow } from './coldStart.js';
-import { costPerMillion, ITEM_SIZE_KB, mixedCostPerMillion, OPERATION_USAGE, provisionedDaysPerMillionWrites, READ_HEAVY_MIX, loadPrices, type Design, type OperationCost } from './costModel.js';
+import { costPerMillion, ITEM_SIZES_KB, LAMBDA_MS, loadPrices, mixedCostPerMillion, provisionedDaysPerMillionWrites, READ_HEAVY_MIX, type Design, type OperationCost } from './costModel.js';
 import { compareEndpointToRaw, type Comparison } from './endpointVsRaw.js';
 import { graphqlClient } from './graphqlClient.js';
 import { bareNodeMs } from './importTime.js';
@@ -26,6 +28,7 @@ export const QUICK: BenchSettings = { quick: true, count: 20, warmup: 5, concurr
 
 export interface BenchResults {
   generatedAt: string;
+  elapsedSeconds: number;
   settings: BenchSettings;
   machine: { cpus: number; cpuModel: string; node: string };
   roundTrips: RoundTrips;
@@ -34,32 +37,28 @@ export interface BenchResults {
   scale: ScalePoint[];
   cost: {
     pricesRetrieved: string;
-    assumptions: { itemSizeKb: number; lambdaMsPerOperation: Record<string, number>; readHeavyMix: Record<string, number> };
-    designs: { design: Design; perOperation: OperationCost[]; readHeavyMixPerMillion: number }[];
+    assumptions: { lambdaMsPerOperation: Record<string, number>; readHeavyMix: Record<string, number> };
+    /** Each design at each memo size. */
+    designs: { design: Design; itemSizeKb: number; perOperation: OperationCost[]; readHeavyMixPerMillion: number }[];
     seedProvisionedDaysPerMillionWrites: number;
   };
 }
 
 /** Runs every measurement in one process, one after the other, so ratios compare like with like. */
 export async function runBench(settings: BenchSettings, log: (line: string) => void = () => {}): Promise<BenchResults> {
+  const started = performance.now();
   log('synthesizing the CDK app (bundles exactly as deployed)…');
   const synthesized = synthMemoApp();
   let coldStart: BenchResults['coldStart'];
   let lambdaMemoryMb: number;
   try {
-    type FunctionResource = { Properties: { MemorySize: number; Code: { S3Key: string }; Environment: { Variables: Record<string, unknown> } } };
-    const functions = MEMO_FIELDS.map((field) => {
-      const [, fn] = Object.entries(synthesized.template.findResources('AWS::Lambda::Function')).find(([logicalId]) =>
-        logicalId.startsWith(`${field.fieldName[0]!.toUpperCase()}${field.fieldName.slice(1)}Function`),
-      )!;
-      return { field, fn: fn as FunctionResource };
-    });
-    lambdaMemoryMb = functions[0]!.fn.Properties.MemorySize;
+    const functions = MEMO_FIELDS.map((field) => ({ field, fn: findFieldWiring(synthesized.template, field.fieldName).fn }));
+    lambdaMemoryMb = functions[0]!.fn.Properties.MemorySize as number;
     const bundles = new Map(
       functions.map(({ field, fn }) => [
         field.fieldName,
         {
-          path: `${synthesized.outdir}/asset.${fn.Properties.Code.S3Key.replace(/\.zip$/, '')}/index.mjs`,
+          path: synthesized.bundleOf(field.fieldName),
           env: Object.fromEntries(Object.entries(fn.Properties.Environment.Variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
         },
       ]),
@@ -77,7 +76,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   try {
     const request = graphqlClient(api.url, api.apiKey);
     log('round trips per operation…');
-    const roundTrips = await countRoundTrips(request);
+    const roundTrips = await countRoundTrips(request, raw);
     const endpointVsRaw: Comparison[] = [];
     for (const concurrency of settings.concurrencies) {
       log(`endpoint vs raw DynamoDB at concurrency ${concurrency}…`);
@@ -92,6 +91,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     });
     return {
       generatedAt: new Date().toISOString(),
+      elapsedSeconds: Math.round((performance.now() - started) / 100) / 10,
       settings,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
       roundTrips,
@@ -121,15 +121,13 @@ function costFigures(lambdaMemoryMb: number): BenchResults['cost'] {
   ];
   return {
     pricesRetrieved: prices.retrieved,
-    assumptions: {
-      itemSizeKb: ITEM_SIZE_KB,
-      lambdaMsPerOperation: Object.fromEntries(Object.entries(OPERATION_USAGE).map(([op, usage]) => [op, usage.lambdaMs])),
-      readHeavyMix: READ_HEAVY_MIX,
-    },
-    designs: designs.map((design) => {
-      const perOperation = costPerMillion(design, prices);
-      return { design, perOperation, readHeavyMixPerMillion: mixedCostPerMillion(perOperation, READ_HEAVY_MIX) };
-    }),
+    assumptions: { lambdaMsPerOperation: LAMBDA_MS, readHeavyMix: READ_HEAVY_MIX },
+    designs: designs.flatMap((design) =>
+      ITEM_SIZES_KB.map((itemSizeKb) => {
+        const perOperation = costPerMillion(design, prices, itemSizeKb);
+        return { design, itemSizeKb, perOperation, readHeavyMixPerMillion: mixedCostPerMillion(perOperation, READ_HEAVY_MIX) };
+      }),
+    ),
     seedProvisionedDaysPerMillionWrites: provisionedDaysPerMillionWrites(1),
   };
 }

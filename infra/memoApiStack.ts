@@ -153,9 +153,9 @@ export class MemoApiStack extends Stack {
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });
     new CfnOutput(this, 'RealtimeUrl', { value: cfnApi.attrRealtimeUrl });
     new CfnOutput(this, 'ApiId', { value: api.apiId });
-    // AppSync's key id (da2-…) is itself the x-api-key value clients send, like the one in
-    // Amplify's client config: callers that need a real secret use IAM.
-    new CfnOutput(this, 'ApiKeyId', { value: (apiKey as appsync.CfnApiKey).attrApiKeyId });
+    // The key's ARN, not its id: AppSync's key id (da2-…) is itself the x-api-key value, and
+    // outputs end up in deploy logs. `aws appsync list-api-keys` shows the key to whoever may see it.
+    new CfnOutput(this, 'ApiKeyArn', { value: (apiKey as appsync.CfnApiKey).attrArn });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

@@ -69,8 +69,8 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('prices every operation for both designs', () => {
-    expect(results.cost.designs).toHaveLength(2);
+  it('prices every operation for both designs at every memo size', () => {
+    expect(results.cost.designs).toHaveLength(2 * 3);
     for (const design of results.cost.designs) {
       expect(design.perOperation.map((cost) => cost.operation).sort()).toEqual([...OPERATIONS].sort());
       expect(design.readHeavyMixPerMillion).toBeGreaterThan(0);

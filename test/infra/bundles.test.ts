@@ -1,13 +1,11 @@
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import { createMemoTable } from '../helpers/memoTable.js';
-import { synthMemoApp, type SynthesizedMemoApp } from './synthMemoApp.js';
-import { findFieldWiring } from './templateLookup.js';
+import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 
 const run = promisify(execFile);
 let synthesized: SynthesizedMemoApp;
@@ -17,12 +15,6 @@ beforeAll(() => {
 });
 afterAll(() => synthesized?.dispose());
 
-/** The bundled handler CDK uploads for `fieldName`: `asset.<hash>/index.mjs` in the assembly. */
-function bundleOf(fieldName: string): string {
-  const { fn } = findFieldWiring(synthesized.template, fieldName);
-  const assetHash = (fn.Properties.Code.S3Key as string).replace(/\.zip$/, '');
-  return join(synthesized.outdir, `asset.${assetHash}`, 'index.mjs');
-}
 
 /** Runs an ES module snippet in a fresh Node process with only the given environment. */
 function runModule(source: string, env: Record<string, string>, ...args: string[]) {
@@ -35,13 +27,13 @@ const IMPORT_HANDLER = 'const { handler } = await import(process.argv[1]); conso
 
 describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle', (fieldName) => {
   it('is one minified ES module with a source map and the AWS SDK bundled in', () => {
-    const bundle = readFileSync(bundleOf(fieldName), 'utf8');
+    const bundle = readFileSync(synthesized.bundleOf(fieldName), 'utf8');
     // Assertions on extracts only: a failure must not print the whole bundle.
     expect(bundle.match(/export\s*\{[^}]*\bhandler\b[^}]*\}/)).not.toBeNull();
     // Minified: identifiers renamed (every handler runs readStoreConfig at import).
     expect(bundle.includes('readStoreConfig')).toBe(false);
     expect(bundle.match(/sourceMappingURL=\S+/)?.[0]).toBe('sourceMappingURL=index.mjs.map');
-    expect(existsSync(`${bundleOf(fieldName)}.map`)).toBe(true);
+    expect(existsSync(`${synthesized.bundleOf(fieldName)}.map`)).toBe(true);
     // Nothing left for the runtime to resolve: no SDK import and no CommonJS require() shim.
     expect(bundle.match(/\bfrom\s*["']@aws-sdk\/[^"']*|\bimport\(\s*["']@aws-sdk\/[^"']*/g)).toBeNull();
     expect(bundle.includes('Dynamic require of')).toBe(false);
@@ -49,7 +41,7 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle
   });
 
   it('carries only the environment credential provider Lambda uses, not the default chain', () => {
-    const bundle = readFileSync(bundleOf(fieldName), 'utf8');
+    const bundle = readFileSync(synthesized.bundleOf(fieldName), 'utf8');
     expect(bundle.includes('AWS_SECRET_ACCESS_KEY')).toBe(true);
     for (const chainOnly of ['AssumeRoleWithWebIdentity', 'AWS_CONTAINER_CREDENTIALS_FULL_URI', 'sso_start_url', 'credential_process']) {
       expect(bundle.includes(chainOnly), chainOnly).toBe(false);
@@ -57,12 +49,12 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle
   });
 
   it('imports in a fresh Node process when TABLE_NAME is set', async () => {
-    const { stdout } = await runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable' }, pathToFileURL(bundleOf(fieldName)).href);
+    const { stdout } = await runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable' }, pathToFileURL(synthesized.bundleOf(fieldName)).href);
     expect(stdout.trim()).toBe('function');
   });
 
   it('fails at import, naming TABLE_NAME, when it is not set', async () => {
-    await expect(runModule(IMPORT_HANDLER, {}, pathToFileURL(bundleOf(fieldName)).href)).rejects.toMatchObject({
+    await expect(runModule(IMPORT_HANDLER, {}, pathToFileURL(synthesized.bundleOf(fieldName)).href)).rejects.toMatchObject({
       stderr: expect.stringContaining('TABLE_NAME is not set'),
     });
   });
@@ -85,8 +77,8 @@ it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB'
       AWS_SECRET_ACCESS_KEY: 'local',
       POWERTOOLS_LOG_LEVEL: 'SILENT',
     },
-    pathToFileURL(bundleOf('createMemo')).href,
-    pathToFileURL(bundleOf('memo')).href,
+    pathToFileURL(synthesized.bundleOf('createMemo')).href,
+    pathToFileURL(synthesized.bundleOf('memo')).href,
   );
   expect(JSON.parse(stdout)).toMatchObject({ data: { content: 'from the bundle', version: 1 } });
 });

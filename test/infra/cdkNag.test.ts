@@ -4,7 +4,7 @@ import { Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
-import { synthMemoApp, type SynthesizedMemoApp } from './synthMemoApp.js';
+import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 
 /** Every finding the stack acknowledges, where: adding one must be a reviewed change here. */
 const EXPECTED_ACKNOWLEDGEMENTS = [

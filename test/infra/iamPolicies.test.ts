@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
-import { synthMemoApp, type SynthesizedMemoApp } from './synthMemoApp.js';
+import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 import {
   actionsOf,
   findFieldWiring,
@@ -9,7 +9,7 @@ import {
   statementsOfRole,
   type CfnResource,
   type PolicyStatement,
-} from './templateLookup.js';
+} from '../../infra/assembly/templateLookup.js';
 
 /** What each handler calls in resolvers/store/memoStore.ts, written out independently of infra/. */
 const EXPECTED_TABLE_ACTIONS: Record<string, string[]> = {

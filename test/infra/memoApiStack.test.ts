@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../infra/memoApiStack.js';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import { bundleResolverCode } from '../../infra/resolverCode.js';
-import { synthMemoApp, type SynthesizedMemoApp } from './synthMemoApp.js';
-import { findFieldWiring } from './templateLookup.js';
+import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
+import { findFieldWiring } from '../../infra/assembly/templateLookup.js';
 
 let synthesized: SynthesizedMemoApp;
 let template: Template;
@@ -94,14 +94,15 @@ describe('GraphQL API', () => {
     template.resourceCountIs('AWS::Lambda::Function', MEMO_FIELDS.length);
   });
 
-  it('outputs the GraphQL URL, real-time URL, API id and API key id', () => {
+  it('outputs the GraphQL URL, real-time URL, API id and the API key ARN, never the key itself', () => {
     const outputs = template.findOutputs('*');
     const apiId = Object.keys(template.findResources('AWS::AppSync::GraphQLApi'))[0];
     const keyId = Object.keys(template.findResources('AWS::AppSync::ApiKey'))[0];
     expect(outputs.GraphQLUrl?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'GraphQLUrl'] });
     expect(outputs.RealtimeUrl?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'RealtimeUrl'] });
     expect(outputs.ApiId?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'ApiId'] });
-    expect(outputs.ApiKeyId?.Value).toEqual({ 'Fn::GetAtt': [keyId, 'ApiKeyId'] });
+    expect(outputs.ApiKeyArn?.Value).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
+    expect(JSON.stringify(outputs)).not.toMatch(/"ApiKey(Id)?"\]/);
   });
 });
 

@@ -1,7 +1,7 @@
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getMemo } from '../../resolvers/store/memoStore.js';
-import { countDynamoCalls } from '../helpers/callCounter.js';
+import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveOk } from '../helpers/resolveField.js';
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getMemo } from '../../resolvers/store/memoStore.js';
-import { countDynamoCalls } from '../helpers/callCounter.js';
+import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
 import { tableSnapshot } from '../helpers/tableSnapshot.js';

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { MemoConnection } from '../../generated/schemaTypes.js';
 import type { MemoRecord } from '../../resolvers/store/memoStore.js';
 import { encodePageToken } from '../../resolvers/lib/pageToken.js';
-import { countDynamoCalls } from '../helpers/callCounter.js';
+import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
 

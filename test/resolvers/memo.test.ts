@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { countDynamoCalls } from '../helpers/callCounter.js';
+import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
 

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getMemo, type MemoRecord } from '../../resolvers/store/memoStore.js';
-import { countDynamoCalls } from '../helpers/callCounter.js';
+import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
 import { tableSnapshot } from '../helpers/tableSnapshot.js';

@@ -3,7 +3,7 @@ import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { logger } from '../../../resolvers/lib/logger.js';
 import { documentClient } from '../../../resolvers/store/dynamoClient.js';
-import { countDynamoCalls } from '../../helpers/callCounter.js';
+import { countDynamoCalls } from '../../helpers/countRequests.js';
 import { createMemoTable } from '../../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../../helpers/resolveField.js';
 import { tableSnapshot } from '../../helpers/tableSnapshot.js';

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
-import type { MemoApiStack } from '../../infra/memoApiStack.js';
-import { addMemoApi } from '../../infra/memoApp.js';
+import type { MemoApiStack } from '../memoApiStack.js';
+import { addMemoApi } from '../memoApp.js';
+import { findFieldWiring } from './templateLookup.js';
 
 export interface SynthesizedMemoApp {
   readonly app: App;
@@ -12,6 +13,8 @@ export interface SynthesizedMemoApp {
   readonly template: Template;
   /** The cloud assembly folder (bundled assets live in `asset.<hash>` below it). */
   readonly outdir: string;
+  /** The bundled handler CDK built for `fieldName`: `asset.<hash>/index.mjs` in the assembly. */
+  readonly bundleOf: (fieldName: string) => string;
   /** Deletes the cloud assembly folder. */
   readonly dispose: () => void;
 }
@@ -34,7 +37,11 @@ export function synthMemoApp(
     options.beforeSynth?.(stack);
     const assembly = app.synth();
     const template = Template.fromJSON(assembly.getStackByName(stack.stackName).template);
-    return { app, stack, template, outdir, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
+    const bundleOf = (fieldName: string) => {
+      const assetHash = (findFieldWiring(template, fieldName).fn.Properties.Code.S3Key as string).replace(/\.zip$/, '');
+      return join(outdir, `asset.${assetHash}`, 'index.mjs');
+    };
+    return { app, stack, template, outdir, bundleOf, dispose: () => rmSync(outdir, { recursive: true, force: true }) };
   } catch (error) {
     // A cdk-nag failure says only "Validation failed": carry the findings in the error itself.
     const report = join(outdir, 'validation-report.json');
