@@ -10,9 +10,13 @@ export const GRAPHQL_PATH = '/graphql';
 
 /** AppSync's request size limit. */
 export const MAX_BODY_BYTES = 1024 * 1024;
-/** A larger body is not even drained: the connection is cut. */
+/** Reading stops past this size: the 413 goes out and the connection closes behind it. */
 const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
+/**
+ * Only the API itself is open to other origins (a front end on a Vite dev server calls it with its
+ * key, as with AppSync); the GraphiQL page holds the key, so no other site may read it.
+ */
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
@@ -24,6 +28,8 @@ export interface HttpApiOptions {
   readonly apiKey: string;
   readonly executor: GraphQLExecutor;
   readonly hub: SubscriptionHub;
+  /** Whether a Host header names this API (see allowedHostHeaders); others are refused. */
+  readonly isAllowedHost: (host: string | undefined) => boolean;
   /** Reports a failure that is not the caller's fault (logged by the CLI). */
   readonly onInternalError: (error: unknown) => void;
 }
@@ -39,31 +45,48 @@ class HttpError extends Error {
   }
 }
 
+/** The client went away while sending its body: there is nobody to answer. */
+class RequestAbortedError extends Error {
+  constructor(options?: { cause?: unknown }) {
+    super('The client closed the connection before sending its whole body', options);
+    this.name = 'RequestAbortedError';
+  }
+}
+
+const HOST_REFUSED_MESSAGE =
+  'The Host header does not name this API (localhost, 127.0.0.1, [::1] or the bound address, with the port): ' +
+  'other names are refused so that no website can reach the API by DNS rebinding';
+
 /**
  * The HTTP side of the API: POST /graphql runs GraphQL the AppSync way (API key, JSON body up to
- * 1 MB, AppSync's response and error shapes); GET / and GET /graphql serve the GraphiQL page.
+ * 1 MB, AppSync's response and error shapes, CORS); GET / and GET /graphql serve the GraphiQL page
+ * (same origin only). A request whose Host is not this API's gets 421 (DNS rebinding).
  */
 export function createHttpHandler(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const page = graphiqlHtml({ apiKey: options.apiKey, endpointPath: GRAPHQL_PATH, realtimePath: REALTIME_PATH });
   return async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://local');
+    const reply = (status: number, body: string | Buffer, contentType: string) =>
+      send(request, response, status, body, contentType, pathname === GRAPHQL_PATH && request.method !== 'GET');
     try {
-      if (request.method === 'OPTIONS') return send(response, 204, '', 'text/plain');
-      if (request.method === 'GET' && (pathname === '/' || pathname === GRAPHQL_PATH)) return send(response, 200, page, 'text/html');
+      if (!options.isAllowedHost(request.headers.host)) throw new HttpError(421, 'MisdirectedRequestException', HOST_REFUSED_MESSAGE);
+      if (request.method === 'GET' && (pathname === '/' || pathname === GRAPHQL_PATH)) return reply(200, page, 'text/html');
       if (request.method === 'GET' && pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
         const asset = await graphiqlAsset(pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
-        if (asset) return send(response, 200, asset.body, asset.contentType);
+        if (asset) return reply(200, asset.body, asset.contentType);
       }
       if (pathname !== GRAPHQL_PATH) throw new HttpError(404, 'NotFoundException', `Nothing is served at ${pathname}; the API is at ${GRAPHQL_PATH}`);
+      if (request.method === 'OPTIONS') return reply(204, '', 'text/plain');
       if (request.method !== 'POST') throw new HttpError(405, 'MethodNotAllowedException', `Use POST (or GET for GraphiQL) on ${GRAPHQL_PATH}`);
       const graphqlRequest = await readGraphQLRequest(request, options.apiKey);
       const { response: body, mutationResults } = await options.executor.execute(graphqlRequest, headersOf(request));
-      sendJson(response, 200, body);
+      reply(200, JSON.stringify(body), 'application/json');
       options.hub.publish(mutationResults).catch(options.onInternalError);
     } catch (error) {
+      if (error instanceof RequestAbortedError) return;
       if (!(error instanceof HttpError)) options.onInternalError(error);
       const known = error instanceof HttpError ? error : new HttpError(500, 'InternalFailure', 'An internal failure occurred');
-      sendJson(response, known.status, { errors: [{ errorType: known.errorType, message: known.message }] });
+      reply(known.status, JSON.stringify({ errors: [{ errorType: known.errorType, message: known.message }] }), 'application/json');
     }
   };
 }
@@ -95,16 +118,29 @@ async function readGraphQLRequest(request: IncomingMessage, apiKey: string): Pro
   return { query, variables: variables as GraphQLRequest['variables'], operationName: operationName as string | null | undefined };
 }
 
-/** The body, or undefined when it exceeds MAX_BODY_BYTES (read to the end so the client sees the 413). */
-async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_DRAINED_BYTES) request.destroy();
-    if (size <= MAX_BODY_BYTES) chunks.push(chunk);
-  }
-  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks);
+/**
+ * The body, or undefined when it exceeds MAX_BODY_BYTES. It is read to the end so the client sees
+ * the 413, up to MAX_DRAINED_BYTES; past that, reading stops and the 413 closes the connection.
+ *
+ * @throws {RequestAbortedError} when the client goes away first
+ */
+function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_BODY_BYTES) chunks.push(chunk);
+      if (size > MAX_DRAINED_BYTES) {
+        request.off('data', onData).pause();
+        resolve(undefined);
+      }
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
+    request.once('error', (error) => reject(new RequestAbortedError({ cause: error })));
+    request.once('close', () => reject(new RequestAbortedError()));
+  });
 }
 
 function headersOf(request: IncomingMessage): Record<string, string> {
@@ -113,15 +149,13 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   );
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  send(response, status, JSON.stringify(body), 'application/json');
-}
-
-function send(response: ServerResponse, status: number, body: string | Buffer, contentType: string): void {
+function send(request: IncomingMessage, response: ServerResponse, status: number, body: string | Buffer, contentType: string, cors: boolean): void {
   response.writeHead(status, {
-    ...CORS_HEADERS,
+    ...(cors ? CORS_HEADERS : {}),
     'content-type': `${contentType}; charset=UTF-8`,
     'x-amzn-requestid': randomUUID(),
+    // A body left unread (over MAX_DRAINED_BYTES) must not be drained for the next request.
+    ...(request.complete ? {} : { connection: 'close' }),
   });
   response.end(body);
 }

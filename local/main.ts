@@ -4,6 +4,7 @@
  */
 import { ConfigError, readLocalConfig } from './config.js';
 import { DataDirInUseError } from './embeddedStore.js';
+import { nonLoopbackWarning } from './hostAccess.js';
 import { startLocalApi } from './server.js';
 
 async function main(): Promise<void> {
@@ -39,6 +40,8 @@ async function main(): Promise<void> {
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
+  const warning = nonLoopbackWarning(config.host);
+  if (warning) console.warn(warning);
 }
 
 main().catch((error: unknown) => {

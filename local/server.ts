@@ -2,6 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateApiKey, SHARED_DEFAULTS, type LocalApiConfig } from './config.js';
 import { GraphQLExecutor } from './graphqlExecution.js';
+import { allowedHostHeaders } from './hostAccess.js';
 import { createHttpHandler, GRAPHQL_PATH } from './httpApi.js';
 import { loadLambdaResolvers } from './lambdaFields.js';
 import { buildLocalSchema } from './localSchema.js';
@@ -57,7 +58,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const executor = new GraphQLExecutor(schema, (typeName, fieldName) => resolvers.has(`${typeName}.${fieldName}`), config);
   const hub = new SubscriptionHub(schema, subscriptionTriggers);
   const realtime = new RealtimeEndpoint({ apiKey: config.apiKey, keepAliveMs: config.keepAliveMs, executor, hub });
-  const handle = createHttpHandler({ apiKey: config.apiKey, executor, hub, onInternalError });
+  let allowedHosts: ReadonlySet<string> = new Set(); // known once listening (PORT=0 picks the port)
+  const isAllowedHost = (host: string | undefined) => host !== undefined && allowedHosts.has(host.toLowerCase());
+  const handle = createHttpHandler({ apiKey: config.apiKey, executor, hub, isAllowedHost, onInternalError });
 
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -82,6 +85,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     throw error;
   }
   const { port } = server.address() as AddressInfo;
+  allowedHosts = allowedHostHeaders(config.host, port);
   const origin = `${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
   let closing: Promise<void> | undefined;
