@@ -97,3 +97,31 @@ export const READ_HEAVY_MIX = { memo: 0.6, listMemos: 0.2, createMemo: 0.1, upda
 export function provisionedDaysPerMillionWrites(writeCapacityUnits: number): number {
   return round(1e6 / writeCapacityUnits / 86_400, 1);
 }
+
+export interface CostFigures {
+  pricesRetrieved: string;
+  assumptions: { lambdaMsPerOperation: Record<string, number>; readHeavyMix: Record<string, number> };
+  /** Each design at each memo size. */
+  designs: { design: Design; itemSizeKb: number; perOperation: OperationCost[]; readHeavyMixPerMillion: number }[];
+  seedProvisionedDaysPerMillionWrites: number;
+}
+
+/** Both designs at every memo size, with the assumptions behind them, as the report prints them. */
+export function costFigures(lambdaMemoryMb: number): CostFigures {
+  const prices = loadPrices();
+  const designs: Design[] = [
+    { name: 'ours: arm64 Lambda, on-demand table', lambdaMemoryMb, architecture: 'arm64', table: 'on-demand' },
+    { name: 'seed: x86 Lambda (128 MB), provisioned 1 WCU/1 RCU table', lambdaMemoryMb: 128, architecture: 'x86_64', table: 'provisioned' },
+  ];
+  return {
+    pricesRetrieved: prices.retrieved,
+    assumptions: { lambdaMsPerOperation: LAMBDA_MS, readHeavyMix: READ_HEAVY_MIX },
+    designs: designs.flatMap((design) =>
+      ITEM_SIZES_KB.map((itemSizeKb) => {
+        const perOperation = costPerMillion(design, prices, itemSizeKb);
+        return { design, itemSizeKb, perOperation, readHeavyMixPerMillion: mixedCostPerMillion(perOperation, READ_HEAVY_MIX) };
+      }),
+    ),
+    seedProvisionedDaysPerMillionWrites: provisionedDaysPerMillionWrites(1),
+  };
+}

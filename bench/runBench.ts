@@ -5,7 +5,7 @@ import { MEMO_FIELDS } from '../resolvers/fields.js';
 import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../infra/assembly/templateLookup.js';
 import { measureColdStarts, type ColdStartRow } from './coldStart.js';
-import { costPerMillion, ITEM_SIZES_KB, LAMBDA_MS, loadPrices, mixedCostPerMillion, provisionedDaysPerMillionWrites, READ_HEAVY_MIX, type Design, type OperationCost } from './costModel.js';
+import { costFigures, type CostFigures } from './costModel.js';
 import { compareEndpointToRaw, type Comparison } from './endpointVsRaw.js';
 import { graphqlClient } from './graphqlClient.js';
 import { bareNodeMs } from './importTime.js';
@@ -35,13 +35,7 @@ export interface BenchResults {
   endpointVsRaw: Comparison[];
   coldStart: { bareNodeMs: number; lambdaMemoryMb: number; rows: ColdStartRow[] };
   scale: ScalePoint[];
-  cost: {
-    pricesRetrieved: string;
-    assumptions: { lambdaMsPerOperation: Record<string, number>; readHeavyMix: Record<string, number> };
-    /** Each design at each memo size. */
-    designs: { design: Design; itemSizeKb: number; perOperation: OperationCost[]; readHeavyMixPerMillion: number }[];
-    seedProvisionedDaysPerMillionWrites: number;
-  };
+  cost: CostFigures;
 }
 
 /** Runs every measurement in one process, one after the other, so ratios compare like with like. */
@@ -111,23 +105,4 @@ function storeEndpointOf(): string {
   const endpoint = process.env.DYNAMODB_ENDPOINT;
   if (!endpoint) throw new Error('the local runtime did not set DYNAMODB_ENDPOINT');
   return endpoint;
-}
-
-function costFigures(lambdaMemoryMb: number): BenchResults['cost'] {
-  const prices = loadPrices();
-  const designs: Design[] = [
-    { name: 'ours: arm64 Lambda, on-demand table', lambdaMemoryMb, architecture: 'arm64', table: 'on-demand' },
-    { name: 'seed: x86 Lambda (128 MB), provisioned 1 WCU/1 RCU table', lambdaMemoryMb: 128, architecture: 'x86_64', table: 'provisioned' },
-  ];
-  return {
-    pricesRetrieved: prices.retrieved,
-    assumptions: { lambdaMsPerOperation: LAMBDA_MS, readHeavyMix: READ_HEAVY_MIX },
-    designs: designs.flatMap((design) =>
-      ITEM_SIZES_KB.map((itemSizeKb) => {
-        const perOperation = costPerMillion(design, prices, itemSizeKb);
-        return { design, itemSizeKb, perOperation, readHeavyMixPerMillion: mixedCostPerMillion(perOperation, READ_HEAVY_MIX) };
-      }),
-    ),
-    seedProvisionedDaysPerMillionWrites: provisionedDaysPerMillionWrites(1),
-  };
 }
