@@ -10,12 +10,23 @@ export const REALTIME_PATH = '/graphql/realtime';
 
 /** What AppSync tells clients in connection_ack: the longest silence before they reconnect. */
 const CONNECTION_TIMEOUT_MS = 300_000;
+/** A connection that has not sent connection_init by then is closed, as AppSync closes it. */
+export const CONNECTION_INIT_TIMEOUT_MS = 10_000;
+/**
+ * How long shutdown waits for clients to answer the closing handshake before cutting them off;
+ * without it, one client that never answers holds shutdown (and the store) for ws's 30 s.
+ */
+export const CLOSE_GRACE_MS = 1_000;
 
 export interface RealtimeOptions {
   readonly apiKey: string;
   readonly keepAliveMs: number;
   readonly executor: GraphQLExecutor;
   readonly hub: SubscriptionHub;
+  /** Defaults to CONNECTION_INIT_TIMEOUT_MS. */
+  readonly connectionInitTimeoutMs?: number;
+  /** Defaults to CLOSE_GRACE_MS. */
+  readonly closeGraceMs?: number;
 }
 
 type Message = { type?: unknown; id?: unknown; payload?: { data?: unknown; extensions?: { authorization?: unknown } } };
@@ -42,10 +53,18 @@ export class RealtimeEndpoint {
     this.server.handleUpgrade(request, socket, head, (ws) => this.serve(ws, connectionHeaders(request)));
   }
 
-  /** Closes every connection (clients see 1001 "going away", as when AppSync redeploys). */
-  close(): Promise<void> {
+  /**
+   * Closes every connection (clients see 1001 "going away", as when AppSync redeploys); those
+   * that have not finished the closing handshake after the grace period are cut off.
+   */
+  async close(): Promise<void> {
     for (const ws of this.server.clients) ws.close(1001, 'Server shutting down');
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    const cutOff = setTimeout(() => {
+      for (const ws of this.server.clients) ws.terminate();
+    }, this.options.closeGraceMs ?? CLOSE_GRACE_MS);
+    await closed;
+    clearTimeout(cutOff);
   }
 
   private serve(ws: WebSocket, headers: Record<string, unknown>): void {
@@ -53,6 +72,8 @@ export class RealtimeEndpoint {
     const subscriptions = new Map<string, Subscriber>();
     let keepAlive: NodeJS.Timeout | undefined;
     let acknowledged = false;
+    const initTimeoutMs = this.options.connectionInitTimeoutMs ?? CONNECTION_INIT_TIMEOUT_MS;
+    const initDeadline = setTimeout(() => ws.close(1008, `No connection_init within ${initTimeoutMs} ms`), initTimeoutMs);
     const send = (message: object) => ws.readyState === ws.OPEN && ws.send(JSON.stringify(message));
     const fail = (id: unknown, errors: ErrorEntry[] | ReturnType<typeof toAppSyncError>[]) =>
       send({ type: 'error', ...(typeof id === 'string' ? { id } : {}), payload: { errors } });
@@ -66,6 +87,7 @@ export class RealtimeEndpoint {
       }
       switch (message.type) {
         case 'connection_init':
+          clearTimeout(initDeadline);
           if (!isAuthorized(headers, apiKey)) {
             send({ type: 'connection_error', payload: { errors: [{ errorType: 'UnauthorizedException', message: UNAUTHORIZED_MESSAGE, errorCode: 401 }] } });
             ws.close(1000);
@@ -91,6 +113,7 @@ export class RealtimeEndpoint {
       }
     });
     ws.on('close', () => {
+      clearTimeout(initDeadline);
       clearInterval(keepAlive);
       for (const subscriber of subscriptions.values()) hub.remove(subscriber);
     });
