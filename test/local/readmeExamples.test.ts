@@ -1,30 +1,52 @@
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { useLocalApiProcess } from './helpers/localApiProcess.js';
 
 const run = promisify(execFile);
-const readme = () => readFile(new URL('../../README.md', import.meta.url), 'utf8');
+const examplesDir = new URL('examples/', import.meta.url);
+const example = (file: string) => readFile(new URL(file, examplesDir), 'utf8');
+const section = async () => (await readFile(new URL('../../README.md', import.meta.url), 'utf8')).split('## Run it locally')[1]!.split(/\n## /)[0]!;
+/** The fenced blocks of the section: [language, content]. */
+const codeBlocks = async () => [...(await section()).matchAll(/^```(\w*)\n([^]*?)^```$/gm)].map((match) => [match[1]!, match[2]!] as const);
 const localApi = useLocalApiProcess();
 
 describe('README "Run it locally"', () => {
-  it.each(['createMemo.sh', 'urqlClient.ts', 'apolloClient.ts'])('shows examples/%s verbatim', async (file) => {
-    const example = await readFile(new URL(`examples/${file}`, import.meta.url), 'utf8');
-    expect(await readme()).toContain(example);
+  it('shows every example file verbatim, and no code that is not one of them', async () => {
+    const files = await readdir(examplesDir);
+    const examples = await Promise.all(files.map(example));
+    const code = (await codeBlocks()).filter(([language]) => language !== 'text').map(([, content]) => content);
+    expect(code.sort()).toEqual(examples.sort());
+  });
+
+  it('shows the banner npm start prints', async () => {
+    const [, banner] = (await codeBlocks()).find(([language]) => language === 'text')!;
+    for (const line of banner.trimEnd().split('\n')) {
+      const label = /^\s+[A-Za-z][A-Za-z ]*:\s+/.exec(line)?.[0] ?? line; // values (port, key, path) differ
+      expect(localApi().output()).toContain(label);
+    }
   });
 
   it('has a curl example that creates a memo', async () => {
-    const script = new URL('examples/createMemo.sh', import.meta.url).pathname;
+    const script = new URL('createMemo.sh', examplesDir).pathname;
     const { stdout } = await run('bash', [script], { env: { ...process.env, URL: localApi().url, API_KEY: localApi().apiKey } });
     expect(JSON.parse(stdout)).toMatchObject({ data: { createMemo: { title: 'Hello', version: 1 } } });
+  });
+
+  it.each(['urqlUsage.ts', 'apolloUsage.ts'])('has a client example, %s, that prints what its comments say', async (file) => {
+    const expected = [...(await example(file)).matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
+    expect(expected.length).toBeGreaterThan(0);
+    const script = new URL(file, examplesDir).pathname;
+    const env = { ...process.env, NODE_NO_WARNINGS: '1', URL: localApi().url, API_KEY: localApi().apiKey };
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env });
+    expect(stdout.trimEnd().split('\n')).toEqual(expected);
   });
 
   it('documents every setting the runtime reads', async () => {
     const config = await readFile(new URL('../../local/config.ts', import.meta.url), 'utf8');
     const settings = [...config.matchAll(/env\.([A-Z_]+)|integer\(env, '([A-Z_]+)'/g)].map((match) => match[1] ?? match[2]);
     expect(settings.length).toBeGreaterThan(5);
-    const section = (await readme()).split('## Run it locally')[1]!;
-    for (const setting of settings) expect(section).toContain(`| \`${setting}\` |`);
+    for (const setting of settings) expect(await section()).toContain(`| \`${setting}\` |`);
   });
 });
