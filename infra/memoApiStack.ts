@@ -7,7 +7,7 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { FUNCTION_MEMORY_MB, MEMO_FIELDS } from '../resolvers/fields.js';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS } from '../resolvers/fields.js';
 import { MEMO_TABLE_PARTITION_KEY } from '../resolvers/store/memoTableSchema.js';
 import { bundleResolverCode } from './resolverCode.js';
 import { tableActionsFor } from './tableAccess.js';
@@ -52,8 +52,7 @@ export class MemoApiStack extends Stack {
         runtime: Runtime.NODEJS_24_X,
         architecture: Architecture.ARM_64,
         memorySize: FUNCTION_MEMORY_MB, // why 512: resolvers/fields.ts
-        // One DynamoDB call plus SDK retries; AppSync gives up on a Lambda after 30 s anyway.
-        timeout: Duration.seconds(10),
+        timeout: Duration.seconds(FUNCTION_TIMEOUT_SECONDS), // why 10 s: resolvers/fields.ts
         role,
         logGroup,
         tracing: Tracing.ACTIVE,

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from '@aws-appsync/utils';
 import { locatedError, responsePathAsArray, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
-import { FUNCTION_MEMORY_MB, MEMO_FIELDS, type MemoField } from '../resolvers/fields.js';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS, type MemoField } from '../resolvers/fields.js';
 import { runLambdaResolver } from './runLambdaResolver.js';
 import { selectedFieldNames, selectionSetGraphQL, selectionSetList } from './selectionSet.js';
 
@@ -91,7 +91,7 @@ async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, fieldN
 /** The Lambda context of one invocation, reporting the memory size infra deploys. */
 export function lambdaContext(fieldName: string) {
   const functionName = `memo-api-${fieldName}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + FUNCTION_TIMEOUT_SECONDS * 1000;
   return {
     callbackWaitsForEmptyEventLoop: true,
     functionName,

@@ -24,3 +24,6 @@ export const MEMO_FIELDS: readonly MemoField[] = [
  * in the Lambda context it hands the handlers.
  */
 export const FUNCTION_MEMORY_MB = 512;
+
+/** Timeout of every memo Lambda: one DynamoDB call plus SDK retries; AppSync gives up after 30 s anyway. */
+export const FUNCTION_TIMEOUT_SECONDS = 10;
