@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from '@aws-appsync/utils';
 import { locatedError, responsePathAsArray, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS, type MemoField } from '../resolvers/fields.js';
+import { buildAppSyncContext } from './appSyncContext.js';
 import { runLambdaResolver } from './runLambdaResolver.js';
 import { selectedFieldNames, selectionSetGraphQL, selectionSetList } from './selectionSet.js';
 
@@ -23,7 +24,7 @@ export interface MutationResult {
   readonly value: Record<string, unknown>;
 }
 
-type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
+export type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -57,33 +58,25 @@ function lambdaResolver(field: MemoField, handler: LambdaHandler): GraphQLFieldR
   };
 }
 
-/** The resolver context AppSync builds for an API-key caller (whose identity is null). */
+/** The resolver context of one GraphQL field, from graphql-js's view of it. */
 function appSyncContext(source: unknown, args: Record<string, unknown>, requestContext: RequestContext, info: GraphQLResolveInfo): Context {
-  return {
-    arguments: args,
+  return buildAppSyncContext({
+    parentTypeName: info.parentType.name,
+    fieldName: info.fieldName,
     args,
-    identity: null,
-    source: source ?? null,
-    request: { headers: { ...requestContext.headers }, domainName: null },
-    info: {
-      fieldName: info.fieldName,
-      parentTypeName: info.parentType.name,
-      variables: info.variableValues,
-      selectionSetList: selectionSetList(info.fieldNodes, info.fragments),
-      selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes, info.fragments),
-    },
-    stash: {},
-    prev: undefined,
-    result: undefined,
-    error: undefined,
-  } as unknown as Context;
+    source,
+    headers: requestContext.headers,
+    variables: info.variableValues,
+    selectionSetList: selectionSetList(info.fieldNodes, info.fragments),
+    selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes, info.fragments),
+  });
 }
 
 /**
  * Calls the handler as Lambda would: event and result cross a JSON boundary (no shared
  * objects, no undefined, no Dates), with a Lambda context object.
  */
-async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, fieldName: string): Promise<unknown> {
+export async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, fieldName: string): Promise<unknown> {
   const result = await handler(JSON.parse(JSON.stringify(payload)), lambdaContext(fieldName));
   return result === undefined ? null : JSON.parse(JSON.stringify(result));
 }

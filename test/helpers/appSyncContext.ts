@@ -1,27 +1,14 @@
 import type { Context } from '@aws-appsync/utils';
+import { buildAppSyncContext } from '../../local/appSyncContext.js';
 
-/** An AppSync resolver context as AppSync builds it for an API-key caller. */
-export function appSyncContext(
-  parentTypeName: 'Query' | 'Mutation',
-  fieldName: string,
-  args: Record<string, unknown>,
-): Context {
-  return {
-    arguments: args,
+/** The context AppSync builds when an API-key caller selects every Memo field of `fieldName`. */
+export function appSyncContext(parentTypeName: 'Query' | 'Mutation', fieldName: string, args: Record<string, unknown>): Context {
+  return buildAppSyncContext({
+    parentTypeName,
+    fieldName,
     args,
-    identity: undefined,
-    source: null,
-    prev: { result: {} },
-    stash: {},
-    result: undefined,
-    error: undefined,
-    request: { headers: { 'x-api-key': 'da2-test' }, domainName: null },
-    info: {
-      fieldName,
-      parentTypeName,
-      variables: {},
-      selectionSetList: ['memoId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'],
-      selectionSetGraphQL: '{ memoId title content tags createdAt updatedAt version }',
-    },
-  } as unknown as Context;
+    headers: { 'x-api-key': 'da2-test', 'content-type': 'application/json' },
+    selectionSetList: ['memoId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'],
+    selectionSetGraphQL: '{ memoId title content tags createdAt updatedAt version }',
+  });
 }

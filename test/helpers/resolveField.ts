@@ -1,4 +1,5 @@
 import { AppSyncResolverError } from '../../local/appsyncUtil.js';
+import { invokeLikeLambda, type LambdaHandler } from '../../local/lambdaFields.js';
 import { runLambdaResolver } from '../../local/runLambdaResolver.js';
 import { handler as createMemo } from '../../resolvers/createMemo.js';
 import { handler as deleteMemo } from '../../resolvers/deleteMemo.js';
@@ -23,12 +24,12 @@ export type FieldOutcome<T> =
   | { data: T; errorType?: undefined }
   | { data?: undefined; errorType: string; message: string; errorInfo: unknown };
 
-/** Resolves a field through the APPSYNC_JS resolver and the real Lambda handler. */
+/** Resolves a field through the APPSYNC_JS resolver and the real Lambda handler, across Lambda's JSON boundary. */
 export async function resolveField<T = MemoRecord>(field: FieldName, args: Record<string, unknown>): Promise<FieldOutcome<T>> {
   const [typeName, handler] = fields[field];
   try {
     const data = await runLambdaResolver(appSyncContext(typeName, field, args), (payload) =>
-      (handler as (event: unknown) => Promise<unknown>)(payload),
+      invokeLikeLambda(handler as LambdaHandler, payload, field),
     );
     return { data: data as T };
   } catch (error) {

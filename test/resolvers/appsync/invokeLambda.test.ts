@@ -23,7 +23,7 @@ describe('the APPSYNC_JS resolver in front of every Lambda', () => {
       payload: expect.objectContaining({
         arguments: { memoId: 'x' },
         info: expect.objectContaining({ fieldName: 'memo', parentTypeName: 'Query' }),
-        request: { headers: {}, domainName: null }, // the factory's only header is the API key
+        request: { headers: { 'content-type': 'application/json' }, domainName: null }, // the API key is stripped
       }),
     });
   });
