@@ -12,6 +12,7 @@ import { bareNodeMs } from './importTime.js';
 import { rawOperations } from './rawOperations.js';
 import { countRoundTrips, type RoundTrips } from './roundTrips.js';
 import { measureScale, type ScalePoint } from './scale.js';
+import { round } from './stats.js';
 
 export interface BenchSettings {
   quick: boolean;
@@ -66,7 +67,8 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
 
   log('starting the local runtime (in-memory store)…');
   const api = await startLocalApi({ dataDir: null, onInternalError: (error) => log(`internal error: ${String(error)}`) });
-  const raw = rawOperations(storeEndpointOf(), 'memoTable');
+  const store = storeOf();
+  const raw = rawOperations(store.endpoint, store.tableName);
   try {
     const request = graphqlClient(api.url, api.apiKey);
     log('round trips per operation…');
@@ -85,7 +87,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     });
     return {
       generatedAt: new Date().toISOString(),
-      elapsedSeconds: Math.round((performance.now() - started) / 100) / 10,
+      elapsedSeconds: round((performance.now() - started) / 1000),
       settings,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
       roundTrips,
@@ -100,9 +102,9 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   }
 }
 
-/** The handlers' DynamoDB endpoint, as the local runtime set it for them. */
-function storeEndpointOf(): string {
-  const endpoint = process.env.DYNAMODB_ENDPOINT;
-  if (!endpoint) throw new Error('the local runtime did not set DYNAMODB_ENDPOINT');
-  return endpoint;
+/** The handlers' DynamoDB endpoint and table, as the local runtime set them for them. */
+function storeOf(): { endpoint: string; tableName: string } {
+  const { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName } = process.env;
+  if (!endpoint || !tableName) throw new Error('the local runtime did not set DYNAMODB_ENDPOINT and TABLE_NAME');
+  return { endpoint, tableName };
 }
