@@ -1,8 +1,14 @@
 import { defineConfig } from 'vitest/config';
+import { JAVA, systemPartFor } from './test/helpers/systemParts.js';
+
+// MEMO_TEST_STORE=dynamodb-local runs on Amazon's DynamoDB Local, a Java program: without Java 17+
+// the run is skipped with one line outside CI and fails on CI (test/helpers/systemParts.ts).
+const storeMissing = process.env.MEMO_TEST_STORE === 'dynamodb-local' && !systemPartFor('the DynamoDB Local run', JAVA);
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
+    include: storeMissing ? [] : ['test/**/*.test.ts'],
+    passWithNoTests: storeMissing,
     globalSetup: ['test/globalSetup.ts'],
     setupFiles: ['test/setupEnv.ts'],
     testTimeout: 30_000,

@@ -2,15 +2,17 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { median, round } from './stats.js';
+import { round, spread, type Spread } from './stats.js';
 
 export interface BundleFigures {
   bytes: number;
   gzipBytes: number;
-  /** Median wall time of `node <bundle>` (loading and initialising the handler module), ms. */
-  importMs: number;
-  /** importMs divided by the median of `node -e 0` measured interleaved with it. */
-  ratioToBareNode: number;
+  /** Wall time of `node <bundle>` (loading and initialising the handler module), ms. */
+  loadMs: Spread;
+  /** Wall time of a bare `node -e 0`, run alternately with the bundle: the baseline `ratio` divides by. */
+  baselineMs: Spread;
+  /** loadMs.median ÷ baselineMs.median. */
+  ratio: number;
 }
 
 /**
@@ -26,18 +28,16 @@ export function measureBundle(bundlePath: string, runs: number, env: Record<stri
     bareTimes.push(timeNode(['-e', '0'], childEnv));
     bundleTimes.push(timeNode([bundlePath], childEnv));
   }
-  const importMs = median(bundleTimes);
+  const loadMs = spread(bundleTimes);
+  const baselineMs = spread(bareTimes);
   return {
     bytes: bytes.length,
     gzipBytes: gzipSync(bytes).length,
-    importMs: round(importMs, 2),
-    ratioToBareNode: round(importMs / median(bareTimes), 2),
+    loadMs,
+    baselineMs,
+    // From the rounded medians, the ones printed, so a reader recomputing it gets the same figure.
+    ratio: round(loadMs.median / baselineMs.median, 2),
   };
-}
-
-/** The median wall time of `node -e 0`, for reports. */
-export function bareNodeMs(runs: number): number {
-  return round(median(Array.from({ length: runs }, () => timeNode(['-e', '0'], { PATH: process.env.PATH ?? '' }))), 2);
 }
 
 function timeNode(args: string[], env: Record<string, string>): number {

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
 
@@ -18,9 +18,9 @@ export function sampleMemo(i: number): Record<string, unknown> {
  * from a document client, with no GraphQL, HTTP or Lambda layer in between.
  */
 export function rawOperations(endpoint: string, tableName: string) {
-  const client = DynamoDBDocumentClient.from(
-    new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' } }),
-  );
+  // Region and credentials from the environment, as the handlers' client takes them: DynamoDB
+  // Local keeps a separate database per access key and region, and the baseline must see their table.
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint }));
   const TableName = tableName;
   return {
     createMemo: (i: number) =>
@@ -69,6 +69,10 @@ export function rawOperations(endpoint: string, tableName: string) {
         if (requests.length) await client.send(new BatchWriteCommand({ RequestItems: { [TableName]: requests } }));
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
+    },
+    /** Drops the table, for a store that outlives the run. */
+    async deleteTable(): Promise<void> {
+      await client.send(new DeleteTableCommand({ TableName }));
     },
     close: () => client.destroy(),
   };

@@ -1,4 +1,5 @@
 import type { BenchResults } from './runBench.js';
+import type { Spread } from './stats.js';
 
 /** The benchmark figures as plain-text tables, for the terminal and the README. */
 export function formatReport(results: BenchResults): string {
@@ -9,7 +10,7 @@ export function formatReport(results: BenchResults): string {
     lines.push(format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(format), '');
   };
   const { settings, machine } = results;
-  lines.push(`Memo API benchmark — ${results.generatedAt} — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}${settings.quick ? ' — QUICK (smoke) run: figures are not meaningful' : ''}`, '');
+  lines.push(`Memo API benchmark — ${results.generatedAt} — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node} — store: ${results.store}${settings.quick ? ' — QUICK (smoke) run: figures are not meaningful' : ''}`, '');
 
   lines.push('1. DynamoDB round trips per GraphQL operation (counted by client middleware)');
   table(['operation', 'DynamoDB requests'], Object.entries(results.roundTrips.perOperation).map(([op, calls]) => [op, Object.entries(calls).map(([a, n]) => `${a} × ${n}`).join(', ')]));
@@ -24,10 +25,13 @@ export function formatReport(results: BenchResults): string {
     ]),
   );
 
-  lines.push(`3. Cold start proxy: bundle size and median time to load it in a fresh node (bare \`node -e 0\`: ${results.coldStart.bareNodeMs} ms; ${settings.coldStartRuns} runs)`);
+  lines.push(`3. Cold start proxy: bundle size and time to load it in a fresh node, ${settings.coldStartRuns} runs each, alternating with a bare \`node -e 0\` (the baseline; ratio = load median ÷ that row's baseline median)`);
   table(
-    ['function', 'variant', 'minified KB', 'gzip KB', 'load ms', '× bare node'],
-    results.coldStart.rows.map((r) => [r.fieldName, r.variant, (r.figures.bytes / 1024).toFixed(1), (r.figures.gzipBytes / 1024).toFixed(1), r.figures.importMs, r.figures.ratioToBareNode]),
+    ['function', 'variant', 'minified KB', 'gzip KB', 'load ms median (p25–p75)', 'node -e 0 ms median (p25–p75)', 'ratio'],
+    results.coldStart.rows.map((r) => [
+      r.fieldName, r.variant, (r.figures.bytes / 1024).toFixed(1), (r.figures.gzipBytes / 1024).toFixed(1),
+      formatSpread(r.figures.loadMs), formatSpread(r.figures.baselineMs), r.figures.ratio.toFixed(2),
+    ]),
   );
 
   lines.push('4. Scale: the same operations as the table grows (concurrency 16; list pages walked one after another)');
@@ -55,4 +59,9 @@ export function formatReport(results: BenchResults): string {
   lines.push(`   The seed's provisioned table is cheapest per call only at 100 % utilisation, and caps writes at 1/s: a million writes take ${cost.seedProvisionedDaysPerMillionWrites} days; bursts throttle.`);
   lines.push('', `Whole run: ${results.elapsedSeconds} s.`);
   return lines.join('\n');
+}
+
+/** `117.60 (115.21–120.33)`: two decimals, as stored, so ratios can be recomputed from the page. */
+function formatSpread({ median, p25, p75 }: Spread): string {
+  return `${median.toFixed(2)} (${p25.toFixed(2)}–${p75.toFixed(2)})`;
 }

@@ -7,8 +7,8 @@ import { findFieldWiring } from '../infra/assembly/templateLookup.js';
 import { measureColdStarts, type ColdStartRow } from './coldStart.js';
 import { costFigures, type CostFigures } from './costModel.js';
 import { compareEndpointToRaw, type Comparison } from './endpointVsRaw.js';
+import { externalStoreFromEnv } from './externalStore.js';
 import { graphqlClient } from './graphqlClient.js';
-import { bareNodeMs } from './importTime.js';
 import { rawOperations } from './rawOperations.js';
 import { countRoundTrips, type RoundTrips } from './roundTrips.js';
 import { measureScale, type ScalePoint } from './scale.js';
@@ -32,9 +32,11 @@ export interface BenchResults {
   elapsedSeconds: number;
   settings: BenchSettings;
   machine: { cpus: number; cpuModel: string; node: string };
+  /** Where the memos lived: the in-memory store, or the DYNAMODB_ENDPOINT it ran against. */
+  store: string;
   roundTrips: RoundTrips;
   endpointVsRaw: Comparison[];
-  coldStart: { bareNodeMs: number; lambdaMemoryMb: number; rows: ColdStartRow[] };
+  coldStart: { lambdaMemoryMb: number; rows: ColdStartRow[] };
   scale: ScalePoint[];
   cost: CostFigures;
 }
@@ -42,6 +44,8 @@ export interface BenchResults {
 /** Runs every measurement in one process, one after the other, so ratios compare like with like. */
 export async function runBench(settings: BenchSettings, log: (line: string) => void = () => {}): Promise<BenchResults> {
   const started = performance.now();
+  const external = externalStoreFromEnv();
+  const storeName = external ? `DYNAMODB_ENDPOINT ${external.endpoint}` : 'in-memory dynalite';
   log('synthesizing the CDK app (bundles exactly as deployed)…');
   const synthesized = synthMemoApp();
   let coldStart: BenchResults['coldStart'];
@@ -60,13 +64,17 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     );
     log('cold start: bundle sizes and import times…');
     const rows = await measureColdStarts(bundles, settings.coldStartRuns);
-    coldStart = { bareNodeMs: bareNodeMs(settings.coldStartRuns), lambdaMemoryMb, rows };
+    coldStart = { lambdaMemoryMb, rows };
   } finally {
     synthesized.dispose();
   }
 
-  log('starting the local runtime (in-memory store)…');
-  const api = await startLocalApi({ dataDir: null, onInternalError: (error) => log(`internal error: ${String(error)}`) });
+  log(external ? `starting the local runtime on ${storeName}, table ${external.tableName} (deleted at the end)…` : 'starting the local runtime (in-memory store)…');
+  const api = await startLocalApi({
+    dataDir: null,
+    ...(external && { dynamodbEndpoint: external.endpoint, tableName: external.tableName }),
+    onInternalError: (error) => log(`internal error: ${String(error)}`),
+  });
   const store = storeOf();
   const raw = rawOperations(store.endpoint, store.tableName);
   try {
@@ -90,6 +98,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       elapsedSeconds: round((performance.now() - started) / 1000),
       settings,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+      store: storeName,
       roundTrips,
       endpointVsRaw,
       coldStart,
@@ -97,8 +106,12 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       cost: costFigures(lambdaMemoryMb),
     };
   } finally {
-    raw.close();
     await api.close();
+    try {
+      if (external) await raw.deleteTable();
+    } finally {
+      raw.close();
+    }
   }
 }
 

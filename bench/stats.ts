@@ -14,8 +14,17 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted[index]!;
 }
 
-export function median(samples: readonly number[]): number {
-  return quantile([...samples].sort((a, b) => a - b), 0.5);
+/** Middle and interquartile range of a small sample, ms: the spread says how far to trust the middle. */
+export interface Spread {
+  median: number;
+  p25: number;
+  p75: number;
+}
+
+/** The median and p25–p75 of `samples`, rounded to `digits` so that printed and stored figures agree. */
+export function spread(samples: readonly number[], digits = 2): Spread {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: round(quantile(sorted, 0.5), digits), p25: round(quantile(sorted, 0.25), digits), p75: round(quantile(sorted, 0.75), digits) };
 }
 
 export function summarize(latenciesMs: readonly number[], elapsedMs: number): RunFigures {

@@ -21,6 +21,12 @@ export type Scalars = {
 
 export type CreateMemoInput = {
   content: Scalars['String']['input'];
+  /**
+   * Optional client-generated UUID. A retry with the same memoId and the same fields, while the
+   * memo is still at version 1, returns the stored memo instead of creating another; any other
+   * reuse of the id is a MemoAlreadyExists error.
+   */
+  memoId?: InputMaybe<Scalars['ID']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
 };

@@ -6,6 +6,12 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type CreateMemoInput = {
   content: string;
+  /**
+   * Optional client-generated UUID. A retry with the same memoId and the same fields, while the
+   * memo is still at version 1, returns the stored memo instead of creating another; any other
+   * reuse of the id is a MemoAlreadyExists error.
+   */
+  memoId?: string | null | undefined;
   tags?: Array<string> | null | undefined;
   title?: string | null | undefined;
 };

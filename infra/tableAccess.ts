@@ -3,6 +3,8 @@
  * memoTable's ARN only. A field missing here fails the synth instead of deploying without access.
  */
 export const TABLE_ACTIONS_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
+  // PutItem only: when a client-chosen memoId is taken, DynamoDB returns the stored item with the
+  // failed condition, which is all a retry check needs (the GetItem fallback serves emulators).
   createMemo: ['dynamodb:PutItem'],
   memo: ['dynamodb:GetItem'],
   // GetItem: when a write with expectedVersion fails and the failure carries no old item (the

@@ -44,6 +44,33 @@ export function generateApiKey(): string {
   return `da2-${Array.from(randomBytes(26), (byte) => alphabet[byte % alphabet.length]).join('')}`;
 }
 
+/** What `npm start -- --help` prints: the options and every variable readLocalConfig reads. */
+export const USAGE = `Usage: npm start [-- --in-memory | --help]
+
+Runs the memo API on this machine as AppSync serves it (HTTP, real-time, GraphiQL).
+
+Options:
+  --in-memory           keep no data (same as DATA_DIR=:memory:)
+  -h, --help            print this help and exit
+
+Environment variables:
+  PORT                  port of HTTP, real-time and GraphiQL (default 4000; 0 picks a free one)
+  HOST                  bind address (default ${SHARED_DEFAULTS.host}; keep it loopback unless you mean to share the API)
+  DATA_DIR              directory of the embedded store (default .data); :memory: keeps no data
+  API_KEY               the key clients send as x-api-key (default: random, printed)
+  TABLE_NAME            the table the handlers use (default ${SHARED_DEFAULTS.tableName}; created if missing)
+  DYNAMODB_ENDPOINT     use this DynamoDB-compatible endpoint instead of the embedded store
+                        (a loopback endpoint gets a fixed fake credential pair unless AWS_* credentials are set)
+  QUERY_DEPTH_LIMIT     deepest field nesting a request may have (default ${SHARED_DEFAULTS.queryDepthLimit}, 1-75)
+  RESOLVER_COUNT_LIMIT  most resolver-backed fields per request (default ${SHARED_DEFAULTS.resolverCountLimit})
+  KEEP_ALIVE_MS         interval of the real-time ka messages (default ${SHARED_DEFAULTS.keepAliveMs})
+  POWERTOOLS_LOG_LEVEL  the handlers' log level (default INFO)`;
+
+/** Whether the command line asks for the usage text instead of a server. */
+export function wantsHelp(argv: readonly string[]): boolean {
+  return argv.includes('--help') || argv.includes('-h');
+}
+
 /**
  * Reads the runtime's settings. `--in-memory` on the command line equals `DATA_DIR=:memory:`.
  *
@@ -51,7 +78,7 @@ export function generateApiKey(): string {
  */
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): LocalApiConfig {
   const unknown = argv.filter((arg) => arg !== '--in-memory');
-  if (unknown.length > 0) throw new ConfigError(`Unknown argument ${unknown[0]}: the only option is --in-memory`);
+  if (unknown.length > 0) throw new ConfigError(`Unknown argument ${unknown[0]}: the options are --in-memory and --help`);
   const dataDirSetting = argv.includes('--in-memory') ? IN_MEMORY : text(env.DATA_DIR) ?? '.data';
   return {
     host: text(env.HOST) ?? SHARED_DEFAULTS.host,

@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Kind, parse, print } from 'graphql';
 
 /** Where the GraphiQL page's assets are served from; all come from node_modules or local/graphiql. */
 export const GRAPHIQL_ASSET_PREFIX = '/graphiql/';
@@ -18,32 +20,49 @@ const ASSETS: Record<string, [string, string]> = {
   'page.js': [fileURLToPath(new URL('graphiql/page.js', import.meta.url)), 'text/javascript'],
 };
 
-const EXAMPLE_OPERATIONS = `# The memo API, served by the local AppSync runtime. The x-api-key header is filled in below.
-# Run an operation with the ▶ button (or Ctrl-Enter with the cursor in it).
+export const EXAMPLE_OPERATIONS = `# The memo API, served by the local AppSync runtime.
+# The x-api-key header is filled in below. Run an operation
+# with the ▶ button (or Ctrl-Enter with the cursor in it).
+#
+# Every mutation and subscription selects ...MemoFields:
+# AppSync (and this runtime) delivers to a subscriber only
+# the fields the triggering mutation selected, so a
+# subscription asking for more fails ("Cannot return null").
+
+${memoFieldsFragment()}
 
 mutation CreateMemo {
   createMemo(input: { title: "Hello", content: "My first local memo", tags: ["local"] }) {
-    memoId title content tags version createdAt
+    ...MemoFields
   }
 }
 
 query ListMemos {
   listMemos(limit: 20) {
-    items { memoId title tags version updatedAt }
+    items { ...MemoFields }
     nextToken
   }
 }
 
 # Paste a memoId into the variables below first.
 query GetMemo($memoId: ID!) {
-  memo(memoId: $memoId) { memoId title content tags version }
+  memo(memoId: $memoId) { ...MemoFields }
 }
 
-# Stays open (over /graphql/realtime) and shows each memo created from another tab.
+# Stays open (over /graphql/realtime) and shows each memo
+# created by CreateMemo, from this tab or any other client.
 subscription OnCreateMemo {
-  onCreateMemo { memoId title content tags createdAt updatedAt version }
+  onCreateMemo { ...MemoFields }
 }
 `;
+
+/** The MemoFields fragment as graphql/operations.graphql defines it: one definition for SDK and examples. */
+function memoFieldsFragment(): string {
+  const operations = parse(readFileSync(new URL('../graphql/operations.graphql', import.meta.url), 'utf8'));
+  const fragment = operations.definitions.find((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === 'MemoFields');
+  if (!fragment) throw new Error('graphql/operations.graphql defines no MemoFields fragment');
+  return print(fragment);
+}
 
 export interface GraphiqlPageSettings {
   readonly apiKey: string;

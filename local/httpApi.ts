@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
 import { isAuthorized, UNAUTHORIZED_MESSAGE } from './apiKeyAuth.js';
 import type { GraphQLExecutor, GraphQLRequest } from './graphqlExecution.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlHtml } from './graphiqlPage.js';
-import { REALTIME_PATH } from './realtime.js';
 import type { SubscriptionHub } from './subscriptionHub.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -19,13 +19,17 @@ const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
  */
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-methods': 'POST, OPTIONS',
   'access-control-allow-headers': 'content-type, x-api-key, authorization, x-amz-date, x-amz-security-token, x-amz-user-agent',
   'access-control-max-age': '86400',
+  // AppSync's list: a browser client (Amplify JS) names errors from x-amzn-ErrorType.
+  'access-control-expose-headers': 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version',
 };
 
 export interface HttpApiOptions {
   readonly apiKey: string;
+  /** Where the real-time endpoint is, for the GraphiQL page. */
+  readonly realtimePath: string;
   readonly executor: GraphQLExecutor;
   readonly hub: SubscriptionHub;
   /** Whether a Host header names this API (see allowedHostHeaders); others are refused. */
@@ -39,6 +43,7 @@ class HttpError extends Error {
     readonly status: number,
     readonly errorType: string,
     message: string,
+    readonly headers: OutgoingHttpHeaders = {},
   ) {
     super(message);
     this.name = 'HttpError';
@@ -59,25 +64,27 @@ const HOST_REFUSED_MESSAGE =
 
 /**
  * The HTTP side of the API: POST /graphql runs GraphQL the AppSync way (API key, JSON body up to
- * 1 MB, AppSync's response and error shapes, CORS); GET / and GET /graphql serve the GraphiQL page
- * (same origin only). A request whose Host is not this API's gets 421 (DNS rebinding).
+ * 1 MB, AppSync's response and error shapes, CORS); other methods on /graphql get a JSON error, as
+ * GraphQL clients expect from the endpoint. GET / serves the GraphiQL page (same origin only).
+ * A request whose Host is not this API's gets 421 (DNS rebinding).
  */
 export function createHttpHandler(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
-  const page = graphiqlHtml({ apiKey: options.apiKey, endpointPath: GRAPHQL_PATH, realtimePath: REALTIME_PATH });
+  const page = graphiqlHtml({ apiKey: options.apiKey, endpointPath: GRAPHQL_PATH, realtimePath: options.realtimePath });
   return async (request, response) => {
     const { pathname } = new URL(request.url ?? '/', 'http://local');
-    const reply = (status: number, body: string | Buffer, contentType: string) =>
-      send(request, response, status, body, contentType, pathname === GRAPHQL_PATH && request.method !== 'GET');
+    const cors = pathname === GRAPHQL_PATH;
+    const reply = (status: number, body: string | Buffer, contentType: string, headers: OutgoingHttpHeaders = {}) =>
+      send(request, response, status, body, { ...(cors ? CORS_HEADERS : {}), 'content-type': `${contentType}; charset=UTF-8`, ...headers });
     try {
       if (!options.isAllowedHost(request.headers.host)) throw new HttpError(421, 'MisdirectedRequestException', HOST_REFUSED_MESSAGE);
-      if (request.method === 'GET' && (pathname === '/' || pathname === GRAPHQL_PATH)) return reply(200, page, 'text/html');
+      if (request.method === 'GET' && pathname === '/') return reply(200, page, 'text/html');
       if (request.method === 'GET' && pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {
         const asset = await graphiqlAsset(pathname.slice(GRAPHIQL_ASSET_PREFIX.length));
         if (asset) return reply(200, asset.body, asset.contentType);
       }
-      if (pathname !== GRAPHQL_PATH) throw new HttpError(404, 'NotFoundException', `Nothing is served at ${pathname}; the API is at ${GRAPHQL_PATH}`);
+      if (pathname !== GRAPHQL_PATH) throw new HttpError(404, 'NotFoundException', `Nothing is served at ${pathname}; the API is at ${GRAPHQL_PATH}, GraphiQL at /`);
       if (request.method === 'OPTIONS') return reply(204, '', 'text/plain');
-      if (request.method !== 'POST') throw new HttpError(405, 'MethodNotAllowedException', `Use POST (or GET for GraphiQL) on ${GRAPHQL_PATH}`);
+      if (request.method !== 'POST') throw new HttpError(405, 'MethodNotAllowedException', methodRefusedMessage(request.method), { allow: 'POST, OPTIONS' });
       const graphqlRequest = await readGraphQLRequest(request, options.apiKey);
       const { response: body, mutationResults } = await options.executor.execute(graphqlRequest, headersOf(request));
       reply(200, JSON.stringify(body), 'application/json');
@@ -85,10 +92,38 @@ export function createHttpHandler(options: HttpApiOptions): (request: IncomingMe
     } catch (error) {
       if (error instanceof RequestAbortedError) return;
       if (!(error instanceof HttpError)) options.onInternalError(error);
-      const known = error instanceof HttpError ? error : new HttpError(500, 'InternalFailure', 'An internal failure occurred');
-      reply(known.status, JSON.stringify({ errors: [{ errorType: known.errorType, message: known.message }] }), 'application/json');
+      const { status, errorType, message, headers } = error instanceof HttpError ? error : new HttpError(500, 'InternalFailure', 'An internal failure occurred');
+      reply(status, errorBody(errorType, message), 'application/json', { ...headers, 'x-amzn-ErrorType': errorType });
     }
   };
+}
+
+/**
+ * Answers on a bare socket, for requests that never reach the handler: a WebSocket upgrade that is
+ * refused, or a request Node's HTTP parser rejects. Same shape and headers as the handler's errors.
+ */
+export function refuseOnSocket(socket: Duplex, status: number, errorType: string, message: string, headers: OutgoingHttpHeaders = {}): void {
+  if (!socket.writable) return void socket.destroy();
+  const body = errorBody(errorType, message);
+  const head = {
+    'content-type': 'application/json; charset=UTF-8',
+    'content-length': Buffer.byteLength(body),
+    'x-amzn-RequestId': randomUUID(),
+    'x-amzn-ErrorType': errorType,
+    connection: 'close',
+    ...headers,
+  };
+  socket.once('finish', () => socket.destroy());
+  socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(head).map(([name, value]) => `${name}: ${String(value)}`).join('\r\n')}\r\n\r\n${body}`);
+}
+
+/** A `clientError` listener for the server: Node's answers to malformed requests, in AppSync's shape. */
+export function refuseMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
+  // Node's own rule: nothing is written once a response has gone out on this connection.
+  if ((socket as Duplex & { bytesWritten?: number }).bytesWritten) return void socket.destroy();
+  if (error.code === 'HPE_HEADER_OVERFLOW') return refuseOnSocket(socket, 431, 'BadRequestException', 'The request headers are too large');
+  if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return refuseOnSocket(socket, 408, 'BadRequestException', 'The request was not received in time');
+  refuseOnSocket(socket, 400, 'MalformedHttpRequestException', 'The request is not valid HTTP');
 }
 
 /** Checks auth, size, content type and shape, in that order, always draining the body first. */
@@ -149,13 +184,21 @@ function headersOf(request: IncomingMessage): Record<string, string> {
   );
 }
 
-function send(request: IncomingMessage, response: ServerResponse, status: number, body: string | Buffer, contentType: string, cors: boolean): void {
+function send(request: IncomingMessage, response: ServerResponse, status: number, body: string | Buffer, headers: OutgoingHttpHeaders): void {
   response.writeHead(status, {
-    ...(cors ? CORS_HEADERS : {}),
-    'content-type': `${contentType}; charset=UTF-8`,
-    'x-amzn-requestid': randomUUID(),
+    ...headers,
+    'x-amzn-RequestId': randomUUID(),
     // A body left unread (over MAX_DRAINED_BYTES) must not be drained for the next request.
     ...(request.complete ? {} : { connection: 'close' }),
   });
   response.end(body);
+}
+
+function methodRefusedMessage(method: string | undefined): string {
+  return `${method ?? 'This method'} is not supported on ${GRAPHQL_PATH}: send GraphQL as a POST with a JSON body (urql: preferGetMethod: false); GraphiQL is at /`;
+}
+
+/** AppSync's shape for an error that stops a request before GraphQL runs. */
+function errorBody(errorType: string, message: string): string {
+  return JSON.stringify({ errors: [{ errorType, message }] });
 }

@@ -1,14 +1,19 @@
 /**
  * `npm start`: the memo API on this machine, as AppSync serves it, on an embedded store.
- * Settings come from the environment (see README "Run it locally"); `--in-memory` keeps no data.
+ * Settings come from the environment (see `npm start -- --help`); `--in-memory` keeps no data.
  */
-import { ConfigError, readLocalConfig } from './config.js';
+import { ConfigError, readLocalConfig, USAGE, wantsHelp } from './config.js';
 import { DataDirInUseError } from './embeddedStore.js';
 import { nonLoopbackWarning } from './hostAccess.js';
 import { startLocalApi } from './server.js';
 
 async function main(): Promise<void> {
-  const config = readLocalConfig(process.env, process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  if (wantsHelp(argv)) {
+    console.log(USAGE);
+    return;
+  }
+  const config = readLocalConfig(process.env, argv);
   const starting = startLocalApi(config);
   // Listen before anything is printed: a supervisor may signal as soon as it sees the banner.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -36,7 +41,7 @@ async function main(): Promise<void> {
       `  Realtime:  ${api.realtimeUrl}`,
       `  GraphiQL:  ${api.url.replace(/\/graphql$/, '/')}`,
       `  API key:   ${api.apiKey}`,
-      `  Data:      ${api.storeDescription} (table ${config.tableName})`,
+      `  Data:      ${api.storeDescription}`,
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );
@@ -45,13 +50,26 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const code = (error as { code?: string }).code;
-  if (error instanceof ConfigError || error instanceof DataDirInUseError) {
-    console.error(`Cannot start: ${error.message}`);
-  } else if (code === 'EADDRINUSE') {
-    console.error(`Cannot start: the address is in use (${(error as Error).message}). Set PORT to a free port.`);
-  } else {
-    console.error('Cannot start:', error);
-  }
+  console.error(`Cannot start: ${startFailure(error)}`);
   process.exit(1);
 });
+
+/** One line a user can act on; only a failure nobody foresaw keeps its stack. */
+function startFailure(error: unknown): string {
+  if (error instanceof ConfigError || error instanceof DataDirInUseError) return error.message;
+  const { code, message } = error as { code?: string; message?: string };
+  const host = process.env.HOST?.trim();
+  switch (code) {
+    case 'EADDRINUSE':
+      return `the address is in use (${message}). Set PORT to a free port, or 0 for any.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `HOST "${host}" does not resolve to an address (${code}). Use an IP address or a name this machine resolves, e.g. 127.0.0.1.`;
+    case 'EADDRNOTAVAIL':
+      return `HOST "${host}" is not an address of this machine (${code}). Use 127.0.0.1, or one of this machine's addresses.`;
+    case 'EACCES':
+      return `not allowed to listen there (${message}). Use a PORT above 1023.`;
+    default:
+      return error instanceof Error ? (error.stack ?? error.message) : String(error);
+  }
+}

@@ -4,6 +4,7 @@ import { GraphQLError, OperationTypeNode } from 'graphql';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { isAuthorized, UNAUTHORIZED_MESSAGE } from './apiKeyAuth.js';
 import { toAppSyncError, type GraphQLExecutor } from './graphqlExecution.js';
+import { refuseOnSocket } from './httpApi.js';
 import type { Subscriber, SubscriptionHub } from './subscriptionHub.js';
 
 export const REALTIME_PATH = '/graphql/realtime';
@@ -46,7 +47,14 @@ export class RealtimeEndpoint {
     handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false),
   });
 
-  constructor(private readonly options: RealtimeOptions) {}
+  constructor(private readonly options: RealtimeOptions) {
+    // ws refuses a bad handshake in plain text; clients read AppSync errors as JSON and x-amzn-ErrorType.
+    this.server.on('wsClientError', (error, socket, request) =>
+      request.method === 'GET'
+        ? refuseOnSocket(socket, 400, 'BadRequestException', error.message, { 'sec-websocket-version': '13, 8' })
+        : refuseOnSocket(socket, 405, 'MethodNotAllowedException', error.message, { allow: 'GET' }),
+    );
+  }
 
   /** Takes over an HTTP upgrade request for the real-time path. */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {

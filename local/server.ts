@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { generateApiKey, SHARED_DEFAULTS, type LocalApiConfig } from './config.js';
 import { GraphQLExecutor } from './graphqlExecution.js';
 import { allowedHostHeaders } from './hostAccess.js';
-import { createHttpHandler, GRAPHQL_PATH } from './httpApi.js';
+import { createHttpHandler, GRAPHQL_PATH, refuseMalformedRequest, refuseOnSocket } from './httpApi.js';
 import { loadLambdaResolvers } from './lambdaFields.js';
 import { buildLocalSchema } from './localSchema.js';
 import { REALTIME_PATH, RealtimeEndpoint } from './realtime.js';
@@ -60,7 +60,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const realtime = new RealtimeEndpoint({ apiKey: config.apiKey, keepAliveMs: config.keepAliveMs, executor, hub });
   let allowedHosts: ReadonlySet<string> = new Set(); // known once listening (PORT=0 picks the port)
   const isAllowedHost = (host: string | undefined) => host !== undefined && allowedHosts.has(host.toLowerCase());
-  const handle = createHttpHandler({ apiKey: config.apiKey, executor, hub, isAllowedHost, onInternalError });
+  const handle = createHttpHandler({ apiKey: config.apiKey, realtimePath: REALTIME_PATH, executor, hub, isAllowedHost, onInternalError });
 
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -73,8 +73,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   });
   server.on('upgrade', (request, socket, head) => {
     if (new URL(request.url ?? '/', 'http://local').pathname === REALTIME_PATH) return realtime.handleUpgrade(request, socket, head);
-    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\n\r\n');
+    refuseOnSocket(socket, 404, 'NotFoundException', `No WebSocket endpoint at this path; the real-time endpoint is at ${REALTIME_PATH}`);
   });
+  server.on('clientError', refuseMalformedRequest);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

@@ -4,11 +4,12 @@ import { appSyncHandler } from './lib/appSyncHandler.js';
 import { parseCreateInput } from './lib/validation.js';
 import { putNewMemo, type MemoRecord } from './store/memoStore.js';
 
-/** Mutation.createMemo: the server assigns id, version 1 and both timestamps. */
+/**
+ * Mutation.createMemo: the server assigns version 1, both timestamps and, unless the client sent
+ * its own, the id. A retry of a create whose answer was lost returns the stored memo (see putNewMemo).
+ */
 export const handler = appSyncHandler<MutationCreateMemoArgs, MemoRecord>('createMemo', async ({ input }) => {
-  const fields = parseCreateInput(input);
+  const { memoId = uuidv4(), fields } = parseCreateInput(input);
   const now = new Date().toISOString();
-  const memo: MemoRecord = { memoId: uuidv4(), ...fields, createdAt: now, updatedAt: now, version: 1 };
-  await putNewMemo(memo);
-  return memo;
+  return putNewMemo({ memoId, ...fields, createdAt: now, updatedAt: now, version: 1 });
 });

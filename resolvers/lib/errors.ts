@@ -4,7 +4,7 @@
  */
 import { INTERNAL_ERROR_MESSAGE } from './lambdaResult.js';
 
-export type ErrorType = 'ValidationError' | 'MemoNotFound' | 'VersionConflict' | 'InternalError';
+export type ErrorType = 'ValidationError' | 'MemoNotFound' | 'VersionConflict' | 'MemoAlreadyExists' | 'InternalError';
 
 export abstract class MemoApiError extends Error {
   abstract readonly errorType: ErrorType;
@@ -44,6 +44,21 @@ export class VersionConflict extends MemoApiError {
     super(`Memo ${memoId} is at version ${currentVersion}, not the expected version ${expectedVersion}`);
     this.name = 'VersionConflict';
     this.errorInfo = { memoId, expectedVersion, currentVersion };
+  }
+}
+
+/**
+ * createMemo was given a memoId that is taken by a memo this request cannot be a retry of: its
+ * fields differ, or it has been updated since. Carries the version the memo is at now.
+ */
+export class MemoAlreadyExists extends MemoApiError {
+  readonly errorType = 'MemoAlreadyExists';
+  override readonly errorInfo: { memoId: string; currentVersion: number };
+
+  constructor(memoId: string, currentVersion: number) {
+    super(`Memo ${memoId} already exists (at version ${currentVersion}) with other content; choose a new memoId`);
+    this.name = 'MemoAlreadyExists';
+    this.errorInfo = { memoId, currentVersion };
   }
 }
 

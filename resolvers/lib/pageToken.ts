@@ -26,7 +26,10 @@ export function decodePageToken(token: unknown, key: string): string | undefined
   if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{1,200}\.[A-Za-z0-9_-]{1,50}$/.test(token)) throw invalidToken();
   const [body, signature] = token.split('.') as [string, string];
   const given = Buffer.from(signature, 'base64url');
-  if (given.length !== MAC_BYTES || !timingSafeEqual(given, mac(body, key))) throw invalidToken();
+  // Canonical encodings only: base64url decoding ignores the last character's spare bits, so
+  // without this check several spellings of one MAC would pass.
+  if (given.length !== MAC_BYTES || given.toString('base64url') !== signature) throw invalidToken();
+  if (!timingSafeEqual(given, mac(body, key))) throw invalidToken();
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));

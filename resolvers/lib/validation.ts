@@ -26,12 +26,21 @@ export function parseMemoId(value: unknown, field = 'memoId'): string {
   return memoId.toLowerCase();
 }
 
-export function parseCreateInput(input: CreateMemoInput | null | undefined): NewMemoFields {
+export interface CreateRequest {
+  /** The client's own id for the memo (makes retries idempotent), or undefined to have one assigned. */
+  memoId: string | undefined;
+  fields: NewMemoFields;
+}
+
+export function parseCreateInput(input: CreateMemoInput | null | undefined): CreateRequest {
   const fields = requireObject(input, 'input');
   return {
-    title: parseTitle(fields.title),
-    content: parseContent(fields.content),
-    tags: fields.tags == null ? [] : parseTags(fields.tags),
+    memoId: fields.memoId == null ? undefined : parseMemoId(fields.memoId, 'input.memoId'),
+    fields: {
+      title: parseTitle(fields.title),
+      content: parseContent(fields.content),
+      tags: fields.tags == null ? [] : parseTags(fields.tags),
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { Memo } from '../../generated/schemaTypes.js';
-import { MemoNotFound, VersionConflict } from '../lib/errors.js';
+import { MemoAlreadyExists, MemoNotFound, VersionConflict } from '../lib/errors.js';
 import { decodePageToken, encodePageToken } from '../lib/pageToken.js';
 import { documentClient, storeConfig } from './dynamoClient.js';
 
@@ -24,14 +24,44 @@ export interface MemoPage {
 
 const TableName = storeConfig.tableName;
 
-/** Stores a new memo; the condition makes a (practically impossible) id collision fail loudly. */
-export async function putNewMemo(memo: MemoRecord): Promise<void> {
-  await documentClient.send(
-    new PutCommand({
-      TableName,
-      Item: toItem(memo),
-      ConditionExpression: 'attribute_not_exists(memoId)',
-    }),
+/**
+ * Stores a new memo in one conditional PutItem and returns the memo as stored. When the id is
+ * taken, the failure carries the stored item (ReturnValuesOnConditionCheckFailure): if it is
+ * this very create, still at version 1 (a client retrying after a lost answer), the stored memo
+ * is the answer; anything else is MemoAlreadyExists. Emulators that omit the item (dynalite)
+ * cost one GetItem on that failure path only.
+ *
+ * @throws {MemoAlreadyExists} when the id belongs to a different or since-updated memo
+ */
+export async function putNewMemo(memo: MemoRecord): Promise<MemoRecord> {
+  try {
+    await documentClient.send(
+      new PutCommand({
+        TableName,
+        Item: toItem(memo),
+        ConditionExpression: 'attribute_not_exists(memoId)',
+        ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+      }),
+    );
+    return memo;
+  } catch (error) {
+    if (!(error instanceof ConditionalCheckFailedException)) throw error;
+    const stored = error.Item ? fromItem(unmarshall(error.Item)) : await getMemo(memo.memoId);
+    // Deleted between our write and the read (emulator path only): the id is free again.
+    if (!stored) return putNewMemo(memo);
+    if (isRetryOf(stored, memo)) return stored;
+    throw new MemoAlreadyExists(memo.memoId, stored.version);
+  }
+}
+
+/** Whether `stored` is what `attempt` would have written, untouched since (timestamps aside). */
+function isRetryOf(stored: MemoRecord, attempt: MemoRecord): boolean {
+  return (
+    stored.version === 1 &&
+    stored.title === attempt.title &&
+    stored.content === attempt.content &&
+    stored.tags.length === attempt.tags.length &&
+    stored.tags.every((tag, index) => tag === attempt.tags[index])
   );
 }
 

@@ -1,37 +1,83 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { createHash } from 'node:crypto';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import type { BenchResults } from '../../bench/runBench.js';
+import { LOCAL_DIR, RECORDED_DIR } from '../../bench/resultFiles.js';
+import { round } from '../../bench/stats.js';
+import { TEST_STORE } from '../helpers/testStore.js';
 
 const run = promisify(execFile);
 const OPERATIONS = ['createMemo', 'memo', 'updateMemo', 'listMemos', 'deleteMemo'];
-const outDir = mkdtempSync(join(tmpdir(), 'memo-bench-'));
+const QUICK_DIR = join(LOCAL_DIR, 'quick');
+const RESULT_FILES = ['latest.json', 'latency.svg'];
 let stdout: string;
+let stderr: string;
 let results: BenchResults;
+let committedBefore: string[];
+let startedAt: number;
 
 // Smoke test of the harness only: it proves every figure is produced, never what it is.
+// It runs the default command (no --out), so it also proves where a default run writes.
 beforeAll(async () => {
-  ({ stdout } = await run('npx', ['tsx', 'bench/main.ts', '--quick', '--out', outDir], {
-    env: benchEnv(),
-    maxBuffer: 16 * 1024 * 1024,
-  }));
-  results = JSON.parse(readFileSync(join(outDir, 'latest.json'), 'utf8')) as BenchResults;
-}, 180_000);
-afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  committedBefore = RESULT_FILES.map((name) => fingerprint(join(RECORDED_DIR, name)));
+  startedAt = Date.now();
+  ({ stdout, stderr } = await run('npx', ['tsx', 'bench/main.ts', '--quick'], { env: benchEnv(), maxBuffer: 16 * 1024 * 1024 }));
+  results = JSON.parse(readFileSync(join(QUICK_DIR, 'latest.json'), 'utf8')) as BenchResults;
+}, 300_000);
 
 const positive = expect.any(Number);
 
-/** The bench brings its own store: none of this test run's store settings may leak into it. */
+/**
+ * On DynamoDB Local the bench runs against this test run's server, so the smoke run exercises
+ * Amazon's emulator too; otherwise it brings its own dynalite and none of this run's store
+ * settings may leak into it.
+ */
 function benchEnv(): NodeJS.ProcessEnv {
   const { TABLE_NAME: _table, DYNAMODB_ENDPOINT: _endpoint, ...env } = process.env;
-  return env;
+  return TEST_STORE === 'dynamodb-local' ? { ...env, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint') } : env;
+}
+
+function fingerprint(path: string): string {
+  return `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
+}
+
+/** Section 3's table rows as printed, one array of cells per row. */
+function printedColdStartRows(): string[][] {
+  const section = stdout.slice(stdout.indexOf('3. Cold start'), stdout.indexOf('4. Scale'));
+  return section
+    .split('\n')
+    .filter((line) => line.startsWith('| ') && !line.startsWith('| function '))
+    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
 }
 
 describe('npm run bench -- --quick', () => {
+  it('leaves the committed bench/results files untouched', () => {
+    expect(RESULT_FILES.map((name) => fingerprint(join(RECORDED_DIR, name)))).toEqual(committedBefore);
+  });
+
+  it('writes its files to the git-ignored bench/results/local/quick/ and says so', async () => {
+    for (const name of RESULT_FILES) {
+      const path = join(QUICK_DIR, name);
+      expect(statSync(path).mtimeMs).toBeGreaterThanOrEqual(startedAt - 1000);
+      await expect(run('git', ['check-ignore', '--quiet', path])).resolves.toBeDefined();
+      expect(stderr).toContain(join('bench/results/local/quick', name));
+    }
+    expect(readFileSync(join(QUICK_DIR, 'latency.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
+  });
+
+  it('refuses --record with --quick before measuring anything', async () => {
+    const refused = run('npx', ['tsx', 'bench/main.ts', '--quick', '--record'], { env: benchEnv() });
+    await expect(refused).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining('--record is refused with --quick') });
+  });
+
+  it(`runs against ${TEST_STORE === 'dynamodb-local' ? "this test run's DynamoDB Local" : 'its own in-memory dynalite'}`, () => {
+    expect(results.store).toBe(TEST_STORE === 'dynamodb-local' ? `DYNAMODB_ENDPOINT ${inject('dynamodbEndpoint')}` : 'in-memory dynalite');
+  });
+
   it('counts DynamoDB round trips for every operation', () => {
     expect(Object.keys(results.roundTrips.perOperation).sort()).toEqual([...OPERATIONS].sort());
     for (const calls of Object.values(results.roundTrips.perOperation)) expect(Object.keys(calls).length).toBeGreaterThan(0);
@@ -51,14 +97,27 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('measures every function bundle in all three variants, and the SDK client floor', () => {
-    expect(results.coldStart.bareNodeMs).toBeGreaterThan(0);
+  it('measures every function bundle in all three variants, and the SDK client floor, each against its own baseline', () => {
     expect(results.coldStart.rows).toHaveLength(MEMO_FIELDS.length * 3 + 1);
     expect(results.coldStart.rows.filter((row) => row.variant === 'floor')).toHaveLength(1);
-    for (const row of results.coldStart.rows) {
-      expect(row.figures.bytes).toBeGreaterThan(row.figures.gzipBytes);
-      expect(row.figures.importMs).toBeGreaterThan(0);
-      expect(row.figures.ratioToBareNode).toBeGreaterThan(0);
+    for (const { figures } of results.coldStart.rows) {
+      expect(figures.bytes).toBeGreaterThan(figures.gzipBytes);
+      for (const spread of [figures.loadMs, figures.baselineMs]) {
+        expect(spread.p25).toBeGreaterThan(0);
+        expect(spread.median).toBeGreaterThanOrEqual(spread.p25);
+        expect(spread.p75).toBeGreaterThanOrEqual(spread.median);
+      }
+      expect(figures.ratio).toBe(round(figures.loadMs.median / figures.baselineMs.median, 2));
+    }
+  });
+
+  it('prints every cold-start ratio beside the two medians it is computed from', () => {
+    const printed = printedColdStartRows();
+    expect(printed).toHaveLength(results.coldStart.rows.length);
+    for (const [, , , , load, baseline, ratio] of printed) {
+      expect(load).toMatch(/^\d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)$/);
+      expect(baseline).toMatch(/^\d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)$/);
+      expect(Number(ratio)).toBe(round(parseFloat(load!) / parseFloat(baseline!), 2));
     }
   });
 
@@ -77,8 +136,7 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('prints the tables and writes the chart', () => {
+  it('prints every table', () => {
     for (const heading of ['1. DynamoDB round trips', '2. Endpoint', '3. Cold start', '4. Scale', '5. Cost']) expect(stdout).toContain(heading);
-    expect(readFileSync(join(outDir, 'latency.svg'), 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
   });
 });

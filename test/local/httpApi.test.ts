@@ -1,19 +1,36 @@
-import { request as httpRequest, type OutgoingHttpHeaders } from 'node:http';
+import { randomBytes } from 'node:crypto';
+import { createServer, request as httpRequest, type OutgoingHttpHeaders, type Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { GraphQLExecutor } from '../../local/graphqlExecution.js';
+import { createHttpHandler } from '../../local/httpApi.js';
 import { startLocalApi, type LocalApi } from '../../local/server.js';
+import type { SubscriptionHub } from '../../local/subscriptionHub.js';
 
 // In-process (startLocalApi), so internal-error reports can be observed directly.
 const internalErrors: unknown[] = [];
 let api: LocalApi;
 let origin: URL;
 
+// A handler whose executor throws, for the 500 the runtime gives when a failure is not the caller's.
+const executorFailures: unknown[] = [];
+let failingServer: Server;
+let failingPort: number;
+
 beforeAll(async () => {
   api = await startLocalApi({ onInternalError: (error) => internalErrors.push(error) });
   origin = new URL(api.url);
+  const failingExecutor = { execute: () => Promise.reject(new Error('executor down')) } as unknown as GraphQLExecutor;
+  failingServer = createServer(
+    createHttpHandler({ apiKey: api.apiKey, realtimePath: '/graphql/realtime', executor: failingExecutor, hub: {} as SubscriptionHub, isAllowedHost: () => true, onInternalError: (error) => executorFailures.push(error) }),
+  );
+  await new Promise<void>((resolve) => failingServer.listen(0, '127.0.0.1', resolve));
+  failingPort = (failingServer.address() as AddressInfo).port;
 });
 
 afterAll(async () => {
   await api?.close();
+  await new Promise((resolve) => failingServer?.close(resolve));
 });
 
 interface Reply {
@@ -23,9 +40,9 @@ interface Reply {
 }
 
 /** A request with exactly these headers (fetch cannot set Host); `body` as a Buffer streams it. */
-function send(method: string, path: string, headers: OutgoingHttpHeaders = {}, body?: string | Buffer, setHost = true): Promise<Reply | 'connection closed'> {
+function send(method: string, path: string, headers: OutgoingHttpHeaders = {}, body?: string | Buffer, setHost = true, port = origin.port): Promise<Reply | 'connection closed'> {
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest({ host: origin.hostname, port: origin.port, method, path, headers, setHost }, (response) => {
+    const outgoing = httpRequest({ host: origin.hostname, port, method, path, headers, setHost }, (response) => {
       let text = '';
       response.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
       response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers, body: text }));
@@ -42,12 +59,30 @@ async function reply(...args: Parameters<typeof send>): Promise<Reply> {
   return result;
 }
 
+/** Bytes that are not an HTTP request Node can parse, and the answer, read off the socket. */
+function sendRaw(text: string): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(origin.port), origin.hostname);
+    let received = '';
+    socket.setEncoding('utf8').on('data', (chunk: string) => (received += chunk));
+    socket.on('error', reject).on('close', () => {
+      const [head = '', body = ''] = received.split('\r\n\r\n');
+      const [statusLine = '', ...lines] = head.split('\r\n');
+      const headers = Object.fromEntries(lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+      resolve({ status: Number(statusLine.split(' ')[1]), headers, body });
+    });
+    socket.end(text);
+  });
+}
+
 const OTHER_SITE = { origin: 'https://attacker.example' };
+const EXPOSED_HEADERS = 'x-amzn-RequestId,x-amzn-ErrorType,x-amz-user-agent,x-amzn-ErrorMessage,Date,x-amz-schema-version';
+const websocketHandshake = () => ({ connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-key': randomBytes(16).toString('base64'), 'sec-websocket-version': '13' });
 const graphql = (headers: OutgoingHttpHeaders = {}) =>
   reply('POST', '/graphql', { 'content-type': 'application/json', 'x-api-key': api.apiKey, ...headers }, JSON.stringify({ query: '{ __typename }' }));
 
 describe('the GraphiQL page, which holds the API key', () => {
-  it.each(['/', '/graphql', '/graphiql/page.js', '/graphiql/graphiql.css'])('GET %s carries no CORS header, so other sites cannot read it', async (path) => {
+  it.each(['/', '/graphiql/page.js', '/graphiql/graphiql.css'])('GET %s carries no CORS header, so other sites cannot read it', async (path) => {
     const { status, headers } = await reply('GET', path, OTHER_SITE);
     expect(status).toBe(200);
     expect(headers['access-control-allow-origin']).toBeUndefined();
@@ -95,6 +130,48 @@ describe('the GraphQL endpoint', () => {
 
   it('refuses a foreign Host header too', async () => {
     expect((await graphql({ host: `attacker.example:${origin.port}` })).status).toBe(421);
+  });
+
+  it('answers GET with a JSON error, not the GraphiQL page (so urql\'s default GET fails clearly)', async () => {
+    const { status, headers, body } = await reply('GET', '/graphql?query=%7B__typename%7D', OTHER_SITE);
+    expect(status).toBe(405);
+    expect(headers).toMatchObject({ 'content-type': 'application/json; charset=UTF-8', allow: 'POST, OPTIONS', 'access-control-allow-origin': '*' });
+    expect(JSON.parse(body)).toEqual({ errors: [{ errorType: 'MethodNotAllowedException', message: expect.stringContaining('POST') }] });
+    expect(body).not.toContain(api.apiKey);
+  });
+});
+
+describe('every HTTP error, as AppSync sends it', () => {
+  const post = (body: string | Buffer, headers: OutgoingHttpHeaders = {}) =>
+    reply('POST', '/graphql', { 'content-type': 'application/json', 'x-api-key': api.apiKey, ...OTHER_SITE, ...headers }, body);
+  const query = JSON.stringify({ query: '{ __typename }' });
+
+  // [case, request, status, errorType, whether the answer is the API's (CORS and exposed headers)]
+  it.each<[string, () => Promise<Reply>, number, string, boolean]>([
+    ['GET /graphql', () => reply('GET', '/graphql', OTHER_SITE), 405, 'MethodNotAllowedException', true],
+    ['DELETE /graphql', () => reply('DELETE', '/graphql', OTHER_SITE), 405, 'MethodNotAllowedException', true],
+    ['a wrong API key', () => post(query, { 'x-api-key': 'da2-wrong' }), 401, 'UnauthorizedException', true],
+    ['invalid JSON', () => post('{"query": '), 400, 'MalformedHttpRequestException', true],
+    ['no query', () => post('{}'), 400, 'BadRequestException', true],
+    ['a form content type', () => post('query=x', { 'content-type': 'application/x-www-form-urlencoded' }), 415, 'UnsupportedMediaTypeException', true],
+    ['a body over 1 MB', () => post(Buffer.alloc(1024 * 1024 + 1, ' ')), 413, 'PayloadTooLargeException', true],
+    ['a foreign Host header', () => post(query, { host: `attacker.example:${origin.port}` }), 421, 'MisdirectedRequestException', true],
+    ['a failure that is not the caller\'s', () => reply('POST', '/graphql', { 'content-type': 'application/json', 'x-api-key': api.apiKey }, query, true, String(failingPort)), 500, 'InternalFailure', true],
+    ['an unknown path', () => reply('POST', '/nothing'), 404, 'NotFoundException', false],
+    ['a WebSocket upgrade on another path', () => reply('GET', '/graphql', websocketHandshake()), 404, 'NotFoundException', false],
+    ['a WebSocket upgrade with a bad key', () => reply('GET', '/graphql/realtime', { ...websocketHandshake(), 'sec-websocket-key': 'short' }), 400, 'BadRequestException', false],
+    ['a request that is not HTTP', () => sendRaw('HELLO\r\n\r\n'), 400, 'MalformedHttpRequestException', false],
+  ])('%s: %i with errorType %s in the body and the x-amzn-ErrorType header', async (_case, request, status, errorType, fromApi) => {
+    const { status: actual, headers, body } = await request();
+    expect(actual).toBe(status);
+    expect(JSON.parse(body)).toEqual({ errors: [{ errorType, message: expect.any(String) }] });
+    expect(headers['x-amzn-errortype']).toBe(errorType);
+    expect(headers['x-amzn-requestid']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(headers['access-control-expose-headers']).toBe(fromApi ? EXPOSED_HEADERS : undefined);
+  });
+
+  it('reports only the failure that is not the caller\'s as internal', () => {
+    expect(executorFailures).toEqual([expect.objectContaining({ message: 'executor down' })]);
   });
 });
 

@@ -41,9 +41,11 @@ describe('bad HTTP input', () => {
     ['a form content type', () => post('query=%7B__typename%7D', 'application/x-www-form-urlencoded'), 415, 'UnsupportedMediaTypeException'],
     ['a body over 1 MB', () => post(JSON.stringify({ query: `{ __typename }${' '.repeat(1024 * 1024)}` })), 413, 'PayloadTooLargeException'],
     ['an unknown path', () => fetch(localApi().url.replace('/graphql', '/nothing'), { method: 'POST' }), 404, 'NotFoundException'],
+    ['a GET (urql\'s default for queries)', () => fetch(`${localApi().url}?query=%7B__typename%7D`), 405, 'MethodNotAllowedException'],
   ])('answers %s with a clear %i error and stays up', async (_case, send, status, errorType) => {
     const response = await send();
     expect(response.status).toBe(status);
+    expect(response.headers.get('x-amzn-errortype')).toBe(errorType);
     const body = (await response.json()) as { errors: { errorType: string; message: string }[] };
     expect(body.errors[0]).toMatchObject({ errorType, message: expect.any(String) });
     await expectServerUp();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CreateMemoDocument, GetMemoDocument } from '../../generated/sdk.js';
 import * as urql from './examples/urqlClient.js';
+import { deleteTestTable } from '../helpers/testStore.js';
 import { runLocalApiToExit, startLocalApiProcess, temporaryDataDir } from './helpers/localApiProcess.js';
 
 let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
@@ -14,12 +15,14 @@ afterAll(async () => {
   await dataDir?.remove();
 });
 
+// Most of these are about the embedded store (its data directory and lock, persistence on disk,
+// --in-memory): they keep it (store: 'embedded') under MEMO_TEST_STORE=dynamodb-local too.
 describe('the runtime process', () => {
   it('prints the URL, the API key and the data directory on start', async () => {
-    const api = await startLocalApiProcess({ dataDir: dataDir.path });
+    const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
       expect(api.output()).toContain(`API key:   ${api.apiKey}`);
-      expect(api.output()).toContain(`Data:      ${dataDir.path}`);
+      expect(api.output()).toContain(`Data:      table memoTable in ${dataDir.path}\n`);
       expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
     } finally {
       expect(await api.stop()).toBe(0);
@@ -27,7 +30,7 @@ describe('the runtime process', () => {
   });
 
   it('keeps memos across SIGTERM and a restart on the same DATA_DIR', async () => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path });
+    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     const writer = urql.createMemoClient(first.url, first.apiKey);
     const memoIds: string[] = [];
     for (const content of ['one', 'two', 'three']) {
@@ -37,7 +40,7 @@ describe('the runtime process', () => {
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(first.output()).toContain('Stopped.');
 
-    const second = await startLocalApiProcess({ dataDir: dataDir.path });
+    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
       const reader = urql.createMemoClient(second.url, second.apiKey);
       for (const [index, memoId] of memoIds.entries()) {
@@ -50,7 +53,7 @@ describe('the runtime process', () => {
   });
 
   it('answers or refuses every request around SIGTERM, and keeps every write it acknowledged', async () => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path });
+    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     const writer = urql.createMemoClient(first.url, first.apiKey);
     const attempts = Array.from({ length: 20 }, (_, index) =>
       writer.mutation(CreateMemoDocument, { input: { content: `burst ${index}` } }).toPromise(),
@@ -64,7 +67,7 @@ describe('the runtime process', () => {
     const acknowledged = results.flatMap((result) => (result.data ? [result.data.createMemo.memoId] : []));
     expect(acknowledged.length).toBeGreaterThan(0);
 
-    const second = await startLocalApiProcess({ dataDir: dataDir.path });
+    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
       const reader = urql.createMemoClient(second.url, second.apiKey);
       for (const memoId of acknowledged) {
@@ -76,9 +79,9 @@ describe('the runtime process', () => {
   });
 
   it('refuses to start a second instance on a DATA_DIR in use, with a clear message', async () => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path });
+    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
-      const second = await runLocalApiToExit({ dataDir: dataDir.path });
+      const second = await runLocalApiToExit({ dataDir: dataDir.path, store: 'embedded' });
       expect(second.code).toBe(1);
       expect(second.output).toContain(`The data directory ${dataDir.path} is in use by another process`);
       // The first instance is unharmed.
@@ -91,9 +94,9 @@ describe('the runtime process', () => {
   });
 
   it('runs without a data directory with --in-memory', async () => {
-    const api = await startLocalApiProcess({ dataDir: dataDir.path, args: ['--in-memory'] });
+    const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', args: ['--in-memory'] });
     try {
-      expect(api.output()).toContain('Data:      in memory');
+      expect(api.output()).toContain('Data:      table memoTable in memory');
       const { data } = await urql.createMemoClient(api.url, api.apiKey).mutation(CreateMemoDocument, { input: { content: 'ephemeral' } }).toPromise();
       expect(data?.createMemo.version).toBe(1);
     } finally {
@@ -102,10 +105,10 @@ describe('the runtime process', () => {
   });
 
   it('uses the store at DYNAMODB_ENDPOINT instead of the embedded one', async () => {
-    // The test run's own dynalite (test/globalSetup.ts) plays an external DynamoDB endpoint.
+    // The test run's store (dynalite or DynamoDB Local, test/globalSetup.ts) plays an external DynamoDB endpoint.
     const env = { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `memoTable-external-${randomUUID()}` };
     const writer = await startLocalApiProcess({ dataDir: dataDir.path, env });
-    expect(writer.output()).toContain(`Data:      external DynamoDB endpoint ${env.DYNAMODB_ENDPOINT}`);
+    expect(writer.output()).toContain(`Data:      table ${env.TABLE_NAME} at the DynamoDB endpoint ${env.DYNAMODB_ENDPOINT}\n`);
     const { data } = await urql.createMemoClient(writer.url, writer.apiKey).mutation(CreateMemoDocument, { input: { content: 'external' } }).toPromise();
     await writer.stop();
 
@@ -115,6 +118,7 @@ describe('the runtime process', () => {
       expect((await urql.createMemoClient(reader.url, reader.apiKey).query(GetMemoDocument, { memoId }).toPromise()).data?.memo?.content).toBe('external');
     } finally {
       await reader.stop();
+      await deleteTestTable(env.TABLE_NAME);
     }
   });
 

@@ -40,6 +40,8 @@ const badInputs: [string, FieldName, Record<string, unknown>, string][] = [
   ['create with a tag of 51 characters', 'createMemo', { input: { content: 'c', tags: [chars(51)] } }, 'input.tags[0]'],
   ['create with a null tag', 'createMemo', { input: { content: 'c', tags: [null] } }, 'input.tags[0]'],
   ['create with a numeric tag', 'createMemo', { input: { content: 'c', tags: [7] } }, 'input.tags[0]'],
+  ['create with a memoId that is not a UUID', 'createMemo', { input: { memoId: 'my-memo', content: 'c' } }, 'input.memoId'],
+  ['create with a memoId a number', 'createMemo', { input: { memoId: 7, content: 'c' } }, 'input.memoId'],
   // memo
   ['get with a non-UUID memoId', 'memo', { memoId: 'abc' }, 'memoId'],
   ['get with an empty memoId', 'memo', { memoId: '' }, 'memoId'],

@@ -3,7 +3,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getMemo } from '../../resolvers/store/memoStore.js';
 import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
-import { resolveOk } from '../helpers/resolveField.js';
+import { resolveField, resolveOk } from '../helpers/resolveField.js';
+import { tableSnapshot } from '../helpers/tableSnapshot.js';
+import { storeReturnsOldItemOnConditionFailure } from '../helpers/testStore.js';
 
 beforeAll(createMemoTable);
 
@@ -61,5 +63,87 @@ describe('createMemo', () => {
     expect(stored?.title).toBe(text);
     expect(stored?.content).toBe(text);
     expect(stored?.tags).toEqual([tag]);
+  });
+});
+
+describe('createMemo with a client-generated memoId (retries)', () => {
+  const input = { memoId: '', title: 'Trip', content: 'pack the tent', tags: ['camping', 'summer'] };
+  const withId = () => ({ ...input, memoId: crypto.randomUUID() });
+
+  it('stores the memo under the id the client chose', async () => {
+    const fields = withId();
+    const memo = await resolveOk('createMemo', { input: fields });
+    expect(memo).toMatchObject({ ...fields, version: 1 });
+    expect(await getMemo(fields.memoId)).toEqual(memo);
+  });
+
+  it('answers a retry with the stored memo, unchanged: no duplicate, no error', async () => {
+    const fields = withId();
+    const first = await resolveOk('createMemo', { input: fields });
+    const before = await tableSnapshot();
+
+    const retry = await resolveOk('createMemo', { input: { ...fields, tags: [...fields.tags, 'camping'] } }); // same after dedup
+
+    expect(retry).toEqual(first);
+    expect(await tableSnapshot()).toBe(before);
+  });
+
+  it('accepts the id in any letter case, as the same memo', async () => {
+    const fields = withId();
+    const first = await resolveOk('createMemo', { input: fields });
+    expect(await resolveOk('createMemo', { input: { ...fields, memoId: fields.memoId.toUpperCase() } })).toEqual(first);
+  });
+
+  it.each([
+    ['other content', { content: 'something else' }],
+    ['another title', { title: 'Other trip' }],
+    ['no title', { title: null }],
+    ['other tags', { tags: ['camping'] }],
+    ['the tags in another order', { tags: ['summer', 'camping'] }],
+  ])('refuses the same memoId with %s: MemoAlreadyExists, store unchanged', async (_case, change) => {
+    const fields = withId();
+    await resolveOk('createMemo', { input: fields });
+    const before = await tableSnapshot();
+
+    const outcome = await resolveField('createMemo', { input: { ...fields, ...change } });
+
+    expect(outcome).toMatchObject({
+      errorType: 'MemoAlreadyExists',
+      message: expect.stringContaining(fields.memoId),
+      errorInfo: { memoId: fields.memoId, currentVersion: 1 },
+    });
+    expect(await tableSnapshot()).toBe(before);
+  });
+
+  it('refuses a retry once the memo has moved on (updated since): MemoAlreadyExists with the current version', async () => {
+    const fields = withId();
+    await resolveOk('createMemo', { input: fields });
+    await resolveOk('updateMemo', { input: { memoId: fields.memoId, tags: ['camping', 'summer'] } }); // same fields, version 2
+    const before = await tableSnapshot();
+
+    expect(await resolveField('createMemo', { input: fields })).toMatchObject({
+      errorType: 'MemoAlreadyExists',
+      errorInfo: { memoId: fields.memoId, currentVersion: 2 },
+    });
+    expect(await tableSnapshot()).toBe(before);
+  });
+
+  it('turns 20 identical creates in parallel into one memo and 20 identical answers', async () => {
+    const fields = withId();
+    const answers = await Promise.all(Array.from({ length: 20 }, () => resolveField('createMemo', { input: fields })));
+
+    expect(answers.filter((answer) => answer.errorType !== undefined)).toEqual([]);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.data))).size).toBe(1);
+    expect(await getMemo(fields.memoId)).toEqual(answers[0]!.data);
+  });
+
+  it(`costs one conditional PutItem on a retry${storeReturnsOldItemOnConditionFailure ? '' : ', plus one GetItem where the store omits the old item (dynalite)'}`, async () => {
+    const fields = withId();
+    await resolveOk('createMemo', { input: fields });
+    const counter = countDynamoCalls();
+
+    await resolveOk('createMemo', { input: fields });
+
+    expect(counter.calls).toEqual(storeReturnsOldItemOnConditionFailure ? { PutItem: 1 } : { PutItem: 1, GetItem: 1 });
   });
 });

@@ -5,7 +5,7 @@ export function createMemoClient(url: string, apiKey: string): Client {
   return new Client({
     url,
     exchanges: [fetchExchange],
-    preferGetMethod: false, // AppSync accepts POST only
+    preferGetMethod: false, // POST, as AppSync documents it (the local runtime answers GET with 405)
     requestPolicy: 'network-only',
     fetchOptions: { headers: { 'x-api-key': apiKey } },
   });

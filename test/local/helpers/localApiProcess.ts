@@ -1,14 +1,24 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
+import { deleteTestTable, TEST_STORE } from '../../helpers/testStore.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
-/** The entry point `npm start` runs (package.json: "start": "tsx local/main.ts"), without npm in between. */
+/** The entry point `npm start` runs (package.json: "start": "exec node --import tsx local/main.ts"). */
 const ENTRY = ['--import', 'tsx', 'local/main.ts'];
 export const TEST_API_KEY = 'da2-localruntimetestkey0000000';
+
+/** Runtimes still running; a test that failed before stopping its own leaves one here. */
+const unstopped = new Map<ChildProcess, Promise<number | null>>();
+// Registered when a test file imports this helper, so it runs after the file's own hooks.
+afterAll(async () => {
+  for (const child of unstopped.keys()) child.kill('SIGKILL');
+  await Promise.all(unstopped.values());
+});
 
 export interface LocalApiProcess {
   readonly url: string;
@@ -23,17 +33,24 @@ export interface LocalApiProcess {
 
 export interface StartOptions {
   readonly dataDir: string;
+  /**
+   * 'test-store' (default): on MEMO_TEST_STORE=dynamodb-local, the runtime uses the run's DynamoDB
+   * Local with a table of its own, deleted when the process exits; on dynalite, its embedded store.
+   * 'embedded': always its own embedded dynalite in dataDir, for tests about that store.
+   */
+  readonly store?: 'test-store' | 'embedded';
   readonly env?: Readonly<Record<string, string>>;
   readonly args?: readonly string[];
+  /** 'node' (default): the entry point itself; 'npm': `npm start`, exactly as users type it. */
+  readonly via?: 'node' | 'npm';
 }
 
 /** Starts `npm start`'s entry point as a child process on a free loopback port and waits for its banner. */
 export async function startLocalApiProcess(options: StartOptions): Promise<LocalApiProcess> {
-  const child = spawnRuntime(options);
+  const { child, exited } = spawnRuntime(options);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
     const onData = () => {
       const match = /GraphQL:\s+(\S+)[^]*Press Ctrl-C to stop/.exec(output);
@@ -58,22 +75,45 @@ export async function startLocalApiProcess(options: StartOptions): Promise<Local
 
 /** Runs the entry point to its end (for starts that must fail) and returns its exit code and output. */
 export async function runLocalApiToExit(options: StartOptions): Promise<{ code: number | null; output: string }> {
-  const child = spawnRuntime(options);
+  const { child, exited } = spawnRuntime(options);
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, output };
+  return { code: await exited, output };
 }
 
-function spawnRuntime({ dataDir, env = {}, args = [] }: StartOptions): ChildProcess {
+/** Spawns the runtime; `exited` resolves with its exit code once the table it made (if any) is deleted. */
+function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via = 'node' }: StartOptions): { child: ChildProcess; exited: Promise<number | null> } {
   // The test worker's own store settings (test/setupEnv.ts) must not leak into the runtime.
   const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, ...inherited } = process.env;
-  return spawn(process.execPath, [...ENTRY, ...args], {
+  const storeEnv: Record<string, string> =
+    store === 'test-store' && TEST_STORE === 'dynamodb-local'
+      ? { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `memoTable-local-${randomUUID()}` }
+      : {};
+  const child = spawn(...launch(via, args), {
     cwd: repositoryRoot,
-    env: { ...inherited, NODE_NO_WARNINGS: '1', PORT: '0', API_KEY: TEST_API_KEY, DATA_DIR: dataDir, ...env },
+    env: { ...inherited, NODE_NO_WARNINGS: '1', PORT: '0', API_KEY: TEST_API_KEY, DATA_DIR: dataDir, ...storeEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve)).then(async (code) => {
+    try {
+      // The runtime creates its table at start (local/storeBootstrap.ts); a table named in `env` is the caller's.
+      if (storeEnv.TABLE_NAME && !env.TABLE_NAME) await deleteTestTable(storeEnv.TABLE_NAME);
+    } finally {
+      unstopped.delete(child);
+    }
+    return code;
+  });
+  unstopped.set(child, exited);
+  return { child, exited };
+}
+
+/** The command line that starts the runtime, directly or through `npm start`. */
+function launch(via: 'node' | 'npm', args: readonly string[]): [string, string[]] {
+  if (via === 'node') return [process.execPath, [...ENTRY, ...args]];
+  const npmArgs = ['start', ...(args.length > 0 ? ['--', ...args] : [])];
+  // Under `npm test`, npm names its own CLI; use that one rather than whatever is on PATH.
+  return process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, ...npmArgs]] : ['npm', npmArgs];
 }
 
 /** A fresh temporary data directory and its removal. */

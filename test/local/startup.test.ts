@@ -1,0 +1,125 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CreateMemoDocument } from '../../generated/sdk.js';
+import { deleteTestTable } from '../helpers/testStore.js';
+import * as urql from './examples/urqlClient.js';
+import { runLocalApiToExit, startLocalApiProcess, TEST_API_KEY, temporaryDataDir } from './helpers/localApiProcess.js';
+
+let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
+
+beforeAll(async () => {
+  dataDir = await temporaryDataDir();
+});
+
+afterAll(async () => {
+  await dataDir?.remove();
+});
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': TEST_API_KEY }, body: '{"query":"{__typename}"}' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('npm start', () => {
+  it.each(['SIGTERM', 'SIGINT'] as const)('stops the server gracefully on %s sent to the npm process alone, freeing port and data directory', async (signal) => {
+    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', via: 'npm' });
+    expect(await answers(first.url)).toBe(true);
+
+    expect(await first.stop(signal)).toBe(0);
+
+    expect(first.output()).toContain('Stopped.');
+    expect(await answers(first.url)).toBe(false);
+    // The data directory's lock went with the server: the next start on it works.
+    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    try {
+      const { data } = await urql.createMemoClient(second.url, second.apiKey).mutation(CreateMemoDocument, { input: { content: 'after restart' } }).toPromise();
+      expect(data?.createMemo.version).toBe(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('prints its options and variables for --help, and starts nothing', async () => {
+    const result = await runLocalApiToExit({ dataDir: dataDir.path, args: ['--help'], via: 'npm' });
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/^Usage: npm start/m);
+    for (const name of ['--in-memory', 'PORT', 'HOST', 'DATA_DIR', 'API_KEY', 'TABLE_NAME', 'DYNAMODB_ENDPOINT', 'QUERY_DEPTH_LIMIT', 'RESOLVER_COUNT_LIMIT', 'KEEP_ALIVE_MS']) {
+      expect(result.output).toContain(name);
+    }
+    expect(result.output).not.toContain('Memo API is running');
+  });
+});
+
+describe('the start banner', () => {
+  it.each([
+    ['an in-memory store', { args: ['--in-memory'] }, () => 'Data:      table memoTable in memory (gone when the process stops)\n'],
+    ['a data directory', {}, () => `Data:      table memoTable in ${dataDir.path}\n`],
+  ] as [string, { args?: string[] }, () => string][])('names the table and where %s keeps it, in one phrase', async (_case, options, line) => {
+    const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', ...options });
+    try {
+      expect(api.output()).toContain(line());
+    } finally {
+      await api.stop();
+    }
+  });
+});
+
+describe('start-up failures', () => {
+  const oneClearLine = (output: string, message: string) => {
+    const lines = output.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^Cannot start: /);
+    expect(lines[0]).toContain(message);
+    expect(output).not.toMatch(/^\s+at /m); // no stack
+  };
+
+  it('explains a DATA_DIR that is a regular file', async () => {
+    const file = join(dataDir.path, 'not-a-directory');
+    await writeFile(file, 'x');
+    const result = await runLocalApiToExit({ dataDir: file, store: 'embedded' });
+    expect(result.code).toBe(1);
+    oneClearLine(result.output, `DATA_DIR ${file} is not a directory`);
+  });
+
+  it('explains a HOST that does not resolve', async () => {
+    const result = await runLocalApiToExit({ dataDir: dataDir.path, env: { HOST: 'no-such-host.invalid' }, args: ['--in-memory'] });
+    expect(result.code).toBe(1);
+    oneClearLine(result.output, 'HOST "no-such-host.invalid" does not resolve');
+  });
+
+  it('explains a DYNAMODB_ENDPOINT where nothing answers', async () => {
+    const result = await runLocalApiToExit({ dataDir: dataDir.path, env: { DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' } });
+    expect(result.code).toBe(1);
+    oneClearLine(result.output, 'Nothing answers at DYNAMODB_ENDPOINT http://127.0.0.1:9');
+  });
+
+  it('explains an unknown argument', async () => {
+    const result = await runLocalApiToExit({ dataDir: dataDir.path, args: ['--in-memroy'] });
+    expect(result.code).toBe(1);
+    oneClearLine(result.output, 'Unknown argument --in-memroy: the options are --in-memory and --help');
+  });
+
+  it('needs no AWS credentials for a loopback DYNAMODB_ENDPOINT (local emulators accept any pair)', async () => {
+    const env = {
+      DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'),
+      TABLE_NAME: `memoTable-nocredentials-${crypto.randomUUID()}`,
+      AWS_ACCESS_KEY_ID: '',
+      AWS_SECRET_ACCESS_KEY: '',
+      AWS_PROFILE: '',
+    };
+    const api = await startLocalApiProcess({ dataDir: dataDir.path, env });
+    try {
+      const { data, error } = await urql.createMemoClient(api.url, api.apiKey).mutation(CreateMemoDocument, { input: { content: 'no credentials' } }).toPromise();
+      expect(error).toBeUndefined();
+      expect(data?.createMemo.content).toBe('no credentials');
+    } finally {
+      await api.stop();
+      await deleteTestTable(env.TABLE_NAME);
+    }
+  });
+});
