@@ -36,18 +36,20 @@ export const LAMBDA_MS: Record<string, number> = { createMemo: 12, memo: 8, upda
 
 /**
  * Usage per operation for memos of `itemSizeKb`: a write costs one write unit per KB (an update
- * is billed on the larger of the old and new item; both are taken to be this size); GetItem and
- * Scan are eventually consistent, half a read unit per 4 KB read.
+ * is billed on the larger of the old and new item; both are taken to be this size), and as much
+ * again in each index that projects the item (ours: the owner index, projecting ALL). GetItem,
+ * Query and Scan are eventually consistent, half a read unit per 4 KB read; a list page reads
+ * `listItemsRead` memos.
  */
-export function operationUsage(itemSizeKb: number): Record<string, OperationUsage> {
-  const write = Math.ceil(itemSizeKb);
+export function operationUsage(itemSizeKb: number, { projectingIndexes, listItemsRead }: { projectingIndexes: number; listItemsRead: number }): Record<string, OperationUsage> {
+  const write = Math.ceil(itemSizeKb) * (1 + projectingIndexes);
   const read = 0.5 * Math.ceil(itemSizeKb / 4);
   return {
     createMemo: { lambdaMs: LAMBDA_MS.createMemo!, writeUnits: write, readUnits: 0 },
     memo: { lambdaMs: LAMBDA_MS.memo!, writeUnits: 0, readUnits: read },
     updateMemo: { lambdaMs: LAMBDA_MS.updateMemo!, writeUnits: write, readUnits: 0 },
     deleteMemo: { lambdaMs: LAMBDA_MS.deleteMemo!, writeUnits: write, readUnits: 0 },
-    listMemos: { lambdaMs: LAMBDA_MS.listMemos!, writeUnits: 0, readUnits: 0.5 * Math.ceil((PAGE_SIZE * itemSizeKb) / 4) },
+    listMemos: { lambdaMs: LAMBDA_MS.listMemos!, writeUnits: 0, readUnits: 0.5 * Math.ceil((listItemsRead * itemSizeKb) / 4) },
   };
 }
 
@@ -56,6 +58,10 @@ export interface Design {
   lambdaMemoryMb: number;
   architecture: 'arm64' | 'x86_64';
   table: 'on-demand' | 'provisioned';
+  /** Indexes every write also writes the item to (ours: the owner index listMemos queries). */
+  projectingIndexes: number;
+  /** Memos a list page reads: ours queries one more than the page, so it knows whether more follow. */
+  listItemsRead: number;
 }
 
 export interface OperationCost {
@@ -72,7 +78,7 @@ export interface OperationCost {
  */
 export function costPerMillion(design: Design, prices: PriceTable, itemSizeKb: number): OperationCost[] {
   const gbSecond = design.architecture === 'arm64' ? prices.lambda.perGbSecondArm64.price : prices.lambda.perGbSecondX86.price;
-  return Object.entries(operationUsage(itemSizeKb)).map(([operation, usage]) => {
+  return Object.entries(operationUsage(itemSizeKb, design)).map(([operation, usage]) => {
     const appsync = prices.appsync.perMillionRequests.price;
     const lambda =
       prices.lambda.perMillionRequests.price + (design.lambdaMemoryMb / 1024) * (usage.lambdaMs / 1000) * gbSecond * 1e6;
@@ -110,8 +116,8 @@ export interface CostFigures {
 export function costFigures(lambdaMemoryMb: number): CostFigures {
   const prices = loadPrices();
   const designs: Design[] = [
-    { name: 'ours: arm64 Lambda, on-demand table', lambdaMemoryMb, architecture: 'arm64', table: 'on-demand' },
-    { name: 'seed: x86 Lambda (128 MB), provisioned 1 WCU/1 RCU table', lambdaMemoryMb: 128, architecture: 'x86_64', table: 'provisioned' },
+    { name: 'ours: arm64 Lambda, on-demand table with an owner index', lambdaMemoryMb, architecture: 'arm64', table: 'on-demand', projectingIndexes: 1, listItemsRead: PAGE_SIZE + 1 },
+    { name: 'seed: x86 Lambda (128 MB), provisioned 1 WCU/1 RCU table', lambdaMemoryMb: 128, architecture: 'x86_64', table: 'provisioned', projectingIndexes: 0, listItemsRead: PAGE_SIZE },
   ];
   return {
     pricesRetrieved: prices.retrieved,

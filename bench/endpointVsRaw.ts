@@ -1,7 +1,7 @@
 import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../generated/sdk.js';
 import type { GraphqlRequest } from './graphqlClient.js';
 import { measureLoad, type LoadOptions } from './load.js';
-import { sampleFields, type RawOperations } from './rawOperations.js';
+import { LIST_LIMIT, sampleFields, type RawOperations } from './rawOperations.js';
 import { round, type RunFigures } from './stats.js';
 
 export const OPERATIONS = ['createMemo', 'memo', 'updateMemo', 'listMemos', 'deleteMemo'] as const;
@@ -17,8 +17,9 @@ export interface Comparison {
 }
 
 /**
- * Each operation through the GraphQL endpoint (HTTP, generated SDK documents) and the same
- * DynamoDB request issued raw, back to back so both see the same machine state.
+ * Each operation through the GraphQL endpoint (HTTP, token verification, generated SDK
+ * documents) and the same DynamoDB request issued raw, back to back so both see the same
+ * machine state. Both act on the signed-in user's memos.
  */
 export async function compareEndpointToRaw(
   request: GraphqlRequest,
@@ -36,7 +37,7 @@ export async function compareEndpointToRaw(
       createMemo: (i) => request(CreateMemoDocument, { input: sampleFields(i) }),
       memo: (i) => request(GetMemoDocument, { memoId: pick(i) }),
       updateMemo: (i) => request(UpdateMemoDocument, { input: { memoId: pick(i), content: `update ${i}` } }),
-      listMemos: () => request(ListMemosDocument, { limit: 20 }),
+      listMemos: () => request(ListMemosDocument, { limit: LIST_LIMIT }),
       deleteMemo: (i) => request(DeleteMemoDocument, { memoId: endpointIds[i]! }),
     };
     const rawCall: Record<Operation, (i: number) => Promise<unknown>> = {

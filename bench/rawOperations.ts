@@ -1,50 +1,83 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
+import { toItem } from '../resolvers/store/memoItem.js';
+import { ownerPageQuery } from '../resolvers/store/ownerPageQuery.js';
 
 /** What a benchmark client sends to create memo `i`; the endpoint and the raw baseline store the same. */
 export function sampleFields(i: number): { title: string; content: string; tags: string[] } {
   return { title: `memo ${i}`, content: `content of memo ${i} `.repeat(8), tags: ['bench'] };
 }
 
-/** A memo as stored, for seeding and for the raw baseline. */
-export function sampleMemo(i: number): Record<string, unknown> {
+/** Memo `i` of `ownerId` as the store writes it (owner index key included), for seeding and for the raw baseline. */
+export function sampleMemo(i: number, ownerId: string): Record<string, unknown> {
   const now = new Date().toISOString();
-  return { memoId: uuidv4(), ...sampleFields(i), createdAt: now, updatedAt: now, version: 1 };
+  return toItem({ memoId: uuidv4(), ownerId, ...sampleFields(i), createdAt: now, updatedAt: now, version: 1 });
 }
 
+/** The page size the bench lists with: the endpoint asks for it, the store queries one item more. */
+export const LIST_LIMIT = 20;
+
 /**
- * The baseline: the same DynamoDB requests the store sends for each operation, issued straight
- * from a document client, with no GraphQL, HTTP or Lambda layer in between.
+ * The baseline: the same DynamoDB requests the store sends for each operation of a user-pool
+ * caller (`ownerId`), issued straight from a document client, with no GraphQL, HTTP, auth or
+ * Lambda layer in between.
  */
-export function rawOperations(endpoint: string, tableName: string) {
+export function rawOperations(endpoint: string, tableName: string, ownerId: string) {
   // Region and credentials from the environment, as the handlers' client takes them: DynamoDB
   // Local keeps a separate database per access key and region, and the baseline must see their table.
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint }));
   const TableName = tableName;
+  // A user-pool caller's writes are conditional on owning the memo (memoStore's guard).
+  const owned = {
+    ConditionExpression: 'attribute_exists(memoId) AND #ownerId = :ownerId',
+    names: { '#ownerId': 'ownerId' },
+    values: { ':ownerId': ownerId },
+    ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+  } as const;
   return {
     createMemo: (i: number) =>
-      client.send(new PutCommand({ TableName, Item: sampleMemo(i), ConditionExpression: 'attribute_not_exists(memoId)' })),
+      client.send(
+        new PutCommand({
+          TableName,
+          Item: sampleMemo(i, ownerId),
+          ConditionExpression: 'attribute_not_exists(memoId)',
+          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+        }),
+      ),
     memo: (memoId: string) => client.send(new GetCommand({ TableName, Key: { memoId } })),
     updateMemo: (memoId: string, content: string) =>
       client.send(
         new UpdateCommand({
           TableName,
           Key: { memoId },
-          UpdateExpression: 'SET #content = :content, #version = #version + :one, #updatedAt = :now',
-          ConditionExpression: 'attribute_exists(memoId)',
-          ExpressionAttributeNames: { '#content': 'content', '#version': 'version', '#updatedAt': 'updatedAt' },
-          ExpressionAttributeValues: { ':content': content, ':one': 1, ':now': new Date().toISOString() },
+          UpdateExpression: 'SET #version = #version + :one, #updatedAt = :updatedAt, #content = :content',
+          ConditionExpression: owned.ConditionExpression,
+          ExpressionAttributeNames: { '#content': 'content', '#version': 'version', '#updatedAt': 'updatedAt', ...owned.names },
+          ExpressionAttributeValues: { ':content': content, ':one': 1, ':updatedAt': new Date().toISOString(), ...owned.values },
           ReturnValues: 'ALL_NEW',
+          ReturnValuesOnConditionCheckFailure: owned.ReturnValuesOnConditionCheckFailure,
         }),
       ),
-    listMemos: () => client.send(new ScanCommand({ TableName, Limit: 20 })),
+    /** The first page of the owner's memos, newest first: one Query on the owner index. */
+    listMemos: () =>
+      client.send(new QueryCommand(ownerPageQuery(TableName, ownerId, LIST_LIMIT))),
     deleteMemo: (memoId: string) =>
-      client.send(new DeleteCommand({ TableName, Key: { memoId }, ConditionExpression: 'attribute_exists(memoId)', ReturnValues: 'ALL_OLD' })),
+      client.send(
+        new DeleteCommand({
+          TableName,
+          Key: { memoId },
+          ConditionExpression: owned.ConditionExpression,
+          ExpressionAttributeNames: owned.names,
+          ExpressionAttributeValues: owned.values,
+          ReturnValues: 'ALL_OLD',
+          ReturnValuesOnConditionCheckFailure: owned.ReturnValuesOnConditionCheckFailure,
+        }),
+      ),
 
     /** Writes `count` memos in batches of 25 and returns their ids. */
     async seed(count: number): Promise<string[]> {
-      const memos = Array.from({ length: count }, (_, i) => sampleMemo(i));
+      const memos = Array.from({ length: count }, (_, i) => sampleMemo(i, ownerId));
       const batches: Record<string, unknown>[][] = [];
       for (let i = 0; i < memos.length; i += 25) batches.push(memos.slice(i, i + 25));
       let next = 0;
@@ -70,12 +103,18 @@ export function rawOperations(endpoint: string, tableName: string) {
         ExclusiveStartKey = page.LastEvaluatedKey;
       } while (ExclusiveStartKey);
     },
-    /** Drops the table, for a store that outlives the run. */
-    async deleteTable(): Promise<void> {
-      await client.send(new DeleteTableCommand({ TableName }));
-    },
     close: () => client.destroy(),
   };
+}
+
+/** Drops the table, for a store that outlives the run. */
+export async function deleteTable(endpoint: string, tableName: string): Promise<void> {
+  const client = new DynamoDBClient({ endpoint });
+  try {
+    await client.send(new DeleteTableCommand({ TableName: tableName }));
+  } finally {
+    client.destroy();
+  }
 }
 
 export type RawOperations = ReturnType<typeof rawOperations>;

@@ -14,9 +14,9 @@ export function formatReport(results: BenchResults): string {
 
   lines.push('1. DynamoDB round trips per GraphQL operation (counted by client middleware)');
   table(['operation', 'DynamoDB requests'], Object.entries(results.roundTrips.perOperation).map(([op, calls]) => [op, Object.entries(calls).map(([a, n]) => `${a} × ${n}`).join(', ')]));
-  lines.push(`   listMemos: ${results.roundTrips.listScans} Scan requests for ${results.roundTrips.listPages} pages`, '');
+  lines.push(`   listMemos: ${results.roundTrips.listQueries} Query requests (owner index) for ${results.roundTrips.listPages} pages`, '');
 
-  lines.push(`2. Endpoint (HTTP + GraphQL + resolver + handler) vs raw DynamoDB request, ${settings.count} ops after ${settings.warmup} warm-up`);
+  lines.push(`2. Endpoint (HTTP + token verification + GraphQL + resolver + handler) vs raw DynamoDB request, ${settings.count} ops after ${settings.warmup} warm-up`);
   table(
     ['operation', 'conc', 'endpoint ops/s', 'raw ops/s', 'ratio', 'endpoint p50/p95/p99 ms', 'raw p50/p95/p99 ms'],
     results.endpointVsRaw.map((c) => [

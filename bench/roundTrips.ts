@@ -5,9 +5,10 @@ import type { RawOperations } from './rawOperations.js';
 export interface RoundTrips {
   /** DynamoDB requests per call, by DynamoDB action, for each operation sent to the endpoint. */
   perOperation: Record<string, Record<string, number>>;
-  /** Scan requests per listMemos page, walking every page of the table. */
+  /** listMemos pages, walking every page of the user's memos. */
   listPages: number;
-  listScans: number;
+  /** Query requests (on the owner index) behind those pages. */
+  listQueries: number;
 }
 
 /**
@@ -15,7 +16,7 @@ export interface RoundTrips {
  * own client (the one the handlers use: the local runtime imports them in this process).
  */
 export async function countRoundTrips(request: GraphqlRequest, raw: RawOperations): Promise<RoundTrips> {
-  await raw.seed(250); // so that listing walks several full pages, not one empty one
+  await raw.seed(250); // the user's memos, so that listing walks several full pages
   const { countRequests } = await import('../resolvers/store/requestCounter.js');
   const counter = countRequests();
   const counted = async (operation: () => Promise<unknown>) => {
@@ -41,7 +42,7 @@ export async function countRoundTrips(request: GraphqlRequest, raw: RawOperation
       } while (nextToken);
     });
     perOperation.listMemos = Object.fromEntries(Object.entries(listCalls).map(([action, n]) => [action, n / listPages]));
-    return { perOperation, listPages, listScans: listCalls.Scan ?? 0 };
+    return { perOperation, listPages, listQueries: listCalls.Query ?? 0 };
   } finally {
     counter.stop();
   }

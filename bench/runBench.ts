@@ -1,6 +1,6 @@
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { startLocalApi } from '../local/server.js';
+import { startLocalApi, type LocalApi } from '../local/server.js';
 import { MEMO_FIELDS } from '../resolvers/fields.js';
 import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../infra/assembly/templateLookup.js';
@@ -9,9 +9,10 @@ import { costFigures, type CostFigures } from './costModel.js';
 import { compareEndpointToRaw, type Comparison } from './endpointVsRaw.js';
 import { externalStoreFromEnv } from './externalStore.js';
 import { graphqlClient } from './graphqlClient.js';
-import { rawOperations } from './rawOperations.js';
+import { deleteTable, rawOperations } from './rawOperations.js';
 import { countRoundTrips, type RoundTrips } from './roundTrips.js';
 import { measureScale, type ScalePoint } from './scale.js';
+import { signInFirstUser } from './signIn.js';
 import { round } from './stats.js';
 
 export interface BenchSettings {
@@ -76,23 +77,8 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     onInternalError: (error) => log(`internal error: ${String(error)}`),
   });
   const store = storeOf();
-  const raw = rawOperations(store.endpoint, store.tableName);
   try {
-    const request = graphqlClient(api.url, api.apiKey);
-    log('round trips per operation…');
-    const roundTrips = await countRoundTrips(request, raw);
-    const endpointVsRaw: Comparison[] = [];
-    for (const concurrency of settings.concurrencies) {
-      log(`endpoint vs raw DynamoDB at concurrency ${concurrency}…`);
-      endpointVsRaw.push(...(await compareEndpointToRaw(request, raw, { count: settings.count, warmup: settings.warmup, concurrency })));
-    }
-    log(`scale: ${settings.scaleSizes.join(' and ')} stored memos…`);
-    await raw.clear();
-    const scale = await measureScale(request, raw, settings.scaleSizes, {
-      count: Math.min(settings.count, 500),
-      warmup: settings.warmup,
-      concurrency: 16,
-    });
+    const { roundTrips, endpointVsRaw, scale } = await measureRuntime(api, store, settings, log);
     return {
       generatedAt: new Date().toISOString(),
       elapsedSeconds: round((performance.now() - started) / 1000),
@@ -107,11 +93,43 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     };
   } finally {
     await api.close();
-    try {
-      if (external) await raw.deleteTable();
-    } finally {
-      raw.close();
+    if (external) await deleteTable(store.endpoint, store.tableName);
+  }
+}
+
+/**
+ * The measurements that need the running API, signed in as its first user: every endpoint
+ * request carries that user's token (verified per request, as AppSync does), and the raw
+ * baseline reads and writes that same user's memos.
+ */
+async function measureRuntime(
+  api: LocalApi,
+  store: { endpoint: string; tableName: string },
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<Pick<BenchResults, 'roundTrips' | 'endpointVsRaw' | 'scale'>> {
+  log(`signing in as ${api.clientConfig.users[0]?.username}…`);
+  const user = await signInFirstUser(api.clientConfig);
+  const request = graphqlClient(api.url, user.idToken);
+  const raw = rawOperations(store.endpoint, store.tableName, user.sub);
+  try {
+    log('round trips per operation…');
+    const roundTrips = await countRoundTrips(request, raw);
+    const endpointVsRaw: Comparison[] = [];
+    for (const concurrency of settings.concurrencies) {
+      log(`endpoint vs raw DynamoDB at concurrency ${concurrency}…`);
+      endpointVsRaw.push(...(await compareEndpointToRaw(request, raw, { count: settings.count, warmup: settings.warmup, concurrency })));
     }
+    log(`scale: ${settings.scaleSizes.join(' and ')} stored memos…`);
+    await raw.clear();
+    const scale = await measureScale(request, raw, settings.scaleSizes, {
+      count: Math.min(settings.count, 500),
+      warmup: settings.warmup,
+      concurrency: 16,
+    });
+    return { roundTrips, endpointVsRaw, scale };
+  } finally {
+    raw.close();
   }
 }
 

@@ -27,6 +27,8 @@ export type CreateMemoInput = {
    * reuse of the id is a MemoAlreadyExists error.
    */
   memoId?: InputMaybe<Scalars['ID']['input']>;
+  /** IAM callers only (required for them): the user-pool sub that will own the memo. A user-pool caller owns what they create; passing ownerId is Unauthorized. */
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   title?: InputMaybe<Scalars['String']['input']>;
 };
@@ -37,8 +39,10 @@ export type Memo = {
   /** Non-blank text, at most 64 KiB in UTF-8. */
   content: Scalars['String']['output'];
   createdAt: Scalars['AWSDateTime']['output'];
-  /** Server-assigned UUID v4. */
+  /** Server-assigned UUID v4 (or the client's own, see CreateMemoInput.memoId). */
   memoId: Scalars['ID']['output'];
+  /** The owner's user-pool sub: set by the server from the caller's identity, never changed. */
+  ownerId: Scalars['ID']['output'];
   /** At most 20 distinct tags of 1-50 characters each. */
   tags: Array<Scalars['String']['output']>;
   /** Optional title, at most 200 characters. */
@@ -81,9 +85,12 @@ export type MutationUpdateMemoArgs = {
 
 export type Query = {
   __typename?: 'Query';
-  /** Memos in storage order, limit 1-100 (default 20) per page. */
+  /**
+   * The caller's memos, newest first, limit 1-100 (default 20) per page. IAM callers must name
+   * the owner (ownerId); for user-pool callers passing ownerId is Unauthorized.
+   */
   listMemos: MemoConnection;
-  /** The memo, or null when there is none with this id. */
+  /** The memo, or null when there is none with this id that the caller may read. */
   memo?: Maybe<Memo>;
 };
 
@@ -91,6 +98,7 @@ export type Query = {
 export type QueryListMemosArgs = {
   limit?: InputMaybe<Scalars['Int']['input']>;
   nextToken?: InputMaybe<Scalars['String']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -98,21 +106,36 @@ export type QueryMemoArgs = {
   memoId: Scalars['ID']['input'];
 };
 
+/**
+ * User-pool subscribers receive events of their own memos only, whatever the arguments (a
+ * server-side filter on ownerId); IAM subscribers receive everyone's. Events carry only the fields
+ * the mutation selected, and the owner filter needs ownerId among them.
+ */
 export type Subscription = {
   __typename?: 'Subscription';
   onCreateMemo?: Maybe<Memo>;
-  /** Deletions of one memo, or of all memos when memoId is omitted. */
+  /** Deletions of one memo, or of all (the caller's) memos when memoId is omitted. */
   onDeleteMemo?: Maybe<Memo>;
-  /** Updates of one memo, or of all memos when memoId is omitted. */
+  /** Updates of one memo, or of all (the caller's) memos when memoId is omitted. */
   onUpdateMemo?: Maybe<Memo>;
 };
 
 
+/**
+ * User-pool subscribers receive events of their own memos only, whatever the arguments (a
+ * server-side filter on ownerId); IAM subscribers receive everyone's. Events carry only the fields
+ * the mutation selected, and the owner filter needs ownerId among them.
+ */
 export type SubscriptionOnDeleteMemoArgs = {
   memoId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
+/**
+ * User-pool subscribers receive events of their own memos only, whatever the arguments (a
+ * server-side filter on ownerId); IAM subscribers receive everyone's. Events carry only the fields
+ * the mutation selected, and the owner filter needs ownerId among them.
+ */
 export type SubscriptionOnUpdateMemoArgs = {
   memoId?: InputMaybe<Scalars['ID']['input']>;
 };

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { CfnOutput, Duration, Expiration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as appsync from 'aws-cdk-lib/aws-appsync';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -7,10 +7,11 @@ import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogLevel, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS } from '../resolvers/fields.js';
-import { MEMO_TABLE_PARTITION_KEY } from '../resolvers/store/memoTableSchema.js';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS, SUBSCRIPTION_FIELDS } from '../resolvers/fields.js';
+import { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
+import { MemoUserPool } from './memoUserPool.js';
 import { bundleResolverCode } from './resolverCode.js';
-import { tableActionsFor } from './tableAccess.js';
+import { tableAccessFor, tableResourceArn } from './tableAccess.js';
 
 const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const SCHEMA_FILE = `${REPO_ROOT}schema.graphql`;
@@ -19,11 +20,16 @@ export const ENV_CREDENTIALS_PROVIDER = `${REPO_ROOT}infra/lambdaBundle/envCrede
 export interface MemoApiStackProps extends StackProps {
   /** Names the API (`memo-api-<stage>`); the app also puts it in the stack name. */
   readonly stage: string;
-  /** A throwaway stage: `cdk destroy` deletes the table and logs instead of retaining them. */
+  /** A throwaway stage: `cdk destroy` deletes the table, user pool and logs instead of retaining them. */
   readonly destroyOnRemoval: boolean;
+  /** Lets the app client sign in with USER_PASSWORD_AUTH (scripts, the AWS CLI), besides SRP. */
+  readonly allowPasswordAuth: boolean;
 }
 
-/** memoTable, one Lambda per GraphQL field (resolvers/fields.ts), and the AppSync API in front. */
+/**
+ * memoTable with its owner index, the user pool, one Lambda per GraphQL field
+ * (resolvers/fields.ts), and the AppSync API in front, with the owner filter on subscriptions.
+ */
 export class MemoApiStack extends Stack {
   constructor(scope: Construct, id: string, props: MemoApiStackProps) {
     super(scope, id, props);
@@ -36,6 +42,18 @@ export class MemoApiStack extends Stack {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
       removalPolicy,
+    });
+    table.addGlobalSecondaryIndex({
+      indexName: OWNER_INDEX.name,
+      partitionKey: { name: OWNER_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
+      sortKey: { name: OWNER_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
+      projectionType: dynamodb.ProjectionType[OWNER_INDEX.projection],
+    });
+
+    const users = new MemoUserPool(this, 'MemoUsers', {
+      stage: props.stage,
+      removalPolicy,
+      allowPasswordAuth: props.allowPasswordAuth,
     });
 
     const functions = MEMO_FIELDS.map((field) => {
@@ -78,9 +96,11 @@ export class MemoApiStack extends Stack {
           // require() (test/infra/bundles.test.ts checks that esbuild's require shim is absent).
         },
       });
-      fn.addToRolePolicy(
-        new iam.PolicyStatement({ actions: [...tableActionsFor(field.fieldName)], resources: [table.tableArn] }),
-      );
+      for (const grant of tableAccessFor(field.fieldName)) {
+        fn.addToRolePolicy(
+          new iam.PolicyStatement({ actions: [...grant.actions], resources: [tableResourceArn(table.tableArn, grant.resource)] }),
+        );
+      }
       Validations.of(role).acknowledge({
         id: 'AwsSolutions-IAM5[Resource::*]',
         reason: 'Active tracing: xray:PutTraceSegments and xray:PutTelemetryRecords accept no resource but "*".',
@@ -95,11 +115,16 @@ export class MemoApiStack extends Stack {
     const api = new appsync.GraphqlApi(this, 'MemoApi', {
       name: `memo-api-${props.stage}`,
       definition: appsync.Definition.fromFile(SCHEMA_FILE),
+      // No API key: every caller is a signed-in user (their memos) or IAM (back office).
       authorizationConfig: {
         defaultAuthorization: {
-          authorizationType: appsync.AuthorizationType.API_KEY,
-          // The maximum AppSync allows, counted from synth time: every deploy renews it.
-          apiKeyConfig: { description: 'Default memo API key', expires: Expiration.after(Duration.days(365)) },
+          authorizationType: appsync.AuthorizationType.USER_POOL,
+          userPoolConfig: {
+            userPool: users.userPool,
+            // Tokens issued to this app client only, not to any client later added to the pool.
+            appIdClientRegex: `^${users.client.userPoolClientId}$`,
+            defaultAction: appsync.UserPoolDefaultAction.ALLOW,
+          },
         },
         additionalAuthorizationModes: [{ authorizationType: appsync.AuthorizationType.IAM }],
       },
@@ -117,7 +142,7 @@ export class MemoApiStack extends Stack {
       id: 'AwsSolutions-ASC3',
       reason:
         'Request logging is on (field level ERROR); verbose content is excluded on purpose so that memo text, ' +
-        'arguments and request headers (the API key) never reach CloudWatch.',
+        'arguments and request headers (the Cognito token, the SigV4 signature) never reach CloudWatch.',
     });
     // The name AppSync logs to; created here to give it a retention and a removal policy.
     const apiLogGroup = new logs.LogGroup(this, 'MemoApiLogs', {
@@ -148,13 +173,23 @@ export class MemoApiStack extends Stack {
       });
     }
 
-    const apiKey = api.node.children.find((child) => child instanceof appsync.CfnApiKey);
+    // Subscriptions resolve on no data source: their code only sets the owner filter.
+    const subscriptionSource = api.addNoneDataSource('SubscriptionFilterDataSource');
+    for (const field of SUBSCRIPTION_FIELDS) {
+      subscriptionSource.createResolver(`${pascalCase(field.fieldName)}Resolver`, {
+        typeName: field.typeName,
+        fieldName: field.fieldName,
+        runtime: appsync.FunctionRuntime.JS_1_0_0,
+        code: appsync.Code.fromInline(bundleResolverCode(`${REPO_ROOT}${field.code}`)),
+      });
+    }
+
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });
     new CfnOutput(this, 'RealtimeUrl', { value: cfnApi.attrRealtimeUrl });
     new CfnOutput(this, 'ApiId', { value: api.apiId });
-    // The key's ARN, not its id: AppSync's key id (da2-…) is itself the x-api-key value, and
-    // outputs end up in deploy logs. `aws appsync list-api-keys` shows the key to whoever may see it.
-    new CfnOutput(this, 'ApiKeyArn', { value: (apiKey as appsync.CfnApiKey).attrArn });
+    new CfnOutput(this, 'UserPoolId', { value: users.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: users.client.userPoolClientId });
+    new CfnOutput(this, 'Region', { value: this.region });
     new CfnOutput(this, 'TableName', { value: table.tableName });
   }
 }

@@ -1,23 +1,39 @@
+import { OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
+
+/** What a grant names: memoTable itself, or its owner index (a Query on an index reads only the index). */
+export type TableResource = 'table' | 'ownerIndex';
+
+export interface TableGrant {
+  readonly resource: TableResource;
+  readonly actions: readonly string[];
+}
+
 /**
- * The DynamoDB actions each memo Lambda really calls (resolvers/store/memoStore.ts), granted on
- * memoTable's ARN only. A field missing here fails the synth instead of deploying without access.
+ * The DynamoDB actions each memo Lambda really calls (resolvers/store/memoStore.ts), each on the
+ * one ARN it needs. A field missing here fails the synth instead of deploying without access.
  */
-export const TABLE_ACTIONS_BY_FIELD: Readonly<Record<string, readonly string[]>> = {
+export const TABLE_ACCESS_BY_FIELD: Readonly<Record<string, readonly TableGrant[]>> = {
   // PutItem only: when a client-chosen memoId is taken, DynamoDB returns the stored item with the
   // failed condition, which is all a retry check needs (the GetItem fallback serves emulators).
-  createMemo: ['dynamodb:PutItem'],
-  memo: ['dynamodb:GetItem'],
+  createMemo: [{ resource: 'table', actions: ['dynamodb:PutItem'] }],
+  memo: [{ resource: 'table', actions: ['dynamodb:GetItem'] }],
   // GetItem: when a write with expectedVersion fails and the failure carries no old item (the
   // memo is missing, or an emulator ignores ReturnValuesOnConditionCheckFailure), one read tells
   // MemoNotFound from VersionConflict. Never on success, never without expectedVersion.
-  updateMemo: ['dynamodb:UpdateItem', 'dynamodb:GetItem'],
-  deleteMemo: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
-  listMemos: ['dynamodb:Scan'],
+  updateMemo: [{ resource: 'table', actions: ['dynamodb:UpdateItem', 'dynamodb:GetItem'] }],
+  deleteMemo: [{ resource: 'table', actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem'] }],
+  // One owner's page: a Query on the owner index, and nothing on the table itself.
+  listMemos: [{ resource: 'ownerIndex', actions: ['dynamodb:Query'] }],
 };
 
 /** @throws when `fieldName` has no entry: every Lambda-backed field must declare its access. */
-export function tableActionsFor(fieldName: string): readonly string[] {
-  const actions = TABLE_ACTIONS_BY_FIELD[fieldName];
-  if (!actions) throw new Error(`infra/tableAccess.ts lists no DynamoDB actions for field ${fieldName}`);
-  return actions;
+export function tableAccessFor(fieldName: string): readonly TableGrant[] {
+  const grants = TABLE_ACCESS_BY_FIELD[fieldName];
+  if (!grants) throw new Error(`infra/tableAccess.ts lists no DynamoDB actions for field ${fieldName}`);
+  return grants;
+}
+
+/** The ARN a grant names, from memoTable's: the table's own, or `<tableArn>/index/byOwner`. */
+export function tableResourceArn(tableArn: string, resource: TableResource): string {
+  return resource === 'table' ? tableArn : `${tableArn}/index/${OWNER_INDEX.name}`;
 }

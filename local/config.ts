@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import { InvalidLocalUsers, parseLocalUsers } from './auth/userPool/seedUsers.js';
+import type { SeedUser } from './auth/userPool/types.js';
 
 /** Everything the local runtime can be told, read once from the environment and the command line. */
 export interface LocalApiConfig {
@@ -8,7 +9,10 @@ export interface LocalApiConfig {
   readonly port: number;
   /** Absolute LevelDB directory of the embedded store, or null for an in-memory store. */
   readonly dataDir: string | null;
-  readonly apiKey: string;
+  /** The region the local user pool and IAM callers name (AWS_REGION). */
+  readonly region: string;
+  /** The local user pool's users from LOCAL_USERS; undefined: alice and bob, passwords generated once per data directory. */
+  readonly users: readonly SeedUser[] | undefined;
   readonly tableName: string;
   /** An external DynamoDB-compatible endpoint; when set, no embedded store starts. */
   readonly dynamodbEndpoint: string | undefined;
@@ -32,17 +36,12 @@ const IN_MEMORY = ':memory:';
 /** The defaults the CLI and the programmatic entry share. */
 export const SHARED_DEFAULTS = {
   host: '127.0.0.1',
+  region: 'us-east-1',
   tableName: 'memoTable',
   queryDepthLimit: 20,
   resolverCountLimit: 25,
   keepAliveMs: 60_000,
 } as const;
-
-/** An API key shaped like AppSync's (`da2-` and 26 lowercase alphanumerics). */
-export function generateApiKey(): string {
-  const alphabet = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  return `da2-${Array.from(randomBytes(26), (byte) => alphabet[byte % alphabet.length]).join('')}`;
-}
 
 /** What `npm start -- --help` prints: the options and every variable readLocalConfig reads. */
 export const USAGE = `Usage: npm start [-- --in-memory | --help]
@@ -56,8 +55,14 @@ Options:
 Environment variables:
   PORT                  port of HTTP, real-time and GraphiQL (default 4000; 0 picks a free one)
   HOST                  bind address (default ${SHARED_DEFAULTS.host}; keep it loopback unless you mean to share the API)
-  DATA_DIR              directory of the embedded store (default .data); :memory: keeps no data
-  API_KEY               the key clients send as x-api-key (default: random, printed)
+  DATA_DIR              directory of the embedded store and the local user pool (default .data);
+                        :memory: keeps no data
+  LOCAL_USERS           the local user pool's users, "name:password,name:password" (default: alice
+                        and bob, passwords generated once per data directory and printed)
+  LOCAL_IAM_ACCESS_KEY_ID, LOCAL_IAM_SECRET_ACCESS_KEY
+                        the IAM credentials back-office callers sign with (default: generated once
+                        per data directory and printed); LOCAL_IAM_ACCOUNT_ID their account
+  AWS_REGION            the region of the local user pool and of IAM signatures (default us-east-1)
   TABLE_NAME            the table the handlers use (default ${SHARED_DEFAULTS.tableName}; created if missing)
   DYNAMODB_ENDPOINT     use this DynamoDB-compatible endpoint instead of the embedded store
                         (a loopback endpoint gets a fixed fake credential pair unless AWS_* credentials are set)
@@ -84,7 +89,8 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: read
     host: text(env.HOST) ?? SHARED_DEFAULTS.host,
     port: integer(env, 'PORT', 4000, 0, 65535),
     dataDir: dataDirSetting === IN_MEMORY ? null : resolve(dataDirSetting),
-    apiKey: text(env.API_KEY) ?? generateApiKey(),
+    region: text(env.AWS_REGION) ?? SHARED_DEFAULTS.region,
+    users: localUsers(text(env.LOCAL_USERS)),
     tableName: text(env.TABLE_NAME) ?? SHARED_DEFAULTS.tableName,
     dynamodbEndpoint: text(env.DYNAMODB_ENDPOINT),
     queryDepthLimit: integer(env, 'QUERY_DEPTH_LIMIT', SHARED_DEFAULTS.queryDepthLimit, 1, 75),
@@ -105,4 +111,14 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
   }
   return value;
+}
+
+function localUsers(value: string | undefined): readonly SeedUser[] | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseLocalUsers(value);
+  } catch (error) {
+    if (error instanceof InvalidLocalUsers) throw new ConfigError(error.message);
+    throw error;
+  }
 }

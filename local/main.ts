@@ -3,8 +3,8 @@
  * Settings come from the environment (see `npm start -- --help`); `--in-memory` keeps no data.
  */
 import { ConfigError, readLocalConfig, USAGE, wantsHelp } from './config.js';
-import { DataDirInUseError } from './embeddedStore.js';
-import { nonLoopbackWarning } from './hostAccess.js';
+import { DataDirInUseError } from './store/embeddedStore.js';
+import { nonLoopbackWarning } from './http/hostAccess.js';
 import { startLocalApi } from './server.js';
 
 async function main(): Promise<void> {
@@ -40,7 +40,10 @@ async function main(): Promise<void> {
       `  GraphQL:   ${api.url}`,
       `  Realtime:  ${api.realtimeUrl}`,
       `  GraphiQL:  ${api.url.replace(/\/graphql$/, '/')}`,
-      `  API key:   ${api.apiKey}`,
+      `  Config:    ${api.url.replace(/\/graphql$/, '/config.json')}`,
+      `  User pool: ${api.clientConfig.userPoolId}, app client ${api.clientConfig.userPoolClientId}, at ${api.clientConfig.userPoolEndpoint}`,
+      `  Users:     ${api.clientConfig.users.map(({ username, password }) => `${username} / ${password}`).join(', ')}`,
+      `  IAM:       ${api.iam.accessKeyId} / ${api.iam.secretAccessKey}`,
       `  Data:      ${api.storeDescription}`,
       'Press Ctrl-C to stop.',
     ].join('\n'),

@@ -1,14 +1,21 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { generateApiKey, SHARED_DEFAULTS, type LocalApiConfig } from './config.js';
-import { GraphQLExecutor } from './graphqlExecution.js';
-import { allowedHostHeaders } from './hostAccess.js';
-import { createHttpHandler, GRAPHQL_PATH, refuseMalformedRequest, refuseOnSocket } from './httpApi.js';
-import { loadLambdaResolvers } from './lambdaFields.js';
-import { buildLocalSchema } from './localSchema.js';
-import { REALTIME_PATH, RealtimeEndpoint } from './realtime.js';
-import { startStore } from './storeBootstrap.js';
-import { SubscriptionHub } from './subscriptionHub.js';
+import { SHARED_DEFAULTS, type LocalApiConfig } from './config.js';
+import { GraphQLExecutor } from './appsync/graphqlExecution.js';
+import { Authenticator } from './auth/authenticator.js';
+import { loadIamPrincipal, type LocalIamPrincipal } from './auth/iam/iamCredentials.js';
+import { defaultSeedUsers } from './auth/userPool/seedUsers.js';
+import type { SeedUser } from './auth/userPool/types.js';
+import { LocalUserPool } from './auth/userPool/userPool.js';
+import { SUBSCRIPTION_FIELDS } from '../resolvers/fields.js';
+import { clientConfig, type ClientConfig } from './http/clientConfig.js';
+import { allowedHostHeaders } from './http/hostAccess.js';
+import { createHttpHandler, GRAPHQL_PATH, refuseMalformedRequest, refuseOnSocket } from './http/httpApi.js';
+import { loadLambdaResolvers } from './appsync/lambdaFields.js';
+import { buildLocalSchema } from './appsync/localSchema.js';
+import { REALTIME_PATH, RealtimeEndpoint } from './realtime/realtime.js';
+import { startStore } from './store/storeBootstrap.js';
+import { SubscriptionHub } from './realtime/subscriptionHub.js';
 
 export type LocalApiOptions = Partial<LocalApiConfig> & { onInternalError?: (error: unknown) => void };
 
@@ -17,7 +24,10 @@ export interface LocalApi {
   readonly url: string;
   /** The real-time endpoint, e.g. ws://127.0.0.1:4000/graphql/realtime */
   readonly realtimeUrl: string;
-  readonly apiKey: string;
+  /** What GET /config.json serves: endpoints, the local user pool, its seeded users. */
+  readonly clientConfig: ClientConfig;
+  /** The IAM credentials back-office callers sign requests with. */
+  readonly iam: Pick<LocalIamPrincipal, 'accessKeyId' | 'secretAccessKey' | 'userArn'>;
   /** Where the data lives, for humans. */
   readonly storeDescription: string;
   /** Stops accepting, lets in-flight requests finish, closes real-time connections, then the store. */
@@ -29,12 +39,14 @@ let handlersBoundTo: string | undefined;
 
 /**
  * Starts the memo API the way AppSync serves it, on this machine.
- * Defaults suit programs (benchmarks, tests): a free port on 127.0.0.1, an in-memory store and a
- * random API key. One API per process: the handlers read their store settings once, at import.
+ * Defaults suit programs (benchmarks, tests): a free port on 127.0.0.1, an in-memory store and
+ * user pool with alice and bob. One API per process: the handlers read their store settings once,
+ * at import.
  *
  * @example
  * const api = await startLocalApi({ dataDir: null });
- * await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': api.apiKey }, body });
+ * const { username, password } = api.clientConfig.users[0]; // sign in with them (InitiateAuth), then
+ * await fetch(api.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: idToken }, body });
  * await api.close();
  */
 export async function startLocalApi(options: LocalApiOptions = {}): Promise<LocalApi> {
@@ -42,7 +54,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     ...SHARED_DEFAULTS,
     port: 0,
     dataDir: null,
-    apiKey: generateApiKey(),
+    users: undefined,
     dynamodbEndpoint: undefined,
     ...options,
   };
@@ -56,11 +68,14 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const resolvers = await loadLambdaResolvers();
   const { schema, subscriptionTriggers } = buildLocalSchema(resolvers);
   const executor = new GraphQLExecutor(schema, (typeName, fieldName) => resolvers.has(`${typeName}.${fieldName}`), config);
-  const hub = new SubscriptionHub(schema, subscriptionTriggers);
-  const realtime = new RealtimeEndpoint({ apiKey: config.apiKey, keepAliveMs: config.keepAliveMs, executor, hub });
+  const subscriptionFields = new Set(SUBSCRIPTION_FIELDS.map((field) => field.fieldName));
+  const hub = new SubscriptionHub(schema, subscriptionTriggers, (fieldName) => subscriptionFields.has(fieldName));
   let allowedHosts: ReadonlySet<string> = new Set(); // known once listening (PORT=0 picks the port)
   const isAllowedHost = (host: string | undefined) => host !== undefined && allowedHosts.has(host.toLowerCase());
-  const handle = createHttpHandler({ apiKey: config.apiKey, realtimePath: REALTIME_PATH, executor, hub, isAllowedHost, onInternalError });
+  // The user pool's issuer names the port, known only once listening: requests wait for it.
+  let markReady: (endpoints: { handle: ReturnType<typeof createHttpHandler>; realtime: RealtimeEndpoint }) => void = () => {};
+  const ready = new Promise<{ handle: ReturnType<typeof createHttpHandler>; realtime: RealtimeEndpoint }>((resolve) => (markReady = resolve));
+  const handle: ReturnType<typeof createHttpHandler> = async (request, response) => (await ready).handle(request, response);
 
   let inFlight = 0;
   let idle: (() => void) | undefined;
@@ -72,7 +87,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     });
   });
   server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://local').pathname === REALTIME_PATH) return realtime.handleUpgrade(request, socket, head);
+    if (new URL(request.url ?? '/', 'http://local').pathname === REALTIME_PATH) return void ready.then(({ realtime }) => realtime.handleUpgrade(request, socket, head));
     refuseOnSocket(socket, 404, 'NotFoundException', `No WebSocket endpoint at this path; the real-time endpoint is at ${REALTIME_PATH}`);
   });
   server.on('clientError', refuseMalformedRequest);
@@ -89,6 +104,34 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   allowedHosts = allowedHostHeaders(config.host, port);
   const origin = `${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
 
+  let userPool: LocalUserPool;
+  let principal: LocalIamPrincipal;
+  let users: readonly SeedUser[];
+  try {
+    users = config.users ?? (await defaultSeedUsers(config.dataDir));
+    userPool = await LocalUserPool.open({ dataDir: config.dataDir, region: config.region, issuerOrigin: `http://${origin}`, seedUsers: users });
+    principal = await loadIamPrincipal({ dataDir: config.dataDir });
+  } catch (error) {
+    server.close();
+    await store.close();
+    throw error;
+  }
+  const authenticator = new Authenticator(userPool, principal, GRAPHQL_PATH);
+  const served = clientConfig({
+    origin,
+    graphqlPath: GRAPHQL_PATH,
+    realtimePath: REALTIME_PATH,
+    region: config.region,
+    userPoolId: userPool.userPoolId,
+    userPoolClientId: userPool.clientId,
+    users,
+  });
+  const realtime = new RealtimeEndpoint({ authenticator, keepAliveMs: config.keepAliveMs, executor, hub });
+  markReady({
+    realtime,
+    handle: createHttpHandler({ authenticator, userPool, clientConfig: served, realtimePath: REALTIME_PATH, executor, hub, isAllowedHost, onInternalError }),
+  });
+
   let closing: Promise<void> | undefined;
   const close = async () => {
     server.close();
@@ -100,7 +143,8 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   return {
     url: `http://${origin}${GRAPHQL_PATH}`,
     realtimeUrl: `ws://${origin}${REALTIME_PATH}`,
-    apiKey: config.apiKey,
+    clientConfig: served,
+    iam: { accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey, userArn: principal.userArn },
     storeDescription: store.description,
     close: () => (closing ??= close()),
   };

@@ -18,6 +18,25 @@ export const MEMO_FIELDS: readonly MemoField[] = [
 ];
 
 /**
+ * Every subscription field, each with a unit resolver on a NONE data source running `code`
+ * (APPSYNC_JS) when a client subscribes: it sets the owner filter. infra/ attaches them; the
+ * local runtime runs the same code at `start`.
+ */
+export interface SubscriptionField {
+  readonly typeName: 'Subscription';
+  readonly fieldName: string;
+  readonly code: string;
+}
+
+const OWNER_FILTER_CODE = 'resolvers/appsync/ownerSubscriptionFilter.ts';
+
+export const SUBSCRIPTION_FIELDS: readonly SubscriptionField[] = ['onCreateMemo', 'onUpdateMemo', 'onDeleteMemo'].map((fieldName) => ({
+  typeName: 'Subscription' as const,
+  fieldName,
+  code: OWNER_FILTER_CODE,
+}));
+
+/**
  * Memory of every memo Lambda. CPU scales with memory on Lambda, and cold start (parsing the
  * bundled SDK, building the client) is CPU-bound; the handlers use well under 100 MB. 512 MB is
  * the usual Node.js knee of cost against latency. infra/ deploys it; the local runtime reports it

@@ -1,10 +1,14 @@
 import type { MemoConnection, QueryListMemosArgs } from '../generated/schemaTypes.js';
 import { appSyncHandler } from './lib/appSyncHandler.js';
+import { ownerFor } from './lib/caller.js';
 import { parseListLimit } from './lib/validation.js';
-import { scanMemos } from './store/memoStore.js';
+import { listMemosOfOwner } from './store/memoStore.js';
 
-/** Query.listMemos: one Scan request per page; nextToken is opaque (and signed) to clients. */
+/** Query.listMemos: the caller's memos (an IAM caller names the owner), newest first, one Query per page. */
 export const handler = appSyncHandler<QueryListMemosArgs, Required<Omit<MemoConnection, '__typename'>>>(
   'listMemos',
-  async ({ limit, nextToken }) => scanMemos(parseListLimit(limit), nextToken),
+  async ({ limit, nextToken, ownerId }, { caller }) => {
+    const owner = ownerFor(caller, ownerId, { typeName: 'Query', fieldName: 'listMemos', argument: 'ownerId' });
+    return listMemosOfOwner(owner, parseListLimit(limit), nextToken);
+  },
 );

@@ -5,7 +5,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedStore } from '../local/embeddedStore.js';
+import { startEmbeddedStore } from '../local/store/embeddedStore.js';
 import { JAVA, systemPartFor } from './helpers/systemParts.js';
 import type { TestStore } from './helpers/testStore.js';
 

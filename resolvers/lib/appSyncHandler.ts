@@ -1,9 +1,17 @@
 import type { AppSyncResolverEvent, Context } from 'aws-lambda';
+import { callerOf, type Caller } from './caller.js';
 import { InternalError, MemoApiError } from './errors.js';
 import type { LambdaResult } from './lambdaResult.js';
 import { logger } from './logger.js';
 
-export type FieldResolver<TArgs, TResult> = (args: TArgs, event: AppSyncResolverEvent<TArgs>) => Promise<TResult>;
+/** What a field's resolver gets besides its arguments. */
+export interface FieldCall<TArgs> {
+  /** Who is calling: established from AppSync's identity before the resolver runs. */
+  readonly caller: Caller;
+  readonly event: AppSyncResolverEvent<TArgs>;
+}
+
+export type FieldResolver<TArgs, TResult> = (args: TArgs, call: FieldCall<TArgs>) => Promise<TResult>;
 
 export type MemoLambdaHandler<TArgs, TResult> = (
   event: AppSyncResolverEvent<TArgs>,
@@ -11,12 +19,13 @@ export type MemoLambdaHandler<TArgs, TResult> = (
 ) => Promise<LambdaResult<TResult>>;
 
 /**
- * Wraps one field's resolver as a Lambda handler: logs the operation, and turns every error
+ * Wraps one field's resolver as a Lambda handler: establishes the caller (a caller with no
+ * user-pool or IAM identity is Unauthorized before anything runs), logs the operation, and turns every error
  * into a LambdaResult. Known errors keep their type and message; anything else is logged in
  * full and reaches the client only as a generic InternalError.
  *
  * @example
- * export const handler = appSyncHandler('memo', async ({ memoId }) => getMemo(parseMemoId(memoId)));
+ * export const handler = appSyncHandler('memo', async ({ memoId }, { caller }) => findMemo(caller, parseMemoId(memoId)));
  */
 export function appSyncHandler<TArgs, TResult>(
   operation: string,
@@ -27,7 +36,8 @@ export function appSyncHandler<TArgs, TResult>(
     // concurrent requests from one process, and their keys must not mix.
     const keys = { operation, memoId: findMemoId(event.arguments), requestId: context?.awsRequestId };
     try {
-      const data = await resolve(event.arguments, event);
+      const caller = callerOf(event.identity, { typeName: event.info.parentTypeName, fieldName: event.info.fieldName });
+      const data = await resolve(event.arguments, { caller, event });
       logger.info('resolved', { ...keys, memoId: keys.memoId ?? findMemoId(data) });
       return { data };
     } catch (error) {

@@ -4,7 +4,7 @@
  */
 import { INTERNAL_ERROR_MESSAGE } from './lambdaResult.js';
 
-export type ErrorType = 'ValidationError' | 'MemoNotFound' | 'VersionConflict' | 'MemoAlreadyExists' | 'InternalError';
+export type ErrorType = 'ValidationError' | 'MemoNotFound' | 'VersionConflict' | 'MemoAlreadyExists' | 'Unauthorized' | 'InternalError';
 
 export abstract class MemoApiError extends Error {
   abstract readonly errorType: ErrorType;
@@ -49,16 +49,35 @@ export class VersionConflict extends MemoApiError {
 
 /**
  * createMemo was given a memoId that is taken by a memo this request cannot be a retry of: its
- * fields differ, or it has been updated since. Carries the version the memo is at now.
+ * fields differ, or it has been updated since. `currentVersion` is the version the memo is at
+ * now when the caller may see that memo, and null when it is somebody else's.
  */
 export class MemoAlreadyExists extends MemoApiError {
   readonly errorType = 'MemoAlreadyExists';
-  override readonly errorInfo: { memoId: string; currentVersion: number };
+  override readonly errorInfo: { memoId: string; currentVersion: number | null };
 
-  constructor(memoId: string, currentVersion: number) {
-    super(`Memo ${memoId} already exists (at version ${currentVersion}) with other content; choose a new memoId`);
+  constructor(memoId: string, currentVersion: number | null) {
+    super(
+      currentVersion === null
+        ? `Memo id ${memoId} is taken; choose a new memoId`
+        : `Memo ${memoId} already exists (at version ${currentVersion}) with other content; choose a new memoId`,
+    );
     this.name = 'MemoAlreadyExists';
     this.errorInfo = { memoId, currentVersion };
+  }
+}
+
+/**
+ * The caller may not do this at all, whatever the memo (AppSync's errorType for a denial inside a
+ * resolver, as `util.unauthorized()` raises it). Never used to say "this memo is someone else's":
+ * that is MemoNotFound, or null, exactly as for a memo that does not exist.
+ */
+export class Unauthorized extends MemoApiError {
+  readonly errorType = 'Unauthorized';
+
+  constructor(typeName: string, fieldName: string, reason: string) {
+    super(`Not Authorized to access ${fieldName} on type ${typeName}: ${reason}`);
+    this.name = 'Unauthorized';
   }
 }
 

@@ -1,29 +1,37 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { validate as isUuid } from 'uuid';
+import type { OwnerIndexKey } from '../store/memoItem.js';
 import { ValidationError } from './errors.js';
 
 /**
- * listMemos' nextToken: base64url of `{"v":1,"after":"<last memoId>"}`, a dot, and a truncated
- * HMAC-SHA256 of that body. Clients treat it as opaque; a token we did not issue (garbage, a
- * changed character, a hand-made body) fails the MAC and is a ValidationError, never a crash.
+ * listMemos' nextToken: base64url of `{"v":2,"owner":…,"after":"<createdAt>#<memoId>"}`, a dot,
+ * and a truncated HMAC-SHA256 of that body. Clients treat it as opaque. A token we did not issue
+ * (garbage, a changed character, a hand-made body) fails the MAC, and a token issued for one
+ * owner's list is refused for another's: both are a ValidationError, never a crash or a leak.
  */
-const TOKEN_VERSION = 1;
+const TOKEN_VERSION = 2;
 const MAC_BYTES = 16;
 
 interface PageTokenBody {
   v: typeof TOKEN_VERSION;
+  owner: string;
   after: string;
 }
 
-export function encodePageToken(lastMemoId: string, key: string): string {
-  const body = Buffer.from(JSON.stringify({ v: TOKEN_VERSION, after: lastMemoId } satisfies PageTokenBody)).toString('base64url');
+export function encodePageToken(last: OwnerIndexKey, key: string): string {
+  const body = Buffer.from(
+    JSON.stringify({ v: TOKEN_VERSION, owner: last.ownerId, after: last.createdAtId } satisfies PageTokenBody),
+  ).toString('base64url');
   return `${body}.${mac(body, key).toString('base64url')}`;
 }
 
-/** Returns the memoId to start after, or undefined for the first page. */
-export function decodePageToken(token: unknown, key: string): string | undefined {
+/**
+ * The index key to continue after, or undefined for the first page.
+ * @throws {ValidationError} when the token is not one listMemos issued for `ownerId`'s list
+ */
+export function decodePageToken(token: unknown, key: string, ownerId: string): OwnerIndexKey | undefined {
   if (token == null) return undefined;
-  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{1,200}\.[A-Za-z0-9_-]{1,50}$/.test(token)) throw invalidToken();
+  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{1,400}\.[A-Za-z0-9_-]{1,50}$/.test(token)) throw invalidToken();
   const [body, signature] = token.split('.') as [string, string];
   const given = Buffer.from(signature, 'base64url');
   // Canonical encodings only: base64url decoding ignores the last character's spare bits, so
@@ -36,8 +44,9 @@ export function decodePageToken(token: unknown, key: string): string | undefined
   } catch {
     throw invalidToken();
   }
-  if (!isPageTokenBody(parsed)) throw invalidToken();
-  return parsed.after;
+  if (!isPageTokenBody(parsed) || parsed.owner !== ownerId) throw invalidToken();
+  const memoId = parsed.after.slice(parsed.after.lastIndexOf('#') + 1);
+  return { ownerId, memoId, createdAtId: parsed.after };
 }
 
 function mac(body: string, key: string): Buffer {
@@ -46,10 +55,16 @@ function mac(body: string, key: string): Buffer {
 
 function isPageTokenBody(body: unknown): body is PageTokenBody {
   if (typeof body !== 'object' || body === null) return false;
-  const { v, after, ...extra } = body as Record<string, unknown>;
-  return v === TOKEN_VERSION && typeof after === 'string' && isUuid(after) && Object.keys(extra).length === 0;
+  const { v, owner, after, ...extra } = body as Record<string, unknown>;
+  return (
+    v === TOKEN_VERSION &&
+    typeof owner === 'string' &&
+    typeof after === 'string' &&
+    isUuid(after.slice(after.lastIndexOf('#') + 1)) &&
+    Object.keys(extra).length === 0
+  );
 }
 
 function invalidToken(): ValidationError {
-  return new ValidationError('nextToken', 'is not a token issued by listMemos');
+  return new ValidationError('nextToken', 'is not a token issued by listMemos for this list');
 }

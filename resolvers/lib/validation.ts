@@ -26,9 +26,18 @@ export function parseMemoId(value: unknown, field = 'memoId'): string {
   return memoId.toLowerCase();
 }
 
+/** A user-pool `sub` (Cognito's are UUIDs), as an owner id; stored lower-case like memo ids. */
+export function parseOwnerId(value: unknown, field: string): string {
+  const ownerId = requireString(value, field);
+  if (!isUuid(ownerId)) throw new ValidationError(field, 'must be a user-pool sub (a UUID)');
+  return ownerId.toLowerCase();
+}
+
 export interface CreateRequest {
   /** The client's own id for the memo (makes retries idempotent), or undefined to have one assigned. */
   memoId: string | undefined;
+  /** As sent (only IAM callers may send it; see ownerFor). */
+  ownerId: unknown;
   fields: NewMemoFields;
 }
 
@@ -36,6 +45,7 @@ export function parseCreateInput(input: CreateMemoInput | null | undefined): Cre
   const fields = requireObject(input, 'input');
   return {
     memoId: fields.memoId == null ? undefined : parseMemoId(fields.memoId, 'input.memoId'),
+    ownerId: fields.ownerId,
     fields: {
       title: parseTitle(fields.title),
       content: parseContent(fields.content),

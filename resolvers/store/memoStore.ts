@@ -1,13 +1,13 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { Memo } from '../../generated/schemaTypes.js';
 import { MemoAlreadyExists, MemoNotFound, VersionConflict } from '../lib/errors.js';
 import { decodePageToken, encodePageToken } from '../lib/pageToken.js';
 import { documentClient, storeConfig } from './dynamoClient.js';
+import { fromItem, ownerIndexKeyOf, toItem, type MemoRecord } from './memoItem.js';
+import { ownerPageQuery } from './ownerPageQuery.js';
 
-/** A memo as the API returns it (title is null, not absent, when unset). */
-export type MemoRecord = Required<Omit<Memo, '__typename'>>;
+export type { MemoRecord } from './memoItem.js';
 
 /** The fields an update may change; an absent key is left as it is, `title: null` removes it. */
 export interface MemoChanges {
@@ -16,9 +16,17 @@ export interface MemoChanges {
   tags?: string[];
 }
 
+/** What a write to an existing memo requires of it, checked inside the write's own condition. */
+export interface WriteGuard {
+  /** The memo must still be at this version (optimistic locking). */
+  expectedVersion?: number;
+  /** The memo must belong to this owner; another owner's memo fails like a missing one. */
+  ownerId?: string;
+}
+
 export interface MemoPage {
   items: MemoRecord[];
-  /** An opaque, signed token for the next page; null when the scan is complete. */
+  /** An opaque, signed token for the next page; null when there is none. */
   nextToken: string | null;
 }
 
@@ -50,19 +58,9 @@ export async function putNewMemo(memo: MemoRecord): Promise<MemoRecord> {
     // Deleted between our write and the read (emulator path only): the id is free again.
     if (!stored) return putNewMemo(memo);
     if (isRetryOf(stored, memo)) return stored;
-    throw new MemoAlreadyExists(memo.memoId, stored.version);
+    // Someone else's memo: the id is taken, and that is all this caller learns.
+    throw new MemoAlreadyExists(memo.memoId, stored.ownerId === memo.ownerId ? stored.version : null);
   }
-}
-
-/** Whether `stored` is what `attempt` would have written, untouched since (timestamps aside). */
-function isRetryOf(stored: MemoRecord, attempt: MemoRecord): boolean {
-  return (
-    stored.version === 1 &&
-    stored.title === attempt.title &&
-    stored.content === attempt.content &&
-    stored.tags.length === attempt.tags.length &&
-    stored.tags.every((tag, index) => tag === attempt.tags[index])
-  );
 }
 
 export async function getMemo(memoId: string): Promise<MemoRecord | undefined> {
@@ -71,17 +69,15 @@ export async function getMemo(memoId: string): Promise<MemoRecord | undefined> {
 }
 
 /**
- * Applies `changes` in one conditional UpdateItem: the memo must exist (never an upsert) and,
- * when `expectedVersion` is given, still be at that version. Bumps version, sets updatedAt.
+ * Applies `changes` in one conditional UpdateItem: the memo must exist (never an upsert) and
+ * meet the guard (owner, version). Bumps version, sets updatedAt.
+ *
+ * @throws {MemoNotFound} when the memo is missing or not the guard's owner's
+ * @throws {VersionConflict} when the caller's own memo is at another version
  */
-export async function updateMemo(
-  memoId: string,
-  changes: MemoChanges,
-  updatedAt: string,
-  expectedVersion?: number,
-): Promise<MemoRecord> {
-  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt' };
-  const values: Record<string, unknown> = { ':one': 1, ':updatedAt': updatedAt };
+export async function updateMemo(memoId: string, changes: MemoChanges, updatedAt: string, guard: WriteGuard = {}): Promise<MemoRecord> {
+  const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt', ...guardNames(guard) };
+  const values: Record<string, unknown> = { ':one': 1, ':updatedAt': updatedAt, ...guardValues(guard) };
   const sets = ['#version = #version + :one', '#updatedAt = :updatedAt'];
   const removes: string[] = [];
   for (const [field, value] of Object.entries(changes)) {
@@ -94,15 +90,13 @@ export async function updateMemo(
       sets.push(`#${field} = :${field}`);
     }
   }
-  if (expectedVersion !== undefined) values[':expectedVersion'] = expectedVersion;
-
   try {
     const { Attributes } = await documentClient.send(
       new UpdateCommand({
         TableName,
         Key: { memoId },
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: guard(expectedVersion),
+        ConditionExpression: guardCondition(guard),
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
         ReturnValues: 'ALL_NEW',
@@ -111,75 +105,86 @@ export async function updateMemo(
     );
     return fromItem(Attributes!);
   } catch (error) {
-    throw await explainConditionFailure(error, memoId, expectedVersion);
+    throw await explainConditionFailure(error, memoId, guard);
   }
 }
 
 /** Deletes the memo under the same guard as updateMemo and returns it as it was. */
-export async function deleteMemo(memoId: string, expectedVersion?: number): Promise<MemoRecord> {
+export async function deleteMemo(memoId: string, guard: WriteGuard = {}): Promise<MemoRecord> {
+  const names = guardNames(guard);
+  const values = guardValues(guard);
   try {
     const { Attributes } = await documentClient.send(
       new DeleteCommand({
         TableName,
         Key: { memoId },
-        ConditionExpression: guard(expectedVersion),
-        ExpressionAttributeNames: expectedVersion === undefined ? undefined : { '#version': 'version' },
-        ExpressionAttributeValues: expectedVersion === undefined ? undefined : { ':expectedVersion': expectedVersion },
+        ConditionExpression: guardCondition(guard),
+        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+        ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
         ReturnValues: 'ALL_OLD',
         ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
       }),
     );
     return fromItem(Attributes!);
   } catch (error) {
-    throw await explainConditionFailure(error, memoId, expectedVersion);
+    throw await explainConditionFailure(error, memoId, guard);
   }
 }
 
 /**
- * One Scan request: at most `limit` memos, after the page `nextToken` ends.
- * @throws {ValidationError} when `nextToken` is not one this store issued
+ * One page of an owner's memos, newest first: one Query on the owner index (ownerPageQuery).
+ *
+ * @throws {ValidationError} when `nextToken` is not one this store issued for this owner's list
  */
-export async function scanMemos(limit: number, nextToken?: string | null): Promise<MemoPage> {
-  const startAfter = decodePageToken(nextToken, storeConfig.pageTokenKey);
-  const { Items = [], LastEvaluatedKey } = await documentClient.send(
-    new ScanCommand({ TableName, Limit: limit, ExclusiveStartKey: startAfter === undefined ? undefined : { memoId: startAfter } }),
-  );
-  const lastMemoId = LastEvaluatedKey?.memoId as string | undefined;
-  return { items: Items.map(fromItem), nextToken: lastMemoId ? encodePageToken(lastMemoId, storeConfig.pageTokenKey) : null };
+export async function listMemosOfOwner(ownerId: string, limit: number, nextToken?: string | null): Promise<MemoPage> {
+  const startAfter = decodePageToken(nextToken, storeConfig.pageTokenKey, ownerId);
+  const { Items = [], LastEvaluatedKey } = await documentClient.send(new QueryCommand(ownerPageQuery(TableName, ownerId, limit, startAfter)));
+  const page = Items.slice(0, limit);
+  // More items than the page holds, or DynamoDB stopped early (its 1 MB page cap).
+  const more = Items.length > limit || LastEvaluatedKey !== undefined;
+  const last = page.at(-1);
+  return { items: page.map(fromItem), nextToken: more && last ? encodePageToken(ownerIndexKeyOf(last), storeConfig.pageTokenKey) : null };
 }
 
-function guard(expectedVersion: number | undefined): string {
-  return expectedVersion === undefined
-    ? 'attribute_exists(memoId)'
-    : 'attribute_exists(memoId) AND #version = :expectedVersion';
+/** Whether `stored` is what `attempt` would have written, untouched since (timestamps aside). */
+function isRetryOf(stored: MemoRecord, attempt: MemoRecord): boolean {
+  return (
+    stored.version === 1 &&
+    stored.ownerId === attempt.ownerId &&
+    stored.title === attempt.title &&
+    stored.content === attempt.content &&
+    stored.tags.length === attempt.tags.length &&
+    stored.tags.every((tag, index) => tag === attempt.tags[index])
+  );
+}
+
+function guardCondition({ expectedVersion, ownerId }: WriteGuard): string {
+  return [
+    'attribute_exists(memoId)',
+    ...(ownerId === undefined ? [] : ['#ownerId = :ownerId']),
+    ...(expectedVersion === undefined ? [] : ['#version = :expectedVersion']),
+  ].join(' AND ');
+}
+
+function guardNames({ expectedVersion, ownerId }: WriteGuard): Record<string, string> {
+  return { ...(ownerId === undefined ? {} : { '#ownerId': 'ownerId' }), ...(expectedVersion === undefined ? {} : { '#version': 'version' }) };
+}
+
+function guardValues({ expectedVersion, ownerId }: WriteGuard): Record<string, unknown> {
+  return { ...(ownerId === undefined ? {} : { ':ownerId': ownerId }), ...(expectedVersion === undefined ? {} : { ':expectedVersion': expectedVersion }) };
 }
 
 /**
- * Turns a failed guard into MemoNotFound or VersionConflict. Without expectedVersion only the
- * existence check can have failed. With it, DynamoDB returns the item as it was
- * (ReturnValuesOnConditionCheckFailure) when the memo exists; no item means a missing memo, or an
- * emulator (dynalite) that ignores the option: one GetItem, on this failure path only, tells.
+ * Turns a failed guard into MemoNotFound or VersionConflict. Without expectedVersion only
+ * existence (and ownership) can have failed: MemoNotFound, no read. With it, DynamoDB returns the
+ * item as it was (ReturnValuesOnConditionCheckFailure) when the memo exists; no item means a
+ * missing memo, or an emulator (dynalite) that ignores the option: one GetItem, on this failure
+ * path only, tells. Another owner's memo is MemoNotFound, exactly like a missing one.
  */
-async function explainConditionFailure(error: unknown, memoId: string, expectedVersion?: number): Promise<unknown> {
+async function explainConditionFailure(error: unknown, memoId: string, guard: WriteGuard): Promise<unknown> {
   if (!(error instanceof ConditionalCheckFailedException)) return error;
-  if (expectedVersion === undefined) return new MemoNotFound(memoId);
+  if (guard.expectedVersion === undefined) return new MemoNotFound(memoId);
   const current = error.Item ? fromItem(unmarshall(error.Item)) : await getMemo(memoId);
-  return current ? new VersionConflict(memoId, expectedVersion, current.version) : new MemoNotFound(memoId);
-}
-
-function toItem(memo: MemoRecord): Record<string, unknown> {
-  const { title, ...rest } = memo;
-  return title === null ? rest : { ...rest, title };
-}
-
-function fromItem(item: Record<string, unknown>): MemoRecord {
-  return {
-    memoId: item.memoId as string,
-    title: (item.title as string | undefined) ?? null,
-    content: item.content as string,
-    tags: (item.tags as string[] | undefined) ?? [],
-    createdAt: item.createdAt as string,
-    updatedAt: item.updatedAt as string,
-    version: item.version as number,
-  };
+  if (!current || (guard.ownerId !== undefined && current.ownerId !== guard.ownerId)) return new MemoNotFound(memoId);
+  return new VersionConflict(memoId, guard.expectedVersion, current.version);
 }

@@ -1,14 +1,21 @@
 import type { Context } from '@aws-appsync/utils';
-import { buildAppSyncContext } from '../../local/appSyncContext.js';
+import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
+import type { VerifiedCaller } from '../../local/auth/verifiedCaller.js';
 
-/** The context AppSync builds when an API-key caller selects every Memo field of `fieldName`. */
-export function appSyncContext(parentTypeName: 'Query' | 'Mutation', fieldName: string, args: Record<string, unknown>): Context {
+/** The context AppSync builds when `caller` selects every Memo field of `fieldName`. */
+export function appSyncContext(
+  parentTypeName: 'Query' | 'Mutation',
+  fieldName: string,
+  args: Record<string, unknown>,
+  caller: VerifiedCaller,
+): Context {
   return buildAppSyncContext({
     parentTypeName,
     fieldName,
     args,
-    headers: { 'x-api-key': 'da2-test', 'content-type': 'application/json' },
-    selectionSetList: ['memoId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'],
-    selectionSetGraphQL: '{ memoId title content tags createdAt updatedAt version }',
+    headers: { authorization: 'eyJ.test.token', 'content-type': 'application/json' },
+    identity: caller.identity,
+    selectionSetList: ['memoId', 'ownerId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'],
+    selectionSetGraphQL: '{ memoId ownerId title content tags createdAt updatedAt version }',
   });
 }

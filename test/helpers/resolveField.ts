@@ -1,13 +1,15 @@
-import { AppSyncResolverError } from '../../local/appsyncUtil.js';
-import { invokeLikeLambda, type LambdaHandler } from '../../local/lambdaFields.js';
-import { runLambdaResolver } from '../../local/runLambdaResolver.js';
+import { AppSyncResolverError } from '../../local/appsync/appsyncUtil.js';
+import { invokeLikeLambda, type LambdaHandler } from '../../local/appsync/lambdaFields.js';
+import { runLambdaResolver } from '../../local/appsync/runLambdaResolver.js';
 import { handler as createMemo } from '../../resolvers/createMemo.js';
 import { handler as deleteMemo } from '../../resolvers/deleteMemo.js';
 import { handler as listMemos } from '../../resolvers/listMemos.js';
 import { handler as memo } from '../../resolvers/memo.js';
 import { handler as updateMemo } from '../../resolvers/updateMemo.js';
 import type { MemoRecord } from '../../resolvers/store/memoStore.js';
+import type { VerifiedCaller } from '../../local/auth/verifiedCaller.js';
 import { appSyncContext } from './appSyncContext.js';
+import { userPoolCaller } from './callers.js';
 
 const fields = {
   memo: ['Query', memo],
@@ -24,11 +26,14 @@ export type FieldOutcome<T> =
   | { data: T; errorType?: undefined }
   | { data?: undefined; errorType: string; message: string; errorInfo: unknown };
 
-/** Resolves a field through the APPSYNC_JS resolver and the real Lambda handler, across Lambda's JSON boundary. */
-export async function resolveField<T = MemoRecord>(field: FieldName, args: Record<string, unknown>): Promise<FieldOutcome<T>> {
+/**
+ * Resolves a field through the APPSYNC_JS resolver and the real Lambda handler, across Lambda's
+ * JSON boundary, as `caller` (by default the test user, DEFAULT_USER_SUB).
+ */
+export async function resolveField<T = MemoRecord>(field: FieldName, args: Record<string, unknown>, caller: VerifiedCaller = userPoolCaller()): Promise<FieldOutcome<T>> {
   const [typeName, handler] = fields[field];
   try {
-    const data = await runLambdaResolver(appSyncContext(typeName, field, args), (payload) =>
+    const data = await runLambdaResolver(appSyncContext(typeName, field, args, caller), caller.authMode, (payload) =>
       invokeLikeLambda(handler as LambdaHandler, payload, field),
     );
     return { data: data as T };
@@ -39,8 +44,8 @@ export async function resolveField<T = MemoRecord>(field: FieldName, args: Recor
 }
 
 /** Resolves a field that must succeed, failing the test with the error otherwise. */
-export async function resolveOk<T = MemoRecord>(field: FieldName, args: Record<string, unknown>): Promise<T> {
-  const outcome = await resolveField<T>(field, args);
+export async function resolveOk<T = MemoRecord>(field: FieldName, args: Record<string, unknown>, caller?: VerifiedCaller): Promise<T> {
+  const outcome = await resolveField<T>(field, args, caller);
   if (outcome.errorType !== undefined) throw new Error(`${field} failed: ${outcome.errorType}: ${outcome.message}`);
   return outcome.data;
 }

@@ -1,10 +1,14 @@
 import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import { createMemoTable } from '../helpers/memoTable.js';
+import { appSyncContext } from '../helpers/appSyncContext.js';
+import { userPoolCaller } from '../helpers/callers.js';
+import { request as lambdaRequest } from '../../resolvers/appsync/invokeLambda.js';
 import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 
 const run = promisify(execFile);
@@ -14,7 +18,6 @@ beforeAll(() => {
   synthesized = synthMemoApp();
 });
 afterAll(() => synthesized?.dispose());
-
 
 /** Runs an ES module snippet in a fresh Node process with only the given environment. */
 function runModule(source: string, env: Record<string, string>, ...args: string[]) {
@@ -60,14 +63,19 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle
   });
 });
 
-it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB', async () => {
+it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB for its owner', async () => {
   await createMemoTable();
+  const caller = userPoolCaller();
+  const memoId = randomUUID();
+  // The events AppSync hands the Lambdas: the shared resolver's request over a user-pool context.
+  const createEvent = lambdaRequest(appSyncContext('Mutation', 'createMemo', { input: { memoId, content: 'from the bundle' } }, caller)).payload;
+  const readEvent = lambdaRequest(appSyncContext('Query', 'memo', { memoId }, caller)).payload;
   const script = `
     const create = await import(process.argv[1]);
     const read = await import(process.argv[2]);
-    const created = await create.handler({ arguments: { input: { content: 'from the bundle' } } });
-    const found = await read.handler({ arguments: { memoId: created.data.memoId } });
-    console.log(JSON.stringify(found));`;
+    const created = await create.handler(${JSON.stringify(createEvent)});
+    if (!created.data) throw new Error(JSON.stringify(created));
+    console.log(JSON.stringify(await read.handler(${JSON.stringify(readEvent)})));`;
   const { stdout } = await runModule(
     script,
     {
@@ -80,5 +88,5 @@ it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB'
     pathToFileURL(synthesized.bundleOf('createMemo')).href,
     pathToFileURL(synthesized.bundleOf('memo')).href,
   );
-  expect(JSON.parse(stdout)).toMatchObject({ data: { content: 'from the bundle', version: 1 } });
+  expect(JSON.parse(stdout)).toMatchObject({ data: { memoId, content: 'from the bundle', version: 1, ownerId: caller.identity.sub } });
 });

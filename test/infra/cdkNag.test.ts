@@ -13,6 +13,8 @@ const EXPECTED_ACKNOWLEDGEMENTS = [
     id: 'Annotation::AwsSolutions-IAM5[Resource::*]',
   })),
   { path: 'MemoApi-dev/MemoApi', id: 'Annotation::AwsSolutions-ASC3' },
+  { path: 'MemoApi-dev/MemoUsers/UserPool', id: 'Annotation::AwsSolutions-COG2' },
+  { path: 'MemoApi-dev/MemoUsers/UserPool', id: 'Annotation::AwsSolutions-COG8' },
 ];
 
 let synthesized: SynthesizedMemoApp;
@@ -51,6 +53,8 @@ it('acknowledges only the expected findings, each on the construct concerned', (
 it.each([
   ['AwsSolutions-IAM5', /X-Ray|xray/],
   ['AwsSolutions-ASC3', /verbose content is excluded/],
+  ['AwsSolutions-COG2', /OPTIONAL with TOTP/],
+  ['AwsSolutions-COG8', /Plus plan, billed per monthly active user/],
 ])('gives %s a specific reason', (rule, specific) => {
   const reasons = acknowledgements().filter(({ id }) => id.includes(rule));
   expect(reasons.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
+import { OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
 import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 import {
   actionsOf,
@@ -11,13 +12,16 @@ import {
   type PolicyStatement,
 } from '../../infra/assembly/templateLookup.js';
 
-/** What each handler calls in resolvers/store/memoStore.ts, written out independently of infra/. */
-const EXPECTED_TABLE_ACTIONS: Record<string, string[]> = {
-  createMemo: ['dynamodb:PutItem'],
-  memo: ['dynamodb:GetItem'],
-  updateMemo: ['dynamodb:GetItem', 'dynamodb:UpdateItem'],
-  deleteMemo: ['dynamodb:DeleteItem', 'dynamodb:GetItem'],
-  listMemos: ['dynamodb:Scan'],
+/**
+ * What each handler calls in resolvers/store/memoStore.ts, and on which ARN, written out
+ * independently of infra/: listMemos queries the owner index and may touch nothing else.
+ */
+const EXPECTED_TABLE_ACCESS: Record<string, { actions: string[]; on: 'table' | 'ownerIndex' }> = {
+  createMemo: { actions: ['dynamodb:PutItem'], on: 'table' },
+  memo: { actions: ['dynamodb:GetItem'], on: 'table' },
+  updateMemo: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], on: 'table' },
+  deleteMemo: { actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem'], on: 'table' },
+  listMemos: { actions: ['dynamodb:Query'], on: 'ownerIndex' },
 };
 
 /**
@@ -38,15 +42,16 @@ beforeAll(() => {
 afterAll(() => synthesized?.dispose());
 
 describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s', (fieldName) => {
-  it('may call exactly its DynamoDB actions, on memoTable only', () => {
+  it('may call exactly its DynamoDB actions, on the one ARN it needs', () => {
     const { roleId } = findFieldWiring(template, fieldName);
+    const expected = EXPECTED_TABLE_ACCESS[fieldName]!;
     const tableStatements = statementsOfRole(template, roleId).filter((s) =>
       actionsOf(s).some((action) => action.startsWith('dynamodb:')),
     );
-    expect(tableStatements.flatMap(actionsOf).sort()).toEqual(EXPECTED_TABLE_ACTIONS[fieldName]);
+    expect(tableStatements.flatMap(actionsOf).sort()).toEqual(expected.actions);
     for (const statement of tableStatements) {
       expect(statement.Effect).toBe('Allow');
-      expect(resourcesOf(statement)).toEqual([{ 'Fn::GetAtt': [tableId, 'Arn'] }]);
+      expect(resourcesOf(statement)).toEqual([expected.on === 'table' ? tableArn() : ownerIndexArn()]);
     }
   });
 
@@ -86,6 +91,27 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s', (fie
   });
 });
 
+it('lets listMemos do exactly one thing: Query the byOwner index', () => {
+  const { roleId } = findFieldWiring(template, 'listMemos');
+  const tableStatements = statementsOfRole(template, roleId).filter((s) => JSON.stringify(s).includes(tableId));
+  expect(tableStatements).toEqual([
+    {
+      Effect: 'Allow',
+      Action: 'dynamodb:Query',
+      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/byOwner']] },
+    },
+  ]);
+});
+
+it('grants Scan nowhere, and Query only to listMemos', () => {
+  const actions = allPolicyStatements().flatMap(actionsOf);
+  expect(actions).not.toContain('dynamodb:Scan');
+  const queryRoles = MEMO_FIELDS.filter(({ fieldName }) =>
+    statementsOfRole(template, findFieldWiring(template, fieldName).roleId).some((s) => actionsOf(s).includes('dynamodb:Query')),
+  );
+  expect(queryRoles.map(({ fieldName }) => fieldName)).toEqual(['listMemos']);
+});
+
 it("lets AppSync's logging role write only to the API's log group", () => {
   const api = Object.values(template.findResources('AWS::AppSync::GraphQLApi'))[0]!;
   const logsRoleId = api.Properties.LogConfig.CloudWatchLogsRoleArn['Fn::GetAtt'][0] as string;
@@ -117,11 +143,23 @@ it('has no statement with a "*" action, and a "*" resource only where AWS requir
   }
 });
 
+it('has no roles but the functions\' own, their invoke roles and the logging role (the user pool sends no SMS)', () => {
+  template.resourceCountIs('AWS::IAM::Role', MEMO_FIELDS.length * 2 + 1);
+});
+
 it('declares no IAM users, groups or managed policies', () => {
   for (const type of ['AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::ManagedPolicy']) {
     template.resourceCountIs(type, 0);
   }
 });
+
+function tableArn(): unknown {
+  return { 'Fn::GetAtt': [tableId, 'Arn'] };
+}
+
+function ownerIndexArn(): unknown {
+  return { 'Fn::Join': ['', [tableArn(), `/index/${OWNER_INDEX.name}`]] };
+}
 
 function resource(id: string): CfnResource {
   return template.toJSON().Resources[id];

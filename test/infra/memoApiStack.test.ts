@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../infra/memoApiStack.js';
-import { MEMO_FIELDS } from '../../resolvers/fields.js';
+import { MEMO_FIELDS, SUBSCRIPTION_FIELDS } from '../../resolvers/fields.js';
 import { bundleResolverCode } from '../../infra/resolverCode.js';
 import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../../infra/assembly/templateLookup.js';
@@ -19,14 +20,33 @@ afterAll(() => synthesized?.dispose());
 describe('memoTable', () => {
   it('is keyed by memoId (S), on demand, with PITR and AWS-managed encryption', () => {
     template.resourceCountIs('AWS::DynamoDB::Table', 1);
+    template.resourceCountIs('AWS::DynamoDB::GlobalTable', 0);
     template.hasResourceProperties('AWS::DynamoDB::Table', {
       KeySchema: [{ AttributeName: 'memoId', KeyType: 'HASH' }],
-      AttributeDefinitions: [{ AttributeName: 'memoId', AttributeType: 'S' }],
       BillingMode: 'PAY_PER_REQUEST',
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
       SSESpecification: { SSEEnabled: true },
       TableName: Match.absent(),
     });
+  });
+
+  it('has the byOwner index listMemos queries: ownerId (S) then createdAtId (S), all attributes', () => {
+    const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0]!;
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual([
+      {
+        IndexName: 'byOwner',
+        KeySchema: [
+          { AttributeName: 'ownerId', KeyType: 'HASH' },
+          { AttributeName: 'createdAtId', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
+    ]);
+    expect(table.Properties.AttributeDefinitions).toEqual([
+      { AttributeName: 'memoId', AttributeType: 'S' },
+      { AttributeName: 'ownerId', AttributeType: 'S' },
+      { AttributeName: 'createdAtId', AttributeType: 'S' },
+    ]);
   });
 
   it('is retained, with its logs, when the stack is deleted by default', () => {
@@ -59,19 +79,24 @@ describe('GraphQL API', () => {
     expect(schemas[0]!.Properties.Definition).toBe(readFileSync(SCHEMA_FILE, 'utf8'));
   });
 
-  it('authorizes with an API key by default and IAM as an additional mode', () => {
+  it("authorizes with the stack's user pool (its app client's tokens) by default and IAM as the additional mode", () => {
+    const poolId = Object.keys(template.findResources('AWS::Cognito::UserPool'))[0];
+    const clientId = Object.keys(template.findResources('AWS::Cognito::UserPoolClient'))[0];
     template.hasResourceProperties('AWS::AppSync::GraphQLApi', {
-      AuthenticationType: 'API_KEY',
+      AuthenticationType: 'AMAZON_COGNITO_USER_POOLS',
+      UserPoolConfig: {
+        UserPoolId: { Ref: poolId },
+        AwsRegion: { Ref: 'AWS::Region' },
+        DefaultAction: 'ALLOW',
+        AppIdClientRegex: { 'Fn::Join': ['', ['^', { Ref: clientId }, '$']] },
+      },
       AdditionalAuthenticationProviders: [{ AuthenticationType: 'AWS_IAM' }],
     });
   });
 
-  it('issues an API key with an explicit expiry between 1 and 365 days ahead', () => {
-    const keys = Object.values(template.findResources('AWS::AppSync::ApiKey'));
-    expect(keys).toHaveLength(1);
-    const daysAhead = (keys[0]!.Properties.Expires * 1000 - Date.now()) / 86_400_000;
-    expect(daysAhead).toBeGreaterThan(1);
-    expect(daysAhead).toBeLessThanOrEqual(365);
+  it('has no API key, as a resource or as an auth mode', () => {
+    template.resourceCountIs('AWS::AppSync::ApiKey', 0);
+    expect(JSON.stringify(template.toJSON())).not.toMatch(/API_KEY|ApiKey/);
   });
 
   it('logs errors without verbose content through its own role, and traces with X-Ray', () => {
@@ -94,15 +119,19 @@ describe('GraphQL API', () => {
     template.resourceCountIs('AWS::Lambda::Function', MEMO_FIELDS.length);
   });
 
-  it('outputs the GraphQL URL, real-time URL, API id and the API key ARN, never the key itself', () => {
+  it('outputs what a client needs to sign in and call it, and the table name', () => {
     const outputs = template.findOutputs('*');
-    const apiId = Object.keys(template.findResources('AWS::AppSync::GraphQLApi'))[0];
-    const keyId = Object.keys(template.findResources('AWS::AppSync::ApiKey'))[0];
-    expect(outputs.GraphQLUrl?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'GraphQLUrl'] });
-    expect(outputs.RealtimeUrl?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'RealtimeUrl'] });
-    expect(outputs.ApiId?.Value).toEqual({ 'Fn::GetAtt': [apiId, 'ApiId'] });
-    expect(outputs.ApiKeyArn?.Value).toEqual({ 'Fn::GetAtt': [keyId, 'Arn'] });
-    expect(JSON.stringify(outputs)).not.toMatch(/"ApiKey(Id)?"\]/);
+    const id = (type: string) => Object.keys(template.findResources(type))[0];
+    const apiId = id('AWS::AppSync::GraphQLApi');
+    expect(Object.fromEntries(Object.entries(outputs).map(([name, output]) => [name, output.Value]))).toEqual({
+      GraphQLUrl: { 'Fn::GetAtt': [apiId, 'GraphQLUrl'] },
+      RealtimeUrl: { 'Fn::GetAtt': [apiId, 'RealtimeUrl'] },
+      ApiId: { 'Fn::GetAtt': [apiId, 'ApiId'] },
+      UserPoolId: { Ref: id('AWS::Cognito::UserPool') },
+      UserPoolClientId: { Ref: id('AWS::Cognito::UserPoolClient') },
+      Region: { Ref: 'AWS::Region' },
+      TableName: { Ref: id('AWS::DynamoDB::Table') },
+    });
   });
 });
 
@@ -147,11 +176,47 @@ describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`
   },
 );
 
-it('resolves exactly the fields in MEMO_FIELDS, each once', () => {
+describe('subscriptions', () => {
+  it('share one NONE data source', () => {
+    const noneSources = Object.values(template.findResources('AWS::AppSync::DataSource', { Properties: { Type: 'NONE' } }));
+    expect(noneSources).toHaveLength(1);
+    const subscriptionResolvers = Object.values(
+      template.findResources('AWS::AppSync::Resolver', { Properties: { TypeName: 'Subscription' } }),
+    );
+    expect(subscriptionResolvers.map((resolver) => resolver.Properties.DataSourceName)).toEqual(
+      SUBSCRIPTION_FIELDS.map(() => noneSources[0]!.Properties.Name),
+    );
+  });
+
+  it.each(SUBSCRIPTION_FIELDS.map((field) => [field.fieldName, field] as const))(
+    '%s runs the owner-filter code (APPSYNC_JS) as a unit resolver',
+    (_name, field) => {
+      template.hasResourceProperties('AWS::AppSync::Resolver', {
+        TypeName: 'Subscription',
+        FieldName: field.fieldName,
+        Kind: 'UNIT',
+        Runtime: { Name: 'APPSYNC_JS', RuntimeVersion: '1.0.0' },
+        Code: bundleResolverCode(fileURLToPath(new URL(`../../${field.code}`, import.meta.url))),
+      });
+    },
+  );
+
+  it('cover onCreateMemo, onUpdateMemo and onDeleteMemo with the owner filter', () => {
+    expect(SUBSCRIPTION_FIELDS.map((field) => [field.fieldName, field.code])).toEqual([
+      ['onCreateMemo', 'resolvers/appsync/ownerSubscriptionFilter.ts'],
+      ['onUpdateMemo', 'resolvers/appsync/ownerSubscriptionFilter.ts'],
+      ['onDeleteMemo', 'resolvers/appsync/ownerSubscriptionFilter.ts'],
+    ]);
+  });
+});
+
+it('resolves exactly the fields in MEMO_FIELDS and SUBSCRIPTION_FIELDS, each once', () => {
   const resolved = Object.values(template.findResources('AWS::AppSync::Resolver')).map(
     (resolver) => `${resolver.Properties.TypeName}.${resolver.Properties.FieldName}`,
   );
-  expect(resolved.sort()).toEqual(MEMO_FIELDS.map((field) => `${field.typeName}.${field.fieldName}`).sort());
+  expect(resolved.sort()).toEqual(
+    [...MEMO_FIELDS, ...SUBSCRIPTION_FIELDS].map((field) => `${field.typeName}.${field.fieldName}`).sort(),
+  );
 });
 
 function findTableId(template: Template): string {

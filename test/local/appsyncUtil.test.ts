@@ -1,8 +1,11 @@
-import { util } from '@aws-appsync/utils';
+import { extensions, util } from '@aws-appsync/utils';
 import { describe, expect, it } from 'vitest';
-import { AppSyncResolverError, collectAppendedErrors, installAppSyncUtil } from '../../local/appsyncUtil.js';
+import { AppSyncResolverError, installAppSyncUtil, runInResolverScope, type ResolverScope } from '../../local/appsync/appsyncUtil.js';
 
 installAppSyncUtil();
+
+const collectAppendedErrors = <T>(run: () => T, onAppendedError: ResolverScope['onAppendedError']) =>
+  runInResolverScope(run, { authMode: 'AMAZON_COGNITO_USER_POOLS', onAppendedError });
 
 describe('the local util of APPSYNC_JS resolvers', () => {
   it('util.error ends the resolver with a typed error', () => {
@@ -34,5 +37,24 @@ describe('the local util of APPSYNC_JS resolvers', () => {
 
   it('refuses util.appendError outside a resolver run', () => {
     expect(() => util.appendError('lost')).toThrow('outside a resolver run');
+  });
+
+  it.each([
+    ['AMAZON_COGNITO_USER_POOLS', 'User Pool Authorization'],
+    ['AWS_IAM', 'IAM Authorization'],
+  ] as const)('util.authType() names the mode %s as AppSync does', (authMode, name) => {
+    expect(runInResolverScope(() => util.authType(), { authMode, onAppendedError: () => {} })).toBe(name);
+  });
+
+  it('extensions.setSubscriptionFilter hands the filter to a subscription resolver run, and is refused elsewhere', () => {
+    const filters: unknown[] = [];
+    const filter = util.transform.toSubscriptionFilter({ ownerId: { eq: 'a' } });
+    runInResolverScope(() => extensions.setSubscriptionFilter(filter), {
+      authMode: 'AMAZON_COGNITO_USER_POOLS',
+      onAppendedError: () => {},
+      onSubscriptionFilter: (set) => filters.push(set),
+    });
+    expect(filters).toEqual([{ filterGroup: [{ filters: [{ fieldName: 'ownerId', operator: 'eq', value: 'a' }] }] }]);
+    expect(() => collectAppendedErrors(() => extensions.setSubscriptionFilter(filter), () => {})).toThrow('only allowed in a subscription resolver');
   });
 });

@@ -1,6 +1,6 @@
 import { parseValue as parseLiteralText, type GraphQLScalarType } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { buildLocalSchema } from '../../local/localSchema.js';
+import { buildLocalSchema } from '../../local/appsync/localSchema.js';
 
 // The merged schema as the runtime builds it, without resolvers (none are needed to check scalars).
 const { schema, subscriptionTriggers } = buildLocalSchema(new Map());

@@ -3,8 +3,8 @@ import { readFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { Kind, OperationTypeNode, parse, print, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
-import { EXAMPLE_OPERATIONS } from '../../local/graphiqlPage.js';
-import { AppSyncRealtimeClient } from './helpers/appSyncRealtimeClient.js';
+import { EXAMPLE_OPERATIONS } from '../../local/http/graphiqlPage.js';
+import { AppSyncRealtimeClient, tokenAuth } from './helpers/appSyncRealtimeClient.js';
 import { postGraphQL, useLocalApiProcess } from './helpers/localApiProcess.js';
 
 const run = promisify(execFile);
@@ -60,17 +60,18 @@ describe("GraphiQL's example subscription", () => {
   });
 
   async function subscribe(): Promise<{ realtime: AppSyncRealtimeClient; id: string }> {
-    const realtime = (client = await AppSyncRealtimeClient.connect(localApi().realtimeUrl, localApi().apiKey));
+    const { idToken } = await localApi().tokens('alice');
+    const realtime = (client = await AppSyncRealtimeClient.connect(localApi().realtimeUrl, tokenAuth(localApi().realtimeUrl, idToken)));
     await realtime.next((message) => message.type === 'connection_ack');
     const subscription = operationsOf(parse(EXAMPLE_OPERATIONS)).find((op) => op.name?.value === 'OnCreateMemo')!;
-    const id = realtime.start({ kind: Kind.DOCUMENT, definitions: [subscription, fragmentOf(parse(EXAMPLE_OPERATIONS))!] });
+    const id = await realtime.start({ kind: Kind.DOCUMENT, definitions: [subscription, fragmentOf(parse(EXAMPLE_OPERATIONS))!] });
     await realtime.next((message) => message.type === 'start_ack' && message.id === id);
     return { realtime, id };
   }
 
   it("receives the memo GraphiQL's example CreateMemo creates, every field, no error", async () => {
     const { realtime, id } = await subscribe();
-    const created = await postGraphQL(localApi().url, { query: EXAMPLE_OPERATIONS, operationName: 'CreateMemo' });
+    const created = await postGraphQL(localApi().url, { query: EXAMPLE_OPERATIONS, operationName: 'CreateMemo' }, await localApi().authHeaders('alice'));
     expect(created.body.errors).toBeUndefined();
 
     const event = await realtime.next((message) => message.type === 'data' && message.id === id);
@@ -79,7 +80,7 @@ describe("GraphiQL's example subscription", () => {
 
   it("receives the memo the README's curl example creates, every field, no error", async () => {
     const { realtime, id } = await subscribe();
-    const { stdout } = await run('bash', [curlExample], { env: { ...process.env, URL: localApi().url, API_KEY: localApi().apiKey } });
+    const { stdout } = await run('bash', [curlExample], { env: { ...process.env, URL: localApi().url, TOKEN: (await localApi().tokens('alice')).idToken } });
     const created = JSON.parse(stdout) as { data: { createMemo: Record<string, unknown> } };
 
     const event = await realtime.next((message) => message.type === 'data' && message.id === id);

@@ -1,6 +1,6 @@
 import { buildSchema, OperationTypeNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { GraphQLExecutor, MAX_CACHED_QUERY_LENGTH } from '../../local/graphqlExecution.js';
+import { GraphQLExecutor, MAX_CACHED_QUERY_LENGTH } from '../../local/appsync/graphqlExecution.js';
 
 const schema = buildSchema('type Query { hello: String }');
 const limits = { queryDepthLimit: 20, resolverCountLimit: 25 };

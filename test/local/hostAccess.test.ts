@@ -1,6 +1,6 @@
 import { networkInterfaces } from 'node:os';
 import { describe, expect, it } from 'vitest';
-import { allowedHostHeaders, isLoopbackAddress, nonLoopbackWarning } from '../../local/hostAccess.js';
+import { allowedHostHeaders, isLoopbackAddress, nonLoopbackWarning } from '../../local/http/hostAccess.js';
 
 describe('allowedHostHeaders', () => {
   it('accepts the loopback names with the port on a loopback bind, and nothing else', () => {

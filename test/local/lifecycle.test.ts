@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { print } from 'graphql';
 import { CreateMemoDocument, GetMemoDocument } from '../../generated/sdk.js';
 import * as urql from './examples/urqlClient.js';
+import { iamHeaders, TEST_IAM, TEST_USERS } from '../helpers/localCredentials.js';
 import { deleteTestTable } from '../helpers/testStore.js';
-import { runLocalApiToExit, startLocalApiProcess, temporaryDataDir } from './helpers/localApiProcess.js';
+import { postGraphQL, runLocalApiToExit, startLocalApiProcess, temporaryDataDir, type LocalApiProcess } from './helpers/localApiProcess.js';
 
 let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
 
@@ -15,15 +17,30 @@ afterAll(async () => {
   await dataDir?.remove();
 });
 
+/** The example urql client of a runtime, signed in to its pool as alice. */
+const aliceClient = (api: LocalApiProcess) => urql.createMemoClient(api.url, async () => (await api.tokens('alice')).idToken);
+
 // Most of these are about the embedded store (its data directory and lock, persistence on disk,
 // --in-memory): they keep it (store: 'embedded') under MEMO_TEST_STORE=dynamodb-local too.
 describe('the runtime process', () => {
-  it('prints the URL, the API key and the data directory on start', async () => {
+  it('prints the endpoints, the user pool and its users, the IAM credentials and the data directory on start', async () => {
     const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
-      expect(api.output()).toContain(`API key:   ${api.apiKey}`);
-      expect(api.output()).toContain(`Data:      table memoTable in ${dataDir.path}\n`);
+      const { graphqlUrl, realtimeUrl, userPoolId, userPoolClientId, userPoolEndpoint } = await api.config();
+      const origin = new URL(api.url).origin;
       expect(api.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/graphql$/);
+      expect(api.output()).toContain(
+        [
+          `  GraphQL:   ${graphqlUrl}`,
+          `  Realtime:  ${realtimeUrl}`,
+          `  GraphiQL:  ${origin}/`,
+          `  Config:    ${origin}/config.json`,
+          `  User pool: ${userPoolId}, app client ${userPoolClientId}, at ${userPoolEndpoint}`,
+          `  Users:     alice / ${TEST_USERS.alice}, bob / ${TEST_USERS.bob}`,
+          `  IAM:       ${TEST_IAM.accessKeyId} / ${TEST_IAM.secretAccessKey}`,
+          `  Data:      table memoTable in ${dataDir.path}\n`,
+        ].join('\n'),
+      );
     } finally {
       expect(await api.stop()).toBe(0);
     }
@@ -31,7 +48,7 @@ describe('the runtime process', () => {
 
   it('keeps memos across SIGTERM and a restart on the same DATA_DIR', async () => {
     const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
-    const writer = urql.createMemoClient(first.url, first.apiKey);
+    const writer = aliceClient(first);
     const memoIds: string[] = [];
     for (const content of ['one', 'two', 'three']) {
       const { data } = await writer.mutation(CreateMemoDocument, { input: { content } }).toPromise();
@@ -42,7 +59,7 @@ describe('the runtime process', () => {
 
     const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
-      const reader = urql.createMemoClient(second.url, second.apiKey);
+      const reader = aliceClient(second);
       for (const [index, memoId] of memoIds.entries()) {
         const { data } = await reader.query(GetMemoDocument, { memoId }).toPromise();
         expect(data?.memo?.content).toBe(['one', 'two', 'three'][index]);
@@ -52,9 +69,31 @@ describe('the runtime process', () => {
     }
   });
 
+  it('accepts ID and access tokens issued before a restart on the same DATA_DIR and port (the pool and its signing key live there)', async () => {
+    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    const { idToken, accessToken } = await first.tokens('alice');
+    const { data } = await aliceClient(first).mutation(CreateMemoDocument, { input: { content: 'before restart' } }).toPromise();
+    const pool = await first.config();
+    expect(await first.stop()).toBe(0);
+
+    // The issuer names the origin, as Cognito's names the pool: same port, same issuer.
+    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', env: { PORT: new URL(first.url).port } });
+    try {
+      expect(await second.config()).toMatchObject({ userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, userPoolEndpoint: pool.userPoolEndpoint });
+      for (const token of [idToken, accessToken]) {
+        const { data: read, error } = await urql.createMemoClient(second.url, () => token).query(GetMemoDocument, { memoId: data!.createMemo.memoId }).toPromise();
+        expect(error).toBeUndefined();
+        expect(read?.memo?.content).toBe('before restart');
+      }
+    } finally {
+      await second.stop();
+    }
+  });
+
   it('answers or refuses every request around SIGTERM, and keeps every write it acknowledged', async () => {
     const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
-    const writer = urql.createMemoClient(first.url, first.apiKey);
+    const writer = aliceClient(first);
+    await first.tokens('alice'); // signed in before the burst, so every request is in flight at once
     const attempts = Array.from({ length: 20 }, (_, index) =>
       writer.mutation(CreateMemoDocument, { input: { content: `burst ${index}` } }).toPromise(),
     );
@@ -69,7 +108,7 @@ describe('the runtime process', () => {
 
     const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
-      const reader = urql.createMemoClient(second.url, second.apiKey);
+      const reader = aliceClient(second);
       for (const memoId of acknowledged) {
         expect((await reader.query(GetMemoDocument, { memoId }).toPromise()).data?.memo?.memoId).toBe(memoId);
       }
@@ -85,7 +124,7 @@ describe('the runtime process', () => {
       expect(second.code).toBe(1);
       expect(second.output).toContain(`The data directory ${dataDir.path} is in use by another process`);
       // The first instance is unharmed.
-      const { data, error } = await urql.createMemoClient(first.url, first.apiKey).mutation(CreateMemoDocument, { input: { content: 'still fine' } }).toPromise();
+      const { data, error } = await aliceClient(first).mutation(CreateMemoDocument, { input: { content: 'still fine' } }).toPromise();
       expect(error).toBeUndefined();
       expect(data?.createMemo.content).toBe('still fine');
     } finally {
@@ -97,7 +136,7 @@ describe('the runtime process', () => {
     const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', args: ['--in-memory'] });
     try {
       expect(api.output()).toContain('Data:      table memoTable in memory');
-      const { data } = await urql.createMemoClient(api.url, api.apiKey).mutation(CreateMemoDocument, { input: { content: 'ephemeral' } }).toPromise();
+      const { data } = await aliceClient(api).mutation(CreateMemoDocument, { input: { content: 'ephemeral' } }).toPromise();
       expect(data?.createMemo.version).toBe(1);
     } finally {
       await api.stop();
@@ -109,13 +148,15 @@ describe('the runtime process', () => {
     const env = { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `memoTable-external-${randomUUID()}` };
     const writer = await startLocalApiProcess({ dataDir: dataDir.path, env });
     expect(writer.output()).toContain(`Data:      table ${env.TABLE_NAME} at the DynamoDB endpoint ${env.DYNAMODB_ENDPOINT}\n`);
-    const { data } = await urql.createMemoClient(writer.url, writer.apiKey).mutation(CreateMemoDocument, { input: { content: 'external' } }).toPromise();
+    const { data } = await aliceClient(writer).mutation(CreateMemoDocument, { input: { content: 'external' } }).toPromise();
     await writer.stop();
 
     const reader = await startLocalApiProcess({ dataDir: dataDir.path, env, args: ['--in-memory'] });
     try {
-      const memoId = data!.createMemo.memoId;
-      expect((await urql.createMemoClient(reader.url, reader.apiKey).query(GetMemoDocument, { memoId }).toPromise()).data?.memo?.content).toBe('external');
+      // An in-memory pool has new users (new subs): read as IAM, which may read any memo by id.
+      const body = JSON.stringify({ query: print(GetMemoDocument), variables: { memoId: data!.createMemo.memoId } });
+      const { body: read } = await postGraphQL(reader.url, body, await iamHeaders(reader.url, body));
+      expect(read.data.memo.content).toBe('external');
     } finally {
       await reader.stop();
       await deleteTestTable(env.TABLE_NAME);

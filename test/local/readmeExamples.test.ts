@@ -11,6 +11,12 @@ const section = async () => (await readFile(new URL('../../README.md', import.me
 /** The fenced blocks of the section: [language, content]. */
 const codeBlocks = async () => [...(await section()).matchAll(/^```(\w*)\n([^]*?)^```$/gm)].map((match) => [match[1]!, match[2]!] as const);
 const localApi = useLocalApiProcess();
+/** The environment as a reader's shell has it: no user chosen, so the examples sign in as the first user of /config.json. */
+const exampleEnv = (): NodeJS.ProcessEnv => {
+  const { MEMO_USERNAME: _username, MEMO_PASSWORD: _password, ...env } = process.env;
+  return env;
+};
+const claimsOf = (jwt: string): { sub: string } => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString());
 
 describe('README "Run it locally"', () => {
   it('shows every example file verbatim, and no code that is not one of them', async () => {
@@ -28,18 +34,18 @@ describe('README "Run it locally"', () => {
     }
   });
 
-  it('has a curl example that creates a memo', async () => {
-    const script = new URL('createMemo.sh', examplesDir).pathname;
-    const { stdout } = await run('bash', [script], { env: { ...process.env, URL: localApi().url, API_KEY: localApi().apiKey } });
-    expect(JSON.parse(stdout)).toMatchObject({ data: { createMemo: { title: 'Hello', version: 1 } } });
+  it('has curl examples that sign in and create a memo as that user', async () => {
+    const { stdout: token } = await run('bash', [new URL('signIn.sh', examplesDir).pathname], { env: { ...exampleEnv(), BASE: new URL(localApi().url).origin } });
+    const { stdout } = await run('bash', [new URL('createMemo.sh', examplesDir).pathname], { env: { ...exampleEnv(), URL: localApi().url, TOKEN: token.trim() } });
+    const alice = await localApi().tokens('alice'); // the first user /config.json lists
+    expect(JSON.parse(stdout)).toMatchObject({ data: { createMemo: { title: 'Hello', version: 1, ownerId: claimsOf(alice.idToken).sub } } });
   });
 
-  it.each(['urqlUsage.ts', 'apolloUsage.ts'])('has a client example, %s, that prints what its comments say', async (file) => {
+  it.each(['urqlUsage.ts', 'apolloUsage.ts'])('has a client example, %s, that signs in and prints what its comments say', async (file) => {
     const expected = [...(await example(file)).matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
     expect(expected.length).toBeGreaterThan(0);
     const script = new URL(file, examplesDir).pathname;
-    const env = { ...process.env, NODE_NO_WARNINGS: '1', URL: localApi().url, API_KEY: localApi().apiKey };
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env: { ...exampleEnv(), NODE_NO_WARNINGS: '1', URL: localApi().url } });
     expect(stdout.trimEnd().split('\n')).toEqual(expected);
   });
 

@@ -2,16 +2,29 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo, type Socket } from 'node:net';
 import { buildSchema } from 'graphql';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { GraphQLExecutor } from '../../local/graphqlExecution.js';
-import { RealtimeEndpoint, REALTIME_PATH, type RealtimeOptions } from '../../local/realtime.js';
-import { SubscriptionHub } from '../../local/subscriptionHub.js';
+import { GraphQLExecutor } from '../../local/appsync/graphqlExecution.js';
+import { Authenticator } from '../../local/auth/authenticator.js';
+import { loadIamPrincipal } from '../../local/auth/iam/iamCredentials.js';
+import { LocalUserPool } from '../../local/auth/userPool/userPool.js';
+import { GRAPHQL_PATH } from '../../local/http/httpApi.js';
+import { RealtimeEndpoint, REALTIME_PATH, type RealtimeOptions } from '../../local/realtime/realtime.js';
+import { SubscriptionHub } from '../../local/realtime/subscriptionHub.js';
+import { TEST_CREDENTIALS_ENV, TEST_USERS } from '../helpers/localCredentials.js';
 
-const API_KEY = 'da2-realtimeendpointtest000000';
 const schema = buildSchema('type Query { hello: String } type Subscription { hello: String }');
 const servers: Server[] = [];
 const clients: (WebSocket | Socket)[] = [];
+/** A real authenticator over an in-memory user pool, and a token it accepts. */
+let authenticator: Authenticator;
+let idToken: string;
+
+beforeAll(async () => {
+  const pool = await LocalUserPool.open({ dataDir: null, region: 'us-east-1', issuerOrigin: 'http://127.0.0.1', seedUsers: [{ username: 'alice', password: TEST_USERS.alice }] });
+  authenticator = new Authenticator(pool, await loadIamPrincipal({ dataDir: null, env: TEST_CREDENTIALS_ENV }), GRAPHQL_PATH);
+  ({ idToken } = await pool.signIn('alice', TEST_USERS.alice));
+});
 
 afterEach(async () => {
   for (const client of clients.splice(0)) client instanceof WebSocket ? client.terminate() : client.destroy();
@@ -22,15 +35,16 @@ afterEach(async () => {
 });
 
 /** The endpoint alone, behind a plain HTTP server on a free loopback port. */
-async function serve(options: Partial<RealtimeOptions>): Promise<{ endpoint: RealtimeEndpoint; url: string; port: number }> {
+async function serve(options: Partial<RealtimeOptions>, header?: Record<string, string>): Promise<{ endpoint: RealtimeEndpoint; url: string; port: number }> {
   const executor = new GraphQLExecutor(schema, () => false, { queryDepthLimit: 20, resolverCountLimit: 25 });
-  const endpoint = new RealtimeEndpoint({ apiKey: API_KEY, keepAliveMs: 60_000, executor, hub: new SubscriptionHub(schema, new Map()), ...options });
+  const endpoint = new RealtimeEndpoint({ authenticator, keepAliveMs: 60_000, executor, hub: new SubscriptionHub(schema, new Map(), () => false), ...options });
   const server = createServer();
   server.on('upgrade', (request, socket, head) => endpoint.handleUpgrade(request, socket, head));
   servers.push(server);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
-  return { endpoint, port, url: `ws://127.0.0.1:${port}${REALTIME_PATH}?header=${Buffer.from(JSON.stringify({ 'x-api-key': API_KEY })).toString('base64')}` };
+  const connectHeader = header ?? { host: `127.0.0.1:${port}`, Authorization: idToken };
+  return { endpoint, port, url: `ws://127.0.0.1:${port}${REALTIME_PATH}?header=${Buffer.from(JSON.stringify(connectHeader)).toString('base64')}` };
 }
 
 async function open(url: string): Promise<WebSocket> {
@@ -71,6 +85,30 @@ describe('RealtimeEndpoint connections', () => {
     await twoKeepAlives; // ack, ka, then a ka one keep-alive interval (twice the init timeout) later
     expect(messages).toEqual(['connection_ack', 'ka', 'ka']);
     expect(ws.readyState).toBe(WebSocket.OPEN);
+  });
+
+  it('answers connection_init without valid credentials with connection_error, then closes', async () => {
+    const { url } = await serve({}, { host: '127.0.0.1' });
+    const ws = await open(url);
+    const messages: unknown[] = [];
+    ws.on('message', (raw) => messages.push(JSON.parse(raw.toString())));
+    const closed = closeCode(ws);
+    ws.send(JSON.stringify({ type: 'connection_init' }));
+    expect(await closed).toBe(1000);
+    expect(messages).toEqual([{ type: 'connection_error', payload: { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }] } }]);
+  });
+
+  // Messages are handled in order: a start must not overtake its connection's (asynchronous) verification.
+  it('handles a start sent right behind connection_init once the connection is verified', async () => {
+    const { url, port } = await serve({});
+    const ws = await open(url);
+    const types: string[] = [];
+    const started = new Promise<void>((resolve) => ws.on('message', (raw) => types.push(JSON.parse(raw.toString()).type) === 3 && resolve()));
+    const data = JSON.stringify({ query: 'subscription { hello }', variables: {} });
+    ws.send(JSON.stringify({ type: 'connection_init' }));
+    ws.send(JSON.stringify({ id: 'one', type: 'start', payload: { data, extensions: { authorization: { host: `127.0.0.1:${port}`, Authorization: idToken } } } }));
+    await started;
+    expect(types).toEqual(['connection_ack', 'ka', 'start_ack']);
   });
 });
 

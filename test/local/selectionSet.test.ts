@@ -1,6 +1,6 @@
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { selectedFieldNames, selectionSetGraphQL, selectionSetList } from '../../local/selectionSet.js';
+import { selectedFieldNames, selectionSetGraphQL, selectionSetList } from '../../local/appsync/selectionSet.js';
 
 const document = parse(`
   query { listMemos { page: items { ...Basics ... on Memo { tags } __typename } nextToken } }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CreateMemoDocument } from '../../generated/sdk.js';
 import { deleteTestTable } from '../helpers/testStore.js';
 import * as urql from './examples/urqlClient.js';
-import { runLocalApiToExit, startLocalApiProcess, TEST_API_KEY, temporaryDataDir } from './helpers/localApiProcess.js';
+import { runLocalApiToExit, startLocalApiProcess, temporaryDataDir, type LocalApiProcess } from './helpers/localApiProcess.js';
 
 let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
 
@@ -16,9 +16,13 @@ afterAll(async () => {
   await dataDir?.remove();
 });
 
+/** The example urql client of a runtime, signed in to its pool as alice. */
+const aliceClient = (api: LocalApiProcess) => urql.createMemoClient(api.url, async () => (await api.tokens('alice')).idToken);
+
+/** Whether anything answers at the URL (an unauthenticated request's 401 is an answer too). */
 async function answers(url: string): Promise<boolean> {
   try {
-    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-api-key': TEST_API_KEY }, body: '{"query":"{__typename}"}' });
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' });
     return true;
   } catch {
     return false;
@@ -37,7 +41,7 @@ describe('npm start', () => {
     // The data directory's lock went with the server: the next start on it works.
     const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
     try {
-      const { data } = await urql.createMemoClient(second.url, second.apiKey).mutation(CreateMemoDocument, { input: { content: 'after restart' } }).toPromise();
+      const { data } = await aliceClient(second).mutation(CreateMemoDocument, { input: { content: 'after restart' } }).toPromise();
       expect(data?.createMemo.version).toBe(1);
     } finally {
       await second.stop();
@@ -48,7 +52,7 @@ describe('npm start', () => {
     const result = await runLocalApiToExit({ dataDir: dataDir.path, args: ['--help'], via: 'npm' });
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/^Usage: npm start/m);
-    for (const name of ['--in-memory', 'PORT', 'HOST', 'DATA_DIR', 'API_KEY', 'TABLE_NAME', 'DYNAMODB_ENDPOINT', 'QUERY_DEPTH_LIMIT', 'RESOLVER_COUNT_LIMIT', 'KEEP_ALIVE_MS']) {
+    for (const name of ['--in-memory', 'PORT', 'HOST', 'DATA_DIR', 'LOCAL_USERS', 'LOCAL_IAM_ACCESS_KEY_ID', 'LOCAL_IAM_SECRET_ACCESS_KEY', 'AWS_REGION', 'TABLE_NAME', 'DYNAMODB_ENDPOINT', 'QUERY_DEPTH_LIMIT', 'RESOLVER_COUNT_LIMIT', 'KEEP_ALIVE_MS']) {
       expect(result.output).toContain(name);
     }
     expect(result.output).not.toContain('Memo API is running');
@@ -98,6 +102,19 @@ describe('start-up failures', () => {
     oneClearLine(result.output, 'Nothing answers at DYNAMODB_ENDPOINT http://127.0.0.1:9');
   });
 
+  it.each([
+    ['an entry without a password', 'alice', "LOCAL_USERS entry 1 has no ':'"],
+    ['a weak password', 'alice:Secret-weak', 'LOCAL_USERS entry 1 (user "alice")'],
+    ['a user listed twice', 'alice:Passw0rd-one!,alice:Passw0rd-two!', 'LOCAL_USERS entry 2: user "alice" is listed twice'],
+    ['an empty list', ',', 'LOCAL_USERS is empty'],
+  ])('explains a malformed LOCAL_USERS (%s) without echoing a password', async (_case, users, message) => {
+    const result = await runLocalApiToExit({ dataDir: dataDir.path, env: { LOCAL_USERS: users }, args: ['--in-memory'] });
+    expect(result.code).toBe(1);
+    oneClearLine(result.output, 'Cannot start: LOCAL_USERS ');
+    expect(result.output).toContain(message);
+    for (const password of users.split(',').map((entry) => entry.split(':')[1]).filter(Boolean)) expect(result.output).not.toContain(password);
+  });
+
   it('explains an unknown argument', async () => {
     const result = await runLocalApiToExit({ dataDir: dataDir.path, args: ['--in-memroy'] });
     expect(result.code).toBe(1);
@@ -114,7 +131,7 @@ describe('start-up failures', () => {
     };
     const api = await startLocalApiProcess({ dataDir: dataDir.path, env });
     try {
-      const { data, error } = await urql.createMemoClient(api.url, api.apiKey).mutation(CreateMemoDocument, { input: { content: 'no credentials' } }).toPromise();
+      const { data, error } = await aliceClient(api).mutation(CreateMemoDocument, { input: { content: 'no credentials' } }).toPromise();
       expect(error).toBeUndefined();
       expect(data?.createMemo.content).toBe('no credentials');
     } finally {

@@ -1,9 +1,15 @@
-import { ApolloClient, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
+import { SetContextLink } from '@apollo/client/link/context';
 
-/** An Apollo client (core, no React) for the memo API: the local runtime or AppSync. */
-export function createMemoClient(url: string, apiKey: string): ApolloClient {
+/**
+ * An Apollo client (core, no React) for the memo API: the local runtime or AppSync.
+ * `getToken` is called for every request, so a refreshed token is used as soon as there is one.
+ */
+export function createMemoClient(url: string, getToken: () => string | Promise<string>): ApolloClient {
+  // The user pool's token raw in Authorization, as AppSync expects it.
+  const auth = new SetContextLink(async ({ headers }) => ({ headers: { ...headers, authorization: await getToken() } }));
   return new ApolloClient({
-    link: new HttpLink({ uri: url, headers: { 'x-api-key': apiKey } }),
+    link: ApolloLink.from([auth, new HttpLink({ uri: url })]),
     cache: new InMemoryCache(),
     defaultOptions: { query: { fetchPolicy: 'network-only' } },
   });

@@ -1,7 +1,10 @@
 import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument } from '../../../generated/sdk.js';
 import { createMemoClient, errorTypeOf } from './apolloClient.js';
+import { signIn } from './signIn.js';
 
-const client = createMemoClient(process.env.URL ?? 'http://127.0.0.1:4000/graphql', process.env.API_KEY!);
+const url = process.env.URL ?? 'http://127.0.0.1:4000/graphql';
+const idToken = await signIn(url);
+const client = createMemoClient(url, () => idToken);
 const { data: created } = await client.mutate({ mutation: CreateMemoDocument, variables: { input: { content: 'Hello' } } });
 const { memoId } = created!.createMemo;
 const { data } = await client.query({ query: GetMemoDocument, variables: { memoId } });

@@ -1,13 +1,19 @@
-import { Client, fetchExchange, type CombinedError } from '@urql/core';
+import { Client, fetchExchange, makeOperation, mapExchange, type CombinedError } from '@urql/core';
 
-/** An urql client for the memo API: the local runtime or AppSync, same URL shape and header. */
-export function createMemoClient(url: string, apiKey: string): Client {
+/**
+ * An urql client for the memo API: the local runtime or AppSync, same URL shape and header.
+ * `getToken` is called for every request, so a refreshed token is used as soon as there is one.
+ */
+export function createMemoClient(url: string, getToken: () => string | Promise<string>): Client {
+  // The user pool's token raw in Authorization, as AppSync expects it.
+  const auth = mapExchange({
+    onOperation: async (operation) => makeOperation(operation.kind, operation, { fetchOptions: { headers: { authorization: await getToken() } } }),
+  });
   return new Client({
     url,
-    exchanges: [fetchExchange],
+    exchanges: [auth, fetchExchange],
     preferGetMethod: false, // POST, as AppSync documents it (the local runtime answers GET with 405)
     requestPolicy: 'network-only',
-    fetchOptions: { headers: { 'x-api-key': apiKey } },
   });
 }
 

@@ -1,6 +1,31 @@
 import { randomUUID } from 'node:crypto';
 import { print, type DocumentNode } from 'graphql';
 import WebSocket from 'ws';
+import { signRealtimeConnect, signRealtimeStart } from '../../../local/auth/iam/sigv4Signer.js';
+import { TEST_IAM } from '../../helpers/localCredentials.js';
+
+/** How a client authorizes its connection and each start (AppSync sends auth with both). */
+export interface RealtimeAuth {
+  /** The `header` object of the connection URL. */
+  connectHeader(): Promise<Record<string, string>>;
+  /** A start's `payload.extensions.authorization`, for its exact `payload.data`. */
+  startAuthorization(data: string): Promise<Record<string, string>>;
+}
+
+/** A user-pool caller: the token raw in `Authorization`, with the host, at connect and every start. */
+export function tokenAuth(realtimeUrl: string, token: string): RealtimeAuth {
+  const headers = { host: new URL(realtimeUrl).host, Authorization: token };
+  return { connectHeader: async () => headers, startAuthorization: async () => headers };
+}
+
+/** An IAM caller: SigV4 signatures of `/graphql/connect` and of each start's data (test credentials by default). */
+export function iamAuth(realtimeUrl: string, credentials: { accessKeyId: string; secretAccessKey: string } = TEST_IAM): RealtimeAuth {
+  const graphqlUrl = realtimeUrl.replace(/^ws/, 'http').replace(/\/realtime$/, '');
+  return {
+    connectHeader: () => signRealtimeConnect({ graphqlUrl, credentials, region: 'us-east-1' }),
+    startAuthorization: (data) => signRealtimeStart({ graphqlUrl, data, credentials, region: 'us-east-1' }),
+  };
+}
 
 export interface RealtimeMessage {
   type: string;
@@ -11,7 +36,8 @@ export interface RealtimeMessage {
 /**
  * A client of AppSync's real-time protocol written from AppSync's documentation, as front ends
  * (Amplify, aws-appsync-subscription-link) speak it: auth headers base64-encoded in the `header`
- * query parameter, `graphql-ws` subprotocol, JSON text of the request in `start.payload.data`.
+ * query parameter, `graphql-ws` subprotocol, JSON text of the request in `start.payload.data`,
+ * authorization again in every start.
  */
 export class AppSyncRealtimeClient {
   readonly messages: RealtimeMessage[] = [];
@@ -19,7 +45,7 @@ export class AppSyncRealtimeClient {
 
   private constructor(
     private readonly socket: WebSocket,
-    private readonly authorization: Record<string, string>,
+    private readonly auth: RealtimeAuth,
   ) {
     socket.on('message', (raw) => {
       this.messages.push(JSON.parse(raw.toString()) as RealtimeMessage);
@@ -28,15 +54,14 @@ export class AppSyncRealtimeClient {
   }
 
   /** Connects and (unless told not to) sends connection_init; resolves once the socket is open. */
-  static async connect(realtimeUrl: string, apiKey: string, { init = true } = {}): Promise<AppSyncRealtimeClient> {
-    const authorization = { host: new URL(realtimeUrl).host, 'x-api-key': apiKey };
-    const header = Buffer.from(JSON.stringify(authorization)).toString('base64');
+  static async connect(realtimeUrl: string, auth: RealtimeAuth, { init = true } = {}): Promise<AppSyncRealtimeClient> {
+    const header = Buffer.from(JSON.stringify(await auth.connectHeader())).toString('base64');
     const socket = new WebSocket(`${realtimeUrl}?header=${header}&payload=e30=`, ['graphql-ws']);
     await new Promise<void>((resolve, reject) => {
       socket.once('open', resolve);
       socket.once('error', reject);
     });
-    const client = new AppSyncRealtimeClient(socket, authorization);
+    const client = new AppSyncRealtimeClient(socket, auth);
     if (init) client.send({ type: 'connection_init' });
     return client;
   }
@@ -49,11 +74,11 @@ export class AppSyncRealtimeClient {
     this.socket.send(JSON.stringify(message));
   }
 
-  /** Sends `start` for the document and returns the subscription id. */
-  start(document: DocumentNode | string, variables: Record<string, unknown> = {}, authorization = this.authorization): string {
+  /** Sends `start` for the document (authorized as at connect, unless `authorization` says otherwise) and returns the subscription id. */
+  async start(document: DocumentNode | string, variables: Record<string, unknown> = {}, authorization?: Record<string, string>): Promise<string> {
     const id = randomUUID();
     const data = JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables });
-    this.send({ id, type: 'start', payload: { data, extensions: { authorization } } });
+    this.send({ id, type: 'start', payload: { data, extensions: { authorization: authorization ?? (await this.auth.startAuthorization(data)) } } });
     return id;
   }
 

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, inject } from 'vitest';
+import type { ClientConfig } from '../../../local/http/clientConfig.js';
+import { signIn, TEST_CREDENTIALS_ENV, TEST_USERS, type TestUsername, type UserTokens } from '../../helpers/localCredentials.js';
 import { deleteTestTable, TEST_STORE } from '../../helpers/testStore.js';
 
 const repositoryRoot = fileURLToPath(new URL('../../..', import.meta.url));
 /** The entry point `npm start` runs (package.json: "start": "exec node --import tsx local/main.ts"). */
 const ENTRY = ['--import', 'tsx', 'local/main.ts'];
-export const TEST_API_KEY = 'da2-localruntimetestkey0000000';
 
 /** Runtimes still running; a test that failed before stopping its own leaves one here. */
 const unstopped = new Map<ChildProcess, Promise<number | null>>();
@@ -23,7 +24,12 @@ afterAll(async () => {
 export interface LocalApiProcess {
   readonly url: string;
   readonly realtimeUrl: string;
-  readonly apiKey: string;
+  /** What the runtime serves at /config.json. */
+  config(): Promise<ClientConfig>;
+  /** Signs the user in (USER_PASSWORD_AUTH against the runtime's user pool); cached per user. */
+  tokens(username?: TestUsername): Promise<UserTokens>;
+  /** `{ authorization: <ID token> }` of the user, as AppSync clients send it. */
+  authHeaders(username?: TestUsername): Promise<Record<string, string>>;
   readonly child: ChildProcess;
   /** Everything the process printed so far. */
   output(): string;
@@ -60,10 +66,21 @@ export async function startLocalApiProcess(options: StartOptions): Promise<Local
     void exited.then((code) => reject(new Error(`The local API exited (${code}) before it was ready:\n${output}`)));
   });
   const realtimeUrl = /Realtime:\s+(\S+)/.exec(output)![1]!;
+  let config: Promise<ClientConfig> | undefined;
+  const signedIn = new Map<TestUsername, Promise<UserTokens>>();
+  const getConfig = () => (config ??= fetch(url.replace(/\/graphql$/, '/config.json')).then((response) => response.json() as Promise<ClientConfig>));
+  const tokens = (username: TestUsername = 'alice') => {
+    if (!signedIn.has(username)) {
+      signedIn.set(username, getConfig().then(({ userPoolEndpoint, userPoolClientId }) => signIn(userPoolEndpoint, userPoolClientId, username, TEST_USERS[username])));
+    }
+    return signedIn.get(username)!;
+  };
   return {
     url,
     realtimeUrl,
-    apiKey: TEST_API_KEY,
+    config: getConfig,
+    tokens,
+    authHeaders: async (username) => ({ authorization: (await tokens(username)).idToken }),
     child,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
@@ -92,7 +109,7 @@ function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via 
       : {};
   const child = spawn(...launch(via, args), {
     cwd: repositoryRoot,
-    env: { ...inherited, NODE_NO_WARNINGS: '1', PORT: '0', API_KEY: TEST_API_KEY, DATA_DIR: dataDir, ...storeEnv, ...env },
+    env: { ...inherited, NODE_NO_WARNINGS: '1', PORT: '0', ...TEST_CREDENTIALS_ENV, DATA_DIR: dataDir, ...storeEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve)).then(async (code) => {
@@ -122,12 +139,8 @@ export async function temporaryDataDir(): Promise<{ path: string; remove(): Prom
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** POSTs a GraphQL request the way curl would, returning status and parsed body. */
-export async function postGraphQL(
-  url: string,
-  body: unknown,
-  headers: Record<string, string> = { 'x-api-key': TEST_API_KEY },
-): Promise<{ status: number; body: any }> {
+/** POSTs a GraphQL request the way curl would (pass the credentials in `headers`), returning status and parsed body. */
+export async function postGraphQL(url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: any }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },

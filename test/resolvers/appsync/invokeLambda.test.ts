@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { AppSyncResolverError } from '../../../local/appsyncUtil.js';
-import { runLambdaResolver } from '../../../local/runLambdaResolver.js';
+import { AppSyncResolverError } from '../../../local/appsync/appsyncUtil.js';
+import { runLambdaResolver } from '../../../local/appsync/runLambdaResolver.js';
 import { request } from '../../../resolvers/appsync/invokeLambda.js';
 import { appSyncContext } from '../../helpers/appSyncContext.js';
+import { userPoolCaller } from '../../helpers/callers.js';
 
-const ctx = () => appSyncContext('Query', 'memo', { memoId: 'x' });
+const ctx = () => appSyncContext('Query', 'memo', { memoId: 'x' }, userPoolCaller());
 
 async function outcomeOf(invoke: () => Promise<unknown>): Promise<unknown> {
   try {
-    return { data: await runLambdaResolver(ctx(), invoke) };
+    return { data: await runLambdaResolver(ctx(), 'AMAZON_COGNITO_USER_POOLS', invoke) };
   } catch (error) {
     if (!(error instanceof AppSyncResolverError)) throw error;
     return { message: error.message, errorType: error.errorType, errorInfo: error.errorInfo };
@@ -23,7 +24,8 @@ describe('the APPSYNC_JS resolver in front of every Lambda', () => {
       payload: expect.objectContaining({
         arguments: { memoId: 'x' },
         info: expect.objectContaining({ fieldName: 'memo', parentTypeName: 'Query' }),
-        request: { headers: { 'content-type': 'application/json' }, domainName: null }, // the API key is stripped
+        request: { headers: { 'content-type': 'application/json' }, domainName: null }, // the credentials are stripped
+        identity: userPoolCaller().identity,
       }),
     });
   });

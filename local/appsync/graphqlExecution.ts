@@ -1,0 +1,156 @@
+import {
+  GraphQLError,
+  Kind,
+  execute,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type ExecutionResult,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  OperationTypeNode,
+} from 'graphql';
+import { AppSyncResolverError } from './appsyncUtil.js';
+import type { VerifiedCaller } from '../auth/verifiedCaller.js';
+import { LruCache } from './lruCache.js';
+import type { MutationResult, RequestContext } from './lambdaFields.js';
+import { checkRequestLimits, type RequestLimits } from './requestLimits.js';
+
+/** A GraphQL request as clients POST it. */
+export interface GraphQLRequest {
+  readonly query: string;
+  readonly variables?: Readonly<Record<string, unknown>> | null;
+  readonly operationName?: string | null;
+}
+
+/** One error as AppSync reports it. `errorType`/`errorInfo` come from resolvers (util.error). */
+export interface AppSyncError {
+  path: readonly (string | number)[] | null;
+  data?: unknown;
+  errorType?: string | null;
+  errorInfo?: unknown;
+  locations: { line: number; column: number; sourceName: null }[] | null;
+  message: string;
+}
+
+export interface AppSyncResponse {
+  data: unknown;
+  errors?: AppSyncError[];
+}
+
+export interface PreparedOperation {
+  readonly document: DocumentNode;
+  readonly operation: OperationDefinitionNode;
+  readonly fragments: Record<string, FragmentDefinitionNode>;
+}
+
+/** Bounds the parser's work on hostile input before validation even starts. */
+const MAX_TOKENS = 20_000;
+
+/** Distinct valid operations kept prepared; clients send the same few documents over and over. */
+const PREPARED_CACHE_SIZE = 500;
+/**
+ * The cache key holds the whole query text, and a body may be 1 MB: without a bound, 500 entries
+ * could pin ~500 MB. Real client documents are a few KB; a longer one is prepared every time.
+ */
+export const MAX_CACHED_QUERY_LENGTH = 16 * 1024;
+
+/** Parses, validates and executes requests against the local schema. */
+export class GraphQLExecutor {
+  /**
+   * Parsing and validating a document costs more than the rest of a request (measured with
+   * `node --cpu-prof` under npm run bench); a valid document's preparation never changes.
+   */
+  private readonly prepared = new LruCache<string, PreparedOperation>(PREPARED_CACHE_SIZE);
+
+  constructor(
+    readonly schema: GraphQLSchema,
+    private readonly isResolverBacked: (typeName: string, fieldName: string) => boolean,
+    private readonly limits: RequestLimits,
+  ) {}
+
+  /** Returns the operation to run, or the errors that stop it (always with HTTP 200, as AppSync). */
+  prepare(request: GraphQLRequest, allowed: readonly OperationTypeNode[]): PreparedOperation | { errors: AppSyncError[] } {
+    if (request.query.length > MAX_CACHED_QUERY_LENGTH) return this.prepareUncached(request, allowed);
+    const key = `${allowed.join(',')}\n${request.operationName ?? ''}\n${request.query}`;
+    const cached = this.prepared.get(key);
+    if (cached) return cached;
+    const prepared = this.prepareUncached(request, allowed);
+    if (!('errors' in prepared)) this.prepared.set(key, prepared);
+    return prepared;
+  }
+
+  /** How many prepared operations the cache holds. */
+  get cachedOperationCount(): number {
+    return this.prepared.size;
+  }
+
+  private prepareUncached(request: GraphQLRequest, allowed: readonly OperationTypeNode[]): PreparedOperation | { errors: AppSyncError[] } {
+    let document: DocumentNode;
+    try {
+      document = parse(request.query, { maxTokens: MAX_TOKENS });
+    } catch (error) {
+      return { errors: [toAppSyncError(error as GraphQLError)] };
+    }
+    const invalid = validate(this.schema, document, specifiedRules);
+    if (invalid.length > 0) return { errors: invalid.map(toAppSyncError) };
+    const operation = getOperationAST(document, request.operationName ?? undefined);
+    if (!operation) {
+      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'The document must name the operation to run (operationName).';
+      return { errors: [toAppSyncError(new GraphQLError(message))] };
+    }
+    if (!allowed.includes(operation.operation)) {
+      const where = operation.operation === OperationTypeNode.SUBSCRIPTION ? 'the real-time endpoint (/graphql/realtime)' : 'the HTTP endpoint (/graphql)';
+      return { errors: [toAppSyncError(new GraphQLError(`A ${operation.operation} must be sent to ${where}`, { nodes: operation }))] };
+    }
+    const fragments = Object.fromEntries(
+      document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    );
+    const overLimit = checkRequestLimits(this.schema, operation, fragments, this.isResolverBacked, this.limits);
+    if (overLimit.length > 0) return { errors: overLimit.map(toAppSyncError) };
+    return { document, operation, fragments };
+  }
+
+  /** Runs a query or mutation; also returns the mutation results that trigger subscriptions. */
+  async execute(
+    request: GraphQLRequest,
+    headers: Readonly<Record<string, string>>,
+    caller: VerifiedCaller,
+  ): Promise<{ response: AppSyncResponse; mutationResults: MutationResult[] }> {
+    const prepared = this.prepare(request, [OperationTypeNode.QUERY, OperationTypeNode.MUTATION]);
+    if ('errors' in prepared) return { response: { data: null, errors: prepared.errors }, mutationResults: [] };
+    const contextValue: RequestContext = { caller, headers, mutationResults: [], appendedErrors: [] };
+    const result = await execute({
+      schema: this.schema,
+      document: prepared.document,
+      operationName: request.operationName ?? undefined,
+      variableValues: request.variables ?? undefined,
+      contextValue,
+    });
+    const errors = [...(result.errors ?? []), ...contextValue.appendedErrors];
+    return { response: toAppSyncResponse({ ...result, errors }), mutationResults: contextValue.mutationResults };
+  }
+}
+
+export function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {
+  const response: AppSyncResponse = { data: result.data ?? null };
+  if (result.errors?.length) response.errors = result.errors.map(toAppSyncError);
+  return response;
+}
+
+export function toAppSyncError(error: GraphQLError): AppSyncError {
+  const original = error.originalError;
+  const fromResolver =
+    original instanceof AppSyncResolverError
+      ? { data: original.data, errorType: original.errorType ?? null, errorInfo: original.errorInfo }
+      : {};
+  return {
+    path: error.path ?? null,
+    ...fromResolver,
+    locations: error.locations?.map(({ line, column }) => ({ line, column, sourceName: null })) ?? null,
+    message: error.message,
+  };
+}

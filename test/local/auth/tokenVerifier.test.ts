@@ -1,0 +1,123 @@
+import { createHmac } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AppSyncIdentityCognito } from 'aws-lambda';
+import { base64url, decodeJwt, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUserPoolTokenVerifier, TokenRejected, type TokenRejectionReason, type UserPoolTokenVerifier } from '../../../local/auth/userPool/tokenVerifier.js';
+import type { UserPoolIdentity } from '../../../local/auth/userPool/types.js';
+import { LocalUserPool } from '../../../local/auth/userPool/userPool.js';
+
+// The pool's own key (read from its data directory) forges tokens that differ from real ones in
+// exactly one respect, so each rejection below is for the stated reason and no other.
+let dataDir: string;
+let pool: LocalUserPool;
+let verify: UserPoolTokenVerifier;
+let poolKey: CryptoKey;
+let kid: string;
+let tokens: { accessToken: string; idToken: string; refreshToken: string };
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), 'local-auth-verifier-'));
+  pool = await LocalUserPool.open({ dataDir, region: 'us-east-1', issuerOrigin: 'http://127.0.0.1:4000', seedUsers: [{ username: 'alice', password: 'Alice-password-1' }] });
+  verify = createUserPoolTokenVerifier({ issuer: pool.issuer, clientId: pool.clientId, jwks: pool.jwks() });
+  const privateJwk = JSON.parse(await readFile(join(dataDir, 'local-auth', 'signing-key.json'), 'utf8'));
+  kid = privateJwk.kid;
+  poolKey = (await importJWK(privateJwk, 'RS256')) as CryptoKey;
+  tokens = await pool.signIn('alice', 'Alice-password-1');
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** A real token's claims with `changes` applied, signed with `key` under `header`. */
+async function forged(kind: 'idToken' | 'accessToken', changes: JWTPayload, { key = poolKey, header = { alg: 'RS256', kid } }: { key?: CryptoKey; header?: { alg: string; kid?: string } } = {}) {
+  return new SignJWT({ ...decodeJwt(tokens[kind]), ...changes }).setProtectedHeader(header).sign(key);
+}
+
+/** A JWS with an arbitrary header and signature, which jose would refuse to produce. */
+function handMade(header: object, payload: object, sign: (input: string) => string): string {
+  const input = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}`;
+  return `${input}.${sign(input)}`;
+}
+
+async function rejectionOf(token: string): Promise<TokenRejected> {
+  const error = await verify(token).then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(TokenRejected);
+  return error as TokenRejected;
+}
+
+describe('createUserPoolTokenVerifier', () => {
+  it("accepts the pool's ID token with AppSync's user-pool identity", async () => {
+    const identity = await verify(tokens.idToken);
+    const claims = decodeJwt(tokens.idToken);
+    expect(identity).toEqual({ sub: claims.sub, issuer: pool.issuer, username: 'alice', claims, sourceIp: [], defaultAuthStrategy: 'ALLOW', groups: null });
+    // Compile-time: usable wherever @types/aws-lambda's Cognito identity is expected.
+    const asLambdaType: AppSyncIdentityCognito = identity;
+    expect(asLambdaType.username).toBe('alice');
+  });
+
+  it("accepts the pool's access token, username from its username claim", async () => {
+    const identity: UserPoolIdentity = await verify(tokens.accessToken);
+    expect(identity).toMatchObject({ sub: decodeJwt(tokens.idToken).sub, username: 'alice', groups: null });
+    expect(identity.claims).toMatchObject({ token_use: 'access', client_id: pool.clientId, scope: 'aws.cognito.signin.user.admin' });
+  });
+
+  it.each(['Bearer ', 'bearer ', '  '])('accepts the token after %j in the Authorization header', async (prefix) => {
+    expect((await verify(`${prefix}${tokens.idToken}`)).username).toBe('alice');
+  });
+
+  it('passes cognito:groups through as groups', async () => {
+    const identity = await verify(await forged('idToken', { 'cognito:groups': ['admins'] }));
+    expect(identity.groups).toEqual(['admins']);
+  });
+
+  const cases: [string, () => Promise<string> | string, TokenRejectionReason][] = [
+    ['an expired token', () => forged('accessToken', { iat: now() - 7200, exp: now() - 3600 }), 'expired'],
+    ['a token valid only later (nbf)', () => forged('accessToken', { nbf: now() + 600 }), 'not-yet-valid'],
+    ['a token issued in the future (iat)', () => forged('idToken', { iat: now() + 600, exp: now() + 4200 }), 'not-yet-valid'],
+    ['a token without exp', () => forged('idToken', { exp: undefined }), 'malformed'],
+    ['a signature by another key under the same kid', async () => forged('idToken', {}, { key: (await generateKeyPair('RS256')).privateKey }), 'bad-signature'],
+    ['a tampered payload', () => tamper(tokens.idToken, { 'cognito:username': 'bob' }), 'bad-signature'],
+    ['alg none', () => handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => ''), 'malformed'],
+    ['alg none with a signature', () => handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => 'AAAA'), 'unsupported-algorithm'],
+    ['HS256 keyed with the public key', () => hs256WithPublicKey(), 'unsupported-algorithm'],
+    ['an unknown kid', () => forged('idToken', {}, { header: { alg: 'RS256', kid: 'someone-else' } }), 'unknown-key'],
+    ['no kid', () => forged('idToken', {}, { header: { alg: 'RS256' } }), 'unknown-key'],
+    ['another issuer', () => forged('idToken', { iss: 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Other1234' }), 'wrong-issuer'],
+    ['an ID token of another app client (aud)', () => forged('idToken', { aud: 'x'.repeat(26) }), 'wrong-client'],
+    ['an access token of another app client (client_id)', () => forged('accessToken', { client_id: 'x'.repeat(26) }), 'wrong-client'],
+    ['a token_use other than id or access', () => forged('accessToken', { token_use: 'refresh' }), 'wrong-token-use'],
+    ['a refresh token', () => tokens.refreshToken, 'malformed'],
+    ['garbage', () => 'not.a.jwt', 'malformed'],
+    ['an empty header', () => '', 'missing'],
+    ['a bare Bearer', () => 'Bearer ', 'malformed'],
+  ];
+
+  it.each(cases)('rejects %s', async (_case, token, reason) => {
+    const rejection = await rejectionOf(await token());
+    expect(rejection.reason).toBe(reason);
+    expect(rejection.name).toBe('TokenRejected');
+  });
+});
+
+/** The signed token with a payload rewritten after signing. */
+function tamper(token: string, changes: object): string {
+  const [header, payload, signature] = token.split('.') as [string, string, string];
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  return [header, base64url.encode(JSON.stringify({ ...claims, ...changes })), signature].join('.');
+}
+
+/** The classic key-confusion attack: HMAC keyed with the RSA public key a verifier might misuse as a secret. */
+async function hs256WithPublicKey(): Promise<string> {
+  const publicKey = (await importJWK({ ...(pool.jwks().keys[0] as object), alg: 'RS256' }, 'RS256')) as CryptoKey;
+  const pem = await exportSPKI(publicKey);
+  return handMade({ alg: 'HS256', kid }, decodeJwt(tokens.idToken), (input) => createHmac('sha256', pem).update(input).digest('base64url'));
+}
