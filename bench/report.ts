@@ -1,7 +1,7 @@
 import type { BenchResults } from './runBench.js';
 import type { Spread } from './stats.js';
 
-/** The benchmark figures as plain-text tables, for the terminal and the README. */
+/** The benchmark figures as plain-text tables, for the terminal and docs/performance.md. */
 export function formatReport(results: BenchResults): string {
   const lines: string[] = [];
   const table = (header: string[], rows: (string | number)[][]) => {

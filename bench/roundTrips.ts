@@ -1,4 +1,4 @@
-import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../generated/sdk.js';
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../sdk/src/generated/operations.js';
 import type { GraphqlRequest } from './graphqlClient.js';
 import type { RawOperations } from './rawOperations.js';
 

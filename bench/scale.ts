@@ -1,4 +1,4 @@
-import { GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../generated/sdk.js';
+import { GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../sdk/src/generated/operations.js';
 import type { GraphqlRequest } from './graphqlClient.js';
 import { measureLoad, type LoadOptions } from './load.js';
 import type { RawOperations } from './rawOperations.js';

@@ -40,6 +40,7 @@ async function main(): Promise<void> {
       `  GraphQL:   ${api.url}`,
       `  Realtime:  ${api.realtimeUrl}`,
       `  GraphiQL:  ${api.url.replace(/\/graphql$/, '/')}`,
+      `  App:       ${api.url.replace(/\/graphql$/, '/app/')}`,
       `  Config:    ${api.url.replace(/\/graphql$/, '/config.json')}`,
       `  User pool: ${api.clientConfig.userPoolId}, app client ${api.clientConfig.userPoolClientId}, at ${api.clientConfig.userPoolEndpoint}`,
       `  Users:     ${api.clientConfig.users.map(({ username, password }) => `${username} / ${password}`).join(', ')}`,

@@ -9,6 +9,7 @@ import type { ClientConfig } from './clientConfig.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlHtml } from './graphiqlPage.js';
 import type { SubscriptionHub } from '../realtime/subscriptionHub.js';
 import { answerUserPoolCall, isUserPoolCall, USER_POOL_CORS_HEADERS, wellKnownDocument } from './userPoolRoutes.js';
+import { answerWebApp, isWebAppPath } from './webApp.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -76,7 +77,7 @@ const HOST_REFUSED_MESSAGE =
  * methods on /graphql get a JSON error, as GraphQL clients expect from the endpoint. POST / with
  * `X-Amz-Target` is the local user pool's Cognito API, and `/<userPoolId>/.well-known/jwks.json`
  * its keys. GET / serves the GraphiQL page and GET /config.json the client settings (same origin
- * only). A request whose Host is not this API's gets 421 (DNS rebinding).
+ * only), and /app/ the web app (webApp.ts). A request whose Host is not this API's gets 421 (DNS rebinding).
  */
 export function createHttpHandler(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const page = graphiqlHtml({ endpointPath: GRAPHQL_PATH, realtimePath: options.realtimePath });
@@ -96,6 +97,10 @@ export function createHttpHandler(options: HttpApiOptions): (request: IncomingMe
         const answer = await answerUserPoolCall(userPool, request, body);
         if (answer.internalError) options.onInternalError(answer.internalError);
         return send(request, response, answer.status, JSON.stringify(answer.body), { ...cors, ...answer.headers });
+      }
+      if (isWebAppPath(pathname)) {
+        const app = await answerWebApp(request.method, pathname, options.clientConfig);
+        return send(request, response, app.status, app.body, app.headers);
       }
       if (request.method === 'GET' && pathname === '/') return reply(200, page, 'text/html');
       // Browsers ask for it on every page; there is none, and a 404 would show as a console error.

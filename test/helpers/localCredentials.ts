@@ -1,4 +1,4 @@
-import { signAppSyncRequest } from '../../local/auth/iam/sigv4Signer.js';
+import { signAppSyncRequest } from '../../sdk/src/auth/sigv4.js';
 
 /** The users every test runtime's pool holds (LOCAL_USERS), with fixed passwords. */
 export const TEST_USERS = {

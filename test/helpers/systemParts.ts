@@ -89,3 +89,14 @@ function javaMajorVersion(java: string, env: NodeJS.ProcessEnv): number | undefi
   const first = Number(match[1]);
   return first === 1 ? Number(match[2]) : first;
 }
+
+/** Headless Chromium's flags on these machines (shared/README.md): no sandbox as root, no phoning home. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];

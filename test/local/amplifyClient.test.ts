@@ -15,7 +15,7 @@ import {
   OnCreateMemoDocument,
   type OnCreateMemoSubscription,
   UpdateMemoDocument,
-} from '../../generated/sdk.js';
+} from '../../sdk/src/generated/operations.js';
 import { TEST_USERS } from '../helpers/localCredentials.js';
 import { postGraphQL, useLocalApiProcess } from './helpers/localApiProcess.js';
 

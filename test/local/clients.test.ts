@@ -5,7 +5,7 @@ import {
   GetMemoDocument,
   ListMemosDocument,
   UpdateMemoDocument,
-} from '../../generated/sdk.js';
+} from '../../sdk/src/generated/operations.js';
 import type { TestUsername } from '../helpers/localCredentials.js';
 import * as apollo from './examples/apolloClient.js';
 import * as urql from './examples/urqlClient.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { CognitoIdentityProviderClient, InitiateAuthCommand, SignUpCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { base64url, createLocalJWKSet, decodeJwt, decodeProtectedHeader, exportSPKI, generateKeyPair, importJWK, jwtVerify, SignJWT, type CryptoKey, type JSONWebKeySet, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signAppSyncRequest, signRealtimeConnect, signRealtimeStart, type SigningCredentials } from '../../local/auth/iam/sigv4Signer.js';
+import { signAppSyncRequest, signRealtimeConnect, signRealtimeStart, type SigningCredentials } from '../../sdk/src/auth/sigv4.js';
 import type { ClientConfig } from '../../local/http/clientConfig.js';
 import { iamHeaders, signIn, TEST_IAM, TEST_USERS, type TestUsername, type UserTokens } from '../helpers/localCredentials.js';
 import { AppSyncRealtimeClient, iamAuth, tokenAuth, type RealtimeAuth } from './helpers/appSyncRealtimeClient.js';

@@ -10,7 +10,7 @@ import { postGraphQL, useLocalApiProcess } from './helpers/localApiProcess.js';
 const run = promisify(execFile);
 const curlExample = new URL('examples/createMemo.sh', import.meta.url).pathname;
 
-/** Every example a user copies from: the SDK's operations, GraphiQL's editor, the README's curl. */
+/** Every example a user copies from: the SDK's operations, GraphiQL's editor, the curl example in docs/sign-in.md. */
 async function exampleDocuments(): Promise<[string, DocumentNode][]> {
   const sdk = await readFile(new URL('../../graphql/operations.graphql', import.meta.url), 'utf8');
   const curl = await readFile(curlExample, 'utf8');
@@ -18,7 +18,7 @@ async function exampleDocuments(): Promise<[string, DocumentNode][]> {
   return [
     ['graphql/operations.graphql', parse(sdk)],
     ['GraphiQL', parse(EXAMPLE_OPERATIONS)],
-    ['README curl', parse(curlQuery)],
+    ['docs/sign-in.md curl', parse(curlQuery)],
   ];
 }
 
@@ -78,7 +78,7 @@ describe("GraphiQL's example subscription", () => {
     expect(event.payload).toEqual({ data: { onCreateMemo: created.body.data.createMemo } });
   });
 
-  it("receives the memo the README's curl example creates, every field, no error", async () => {
+  it("receives the memo the docs' curl example creates, every field, no error", async () => {
     const { realtime, id } = await subscribe();
     const { stdout } = await run('bash', [curlExample], { env: { ...process.env, URL: localApi().url, TOKEN: (await localApi().tokens('alice')).idToken } });
     const created = JSON.parse(stdout) as { data: { createMemo: Record<string, unknown> } };

@@ -1,21 +1,11 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHROMIUM, systemPartFor } from '../helpers/systemParts.js';
+import { CHROMIUM, CHROMIUM_FLAGS, systemPartFor } from '../helpers/systemParts.js';
 import { useLocalApiProcess } from './helpers/localApiProcess.js';
 
 /** Debian's chromium (.ci/run installs it) or CHROMIUM_PATH; without one, skipped (fails on CI). */
 const chromiumPath = systemPartFor('the browser suite', CHROMIUM);
-/** Flags from shared/README.md. */
-const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 /** How long bob's tab is watched for alice's event after it reached alice's own tab. */
 const SETTLE_MS = 750;
 const RESULT_TIMEOUT = { timeout: 15_000 };

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLExecutor } from '../../local/appsync/graphqlExecution.js';
 import { Authenticator } from '../../local/auth/authenticator.js';
 import { loadIamPrincipal } from '../../local/auth/iam/iamCredentials.js';
-import { signAppSyncRequest } from '../../local/auth/iam/sigv4Signer.js';
+import { signAppSyncRequest } from '../../sdk/src/auth/sigv4.js';
 import { LocalUserPool } from '../../local/auth/userPool/userPool.js';
 import { createHttpHandler, GRAPHQL_PATH } from '../../local/http/httpApi.js';
 import { startLocalApi, type LocalApi } from '../../local/server.js';

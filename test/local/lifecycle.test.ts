@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { print } from 'graphql';
-import { CreateMemoDocument, GetMemoDocument } from '../../generated/sdk.js';
+import { CreateMemoDocument, GetMemoDocument } from '../../sdk/src/generated/operations.js';
 import * as urql from './examples/urqlClient.js';
 import { iamHeaders, TEST_IAM, TEST_USERS } from '../helpers/localCredentials.js';
 import { deleteTestTable } from '../helpers/testStore.js';
@@ -34,6 +34,7 @@ describe('the runtime process', () => {
           `  GraphQL:   ${graphqlUrl}`,
           `  Realtime:  ${realtimeUrl}`,
           `  GraphiQL:  ${origin}/`,
+          `  App:       ${origin}/app/`,
           `  Config:    ${origin}/config.json`,
           `  User pool: ${userPoolId}, app client ${userPoolClientId}, at ${userPoolEndpoint}`,
           `  Users:     alice / ${TEST_USERS.alice}, bob / ${TEST_USERS.bob}`,

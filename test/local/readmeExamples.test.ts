@@ -7,9 +7,11 @@ import { useLocalApiProcess } from './helpers/localApiProcess.js';
 const run = promisify(execFile);
 const examplesDir = new URL('examples/', import.meta.url);
 const example = (file: string) => readFile(new URL(file, examplesDir), 'utf8');
-const section = async () => (await readFile(new URL('../../README.md', import.meta.url), 'utf8')).split('## Run it locally')[1]!.split(/\n## /)[0]!;
-/** The fenced blocks of the section: [language, content]. */
-const codeBlocks = async () => [...(await section()).matchAll(/^```(\w*)\n([^]*?)^```$/gm)].map((match) => [match[1]!, match[2]!] as const);
+const doc = (name: string) => readFile(new URL(`../../docs/${name}`, import.meta.url), 'utf8');
+/** The fenced blocks of a text: [language, content]. */
+const codeBlocksOf = (text: string) => [...text.matchAll(/^```(\w*)\n([^]*?)^```$/gm)].map((match) => [match[1]!, match[2]!] as const);
+/** The examples are shown in these two docs: the clients in local-runtime.md, signing in with curl or a script in sign-in.md. */
+const exampleDocs = ['local-runtime.md', 'sign-in.md'];
 const localApi = useLocalApiProcess();
 /** The environment as a reader's shell has it: no user chosen, so the examples sign in as the first user of /config.json. */
 const exampleEnv = (): NodeJS.ProcessEnv => {
@@ -18,30 +20,31 @@ const exampleEnv = (): NodeJS.ProcessEnv => {
 };
 const claimsOf = (jwt: string): { sub: string } => JSON.parse(Buffer.from(jwt.split('.')[1]!, 'base64url').toString());
 
-describe('README "Run it locally"', () => {
-  it('shows every example file verbatim, and no code that is not one of them', async () => {
+describe('docs/local-runtime.md and docs/sign-in.md', () => {
+  it('show every example file verbatim, once, and no code that is not one of them', async () => {
     const files = await readdir(examplesDir);
     const examples = await Promise.all(files.map(example));
-    const code = (await codeBlocks()).filter(([language]) => language !== 'text').map(([, content]) => content);
+    const texts = await Promise.all(exampleDocs.map(doc));
+    const code = texts.flatMap(codeBlocksOf).filter(([language]) => language !== 'text').map(([, content]) => content);
     expect(code.sort()).toEqual(examples.sort());
   });
 
-  it('shows the banner npm start prints', async () => {
-    const [, banner] = (await codeBlocks()).find(([language]) => language === 'text')!;
+  it('show the banner npm start prints', async () => {
+    const [, banner] = codeBlocksOf(await doc('local-runtime.md')).find(([language]) => language === 'text')!;
     for (const line of banner.trimEnd().split('\n')) {
       const label = /^\s+[A-Za-z][A-Za-z ]*:\s+/.exec(line)?.[0] ?? line; // values (port, key, path) differ
       expect(localApi().output()).toContain(label);
     }
   });
 
-  it('has curl examples that sign in and create a memo as that user', async () => {
+  it('have curl examples that sign in and create a memo as that user', async () => {
     const { stdout: token } = await run('bash', [new URL('signIn.sh', examplesDir).pathname], { env: { ...exampleEnv(), BASE: new URL(localApi().url).origin } });
     const { stdout } = await run('bash', [new URL('createMemo.sh', examplesDir).pathname], { env: { ...exampleEnv(), URL: localApi().url, TOKEN: token.trim() } });
     const alice = await localApi().tokens('alice'); // the first user /config.json lists
     expect(JSON.parse(stdout)).toMatchObject({ data: { createMemo: { title: 'Hello', version: 1, ownerId: claimsOf(alice.idToken).sub } } });
   });
 
-  it.each(['urqlUsage.ts', 'apolloUsage.ts'])('has a client example, %s, that signs in and prints what its comments say', async (file) => {
+  it.each(['urqlUsage.ts', 'apolloUsage.ts'])('have a client example, %s, that signs in and prints what its comments say', async (file) => {
     const expected = [...(await example(file)).matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
     expect(expected.length).toBeGreaterThan(0);
     const script = new URL(file, examplesDir).pathname;
@@ -49,10 +52,11 @@ describe('README "Run it locally"', () => {
     expect(stdout.trimEnd().split('\n')).toEqual(expected);
   });
 
-  it('documents every setting the runtime reads', async () => {
+  it('document every setting the runtime reads', async () => {
     const config = await readFile(new URL('../../local/config.ts', import.meta.url), 'utf8');
     const settings = [...config.matchAll(/env\.([A-Z_]+)|integer\(env, '([A-Z_]+)'/g)].map((match) => match[1] ?? match[2]);
     expect(settings.length).toBeGreaterThan(5);
-    for (const setting of settings) expect(await section()).toContain(`| \`${setting}\` |`);
+    const localRuntime = await doc('local-runtime.md');
+    for (const setting of settings) expect(localRuntime).toContain(`| \`${setting}\` |`);
   });
 });

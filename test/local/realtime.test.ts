@@ -8,7 +8,7 @@ import {
   OnDeleteMemoDocument,
   OnUpdateMemoDocument,
   UpdateMemoDocument,
-} from '../../generated/sdk.js';
+} from '../../sdk/src/generated/operations.js';
 import { iamHeaders, type TestUsername } from '../helpers/localCredentials.js';
 import { AppSyncRealtimeClient, iamAuth, tokenAuth, type RealtimeAuth } from './helpers/appSyncRealtimeClient.js';
 import { postGraphQL, useLocalApiProcess } from './helpers/localApiProcess.js';

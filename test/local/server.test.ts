@@ -1,6 +1,6 @@
 import { decodeJwt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { signAppSyncRequest } from '../../local/auth/iam/sigv4Signer.js';
+import { signAppSyncRequest } from '../../sdk/src/auth/sigv4.js';
 import { startLocalApi } from '../../local/server.js';
 import { signIn } from '../helpers/localCredentials.js';
 import { postGraphQL } from './helpers/localApiProcess.js';

@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CreateMemoDocument } from '../../generated/sdk.js';
+import { CreateMemoDocument } from '../../sdk/src/generated/operations.js';
 import { deleteTestTable } from '../helpers/testStore.js';
 import * as urql from './examples/urqlClient.js';
 import { runLocalApiToExit, startLocalApiProcess, temporaryDataDir, type LocalApiProcess } from './helpers/localApiProcess.js';

@@ -5,7 +5,7 @@ import type { LocalIamPrincipal } from './iamCredentials.js';
 import { iamIdentityOf, type IamIdentity } from './iamIdentity.js';
 import { parseAmzDate, parseAuthorization, type ParsedAuthorization } from './sigv4Authorization.js';
 import { SignatureRejected } from './sigv4Errors.js';
-import { queryParameters } from './sigv4Query.js';
+import { queryParameters } from '../../../sdk/src/auth/sigv4Query.js';
 
 /** A request as the server received it. */
 export interface SignedRequest {

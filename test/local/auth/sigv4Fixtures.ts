@@ -3,7 +3,7 @@ import { SignatureV4 } from '@smithy/signature-v4';
 import { expect } from 'vitest';
 import type { LocalIamPrincipal } from '../../../local/auth/iam/iamCredentials.js';
 import { SignatureRejected } from '../../../local/auth/iam/sigv4Errors.js';
-import { signAppSyncRequest, type SignAppSyncRequestInput } from '../../../local/auth/iam/sigv4Signer.js';
+import { signAppSyncRequest, type SignAppSyncRequestInput } from '../../../sdk/src/auth/sigv4.js';
 import type { SignedRequest } from '../../../local/auth/iam/sigv4Verifier.js';
 
 /** The principal every SigV4 test verifies against (AWS's documented example key pair). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyRealtimeConnect, verifyRealtimeStart } from '../../../local/auth/iam/sigv4Realtime.js';
-import { realtimeHeaderProtocol, signRealtimeConnect, signRealtimeStart } from '../../../local/auth/iam/sigv4Signer.js';
+import { realtimeHeaderProtocol, signRealtimeConnect, signRealtimeStart } from '../../../sdk/src/auth/sigv4.js';
 import { expectRejected, GRAPHQL_URL, principal, SIGNED_AT } from './sigv4Fixtures.js';
 
 const signing = { graphqlUrl: GRAPHQL_URL, credentials: principal, region: 'us-east-1', now: SIGNED_AT };

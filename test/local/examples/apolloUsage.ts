@@ -1,4 +1,4 @@
-import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument } from '../../../generated/sdk.js';
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument } from '../../../sdk/src/generated/operations.js';
 import { createMemoClient, errorTypeOf } from './apolloClient.js';
 import { signIn } from './signIn.js';
 

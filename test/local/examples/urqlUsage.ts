@@ -1,4 +1,4 @@
-import { CreateMemoDocument, UpdateMemoDocument } from '../../../generated/sdk.js';
+import { CreateMemoDocument, UpdateMemoDocument } from '../../../sdk/src/generated/operations.js';
 import { signIn } from './signIn.js';
 import { createMemoClient, errorTypeOf } from './urqlClient.js';
 

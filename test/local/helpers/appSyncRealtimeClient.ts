@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { print, type DocumentNode } from 'graphql';
 import WebSocket from 'ws';
-import { signRealtimeConnect, signRealtimeStart } from '../../../local/auth/iam/sigv4Signer.js';
+import { signRealtimeConnect, signRealtimeStart } from '../../../sdk/src/auth/sigv4.js';
 import { TEST_IAM } from '../../helpers/localCredentials.js';
 
 /** How a client authorizes its connection and each start (AppSync sends auth with both). */

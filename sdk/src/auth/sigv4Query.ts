@@ -4,7 +4,8 @@
  */
 export function queryParameters(search: string): Record<string, string | string[]> {
   const values = new Map<string, string[]>();
-  for (const [key, value] of new URLSearchParams(search)) values.set(key, [...(values.get(key) ?? []), value]);
+  // forEach, not for…of: the SDK compiles against the DOM lib without DOM.Iterable.
+  new URLSearchParams(search).forEach((value, key) => values.set(key, [...(values.get(key) ?? []), value]));
   // fromEntries makes own properties, so a `__proto__` parameter stays a parameter.
   return Object.fromEntries(Array.from(values, ([key, list]) => [key, list.length === 1 ? (list[0] ?? '') : list]));
 }

@@ -1,9 +1,11 @@
 import { SignatureV4 } from '@smithy/signature-v4';
+import { base64Json } from './base64Json.js';
 import { queryParameters } from './sigv4Query.js';
 import { WebCryptoSha256 } from './sigv4WebCryptoSha256.js';
 
 // Client side of IAM auth: what Amplify JS and the AppSync Apollo links send. No Node-only
-// imports, so a browser or Lambda client SDK can reuse it.
+// imports: browsers, Node and Lambda run it alike. The local runtime's verifier (local/auth/iam)
+// and the tests sign with it too, so the SDK and the runtime agree on one canonical form.
 
 /** An AWS key pair; `sessionToken` for temporary credentials (STS, Cognito identity pools). */
 export interface SigningCredentials {
@@ -50,23 +52,38 @@ export function signAppSyncRequest({ url, body, credentials, region, now, conten
   return signPost(new URL(url), body, HTTP_HEADERS, { credentials, region, now, contentSha256 });
 }
 
-/** The `header` object of an IAM real-time connection: a signed POST of `{}` to `<graphqlUrl>/connect`. */
+/**
+ * The `header` object of an IAM real-time connection: a signed POST of `{}` to `<graphqlUrl>/connect`.
+ *
+ * @example
+ * const header = await signRealtimeConnect({ graphqlUrl, credentials, region: 'us-east-1' });
+ */
 export function signRealtimeConnect({ graphqlUrl, ...signing }: SignRealtimeInput): Promise<Record<string, string>> {
   const url = new URL(graphqlUrl);
   url.pathname = `${url.pathname}/connect`;
   return signPost(url, '{}', REALTIME_HEADERS, signing);
 }
 
-/** A `start` message's `payload.extensions.authorization`: a signed POST of `data` to `graphqlUrl`. */
+/**
+ * A `start` message's `payload.extensions.authorization`: a signed POST of `data` to `graphqlUrl`.
+ *
+ * @example
+ * const data = JSON.stringify({ query, variables });
+ * const authorization = await signRealtimeStart({ graphqlUrl, data, credentials, region: 'us-east-1' });
+ */
 export function signRealtimeStart({ graphqlUrl, data, ...signing }: SignRealtimeInput & { readonly data: string }): Promise<Record<string, string>> {
   return signPost(new URL(graphqlUrl), data, REALTIME_HEADERS, signing);
 }
 
-/** The `header-<base64url>` subprotocol that carries a connection's `header` object. */
+/**
+ * The `header-<base64url>` subprotocol that carries a connection's `header` object (what
+ * aws-appsync-subscription-link ≥ 4.0.2 and Amplify v6 send instead of the `?header=` query).
+ *
+ * @example
+ * new WebSocket(realtimeUrl, ['graphql-ws', realtimeHeaderProtocol(await signRealtimeConnect({ graphqlUrl, credentials, region }))]);
+ */
 export function realtimeHeaderProtocol(header: Record<string, string>): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(header));
-  const base64 = btoa(Array.from(bytes, (byte) => String.fromCharCode(byte)).join(''));
-  return `header-${base64.replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  return `header-${base64Json(header).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
 }
 
 async function signPost(

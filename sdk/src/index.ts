@@ -1,0 +1,30 @@
+// @memo-api/client: the typed documents of the memo API, a client (HTTP + AppSync real-time) with
+// Cognito user-pool or IAM auth, and its typed errors. The urql and Apollo adapters are the
+// subpaths `@memo-api/client/urql` and `@memo-api/client/apollo`, so neither library is loaded here.
+
+export { createMemoClient, type MemoClient, type MemoClientOptions, type MemoResult } from './core/client.js';
+export { loadMemoClientConfig, parseMemoClientConfig, type MemoClientConfig } from './core/config.js';
+export { createAuthFetch, type AuthFetchOptions } from './core/authFetch.js';
+export { toGraphQLRequest, type GraphQLRequest } from './core/graphqlRequest.js';
+export {
+  httpAuthHeaders,
+  iamAuth,
+  realtimeConnectHeader,
+  realtimeStartAuthorization,
+  userPoolAuth,
+  type AuthProvider,
+  type AwsCredentials,
+} from './auth/providers.js';
+export {
+  createRealtimeClient,
+  type RealtimeClient,
+  type RealtimeClientSettings,
+  type RealtimeCloseInfo,
+  type RealtimeOptions,
+  type Sink,
+  type SubscribePayload,
+  type WebSocketConstructor,
+  type WebSocketLike,
+} from './realtime/realtimeClient.js';
+export { MemoApiRequestError, toMemoApiError, type AppSyncGraphQLError, type MemoApiError, type MemoApiErrorType } from './errors.js';
+export * from './generated/operations.js';

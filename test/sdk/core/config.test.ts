@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { loadMemoClientConfig, parseMemoClientConfig } from '../../../sdk/src/core/config.js';
+
+describe('the client config', () => {
+  const config = { graphqlUrl: 'http://127.0.0.1:4000/graphql', realtimeUrl: 'ws://127.0.0.1:4000/graphql/realtime', region: 'us-east-1' };
+
+  it('keeps the known keys and drops the local users', () => {
+    expect(parseMemoClientConfig({ ...config, userPoolId: 'pool', users: [{ username: 'alice', password: 'x' }] })).toEqual({ ...config, userPoolId: 'pool' });
+  });
+
+  it('names the missing or mistyped key', async () => {
+    const { realtimeUrl: _omitted, ...withoutRealtime } = config;
+    const served = (body: unknown) => (async () => new Response(JSON.stringify(body), { status: 200 })) as unknown as typeof fetch;
+    await expect(loadMemoClientConfig('http://x/config.json', served(withoutRealtime))).rejects.toThrow('http://x/config.json is missing "realtimeUrl"');
+    await expect(loadMemoClientConfig('http://x/config.json', served({ ...config, region: 5 }))).rejects.toThrow('"region" must be a string');
+    await expect(loadMemoClientConfig('http://x/config.json', served({ ...config, realtimeUrl: 'http://x/realtime' }))).rejects.toThrow('"realtimeUrl" must be a ws: or wss: URL');
+    await expect(loadMemoClientConfig('http://x/config.json', (async () => new Response('nope', { status: 404 })) as unknown as typeof fetch)).rejects.toThrow('HTTP 404');
+  });
+});

@@ -1,0 +1,61 @@
+import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
+import { CombinedError } from '@urql/core';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { MemoApiRequestError, toMemoApiError, type MemoApiError } from '../../../sdk/src/errors.js';
+
+const conflict = {
+  message: 'Memo m1 is at version 3, not the expected version 2',
+  errorType: 'VersionConflict',
+  errorInfo: { memoId: 'm1', expectedVersion: 2, currentVersion: 3 },
+  path: ['updateMemo'],
+  locations: [{ line: 1, column: 40 }],
+  data: null,
+};
+const typedConflict: MemoApiError = {
+  errorType: 'VersionConflict',
+  message: conflict.message,
+  errorInfo: { memoId: 'm1', expectedVersion: 2, currentVersion: 3 },
+  path: ['updateMemo'],
+};
+const unauthorizedBody = JSON.stringify({ errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }] });
+const unauthorizedResponse = () =>
+  new Response(unauthorizedBody, { status: 401, headers: { 'content-type': 'application/json', 'x-amzn-ErrorType': 'UnauthorizedException' } });
+
+describe('toMemoApiError', () => {
+  it('types an AppSync error object by errorType', () => {
+    const error = toMemoApiError(conflict);
+    expect(error).toEqual(typedConflict);
+    if (error?.errorType === 'VersionConflict') expectTypeOf(error.errorInfo.currentVersion).toEqualTypeOf<number>();
+    expect(toMemoApiError({ message: 'Taken', errorType: 'MemoAlreadyExists', errorInfo: { memoId: 'm1', currentVersion: null } })).toEqual({
+      errorType: 'MemoAlreadyExists',
+      message: 'Taken',
+      errorInfo: { memoId: 'm1', currentVersion: null },
+    });
+    expect(toMemoApiError({ message: 'No', errorType: 'Unauthorized', errorInfo: {} })).toEqual({ errorType: 'Unauthorized', message: 'No', errorInfo: null });
+  });
+
+  it('finds it in a list, an urql CombinedError, an Apollo CombinedGraphQLErrors, or as a cause', () => {
+    expect(toMemoApiError([{ message: 'other', errorType: 'DynamoDB:Whatever' }, conflict])).toEqual(typedConflict);
+    expect(toMemoApiError(new CombinedError({ graphQLErrors: [conflict] }))).toEqual(typedConflict);
+    expect(toMemoApiError(new CombinedError({ graphQLErrors: [conflict] }).graphQLErrors[0])).toEqual(typedConflict);
+    expect(toMemoApiError(new CombinedGraphQLErrors({ data: null, errors: [conflict] }))).toEqual(typedConflict);
+    expect(toMemoApiError(new Error('wrapped', { cause: new CombinedGraphQLErrors({ data: null, errors: [conflict] }) }))).toEqual(typedConflict);
+  });
+
+  it('names a 401 UnauthorizedException from a MemoApiRequestError, an Apollo ServerError or urql’s parsed 401 body', () => {
+    const expected = { errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorInfo: null };
+    expect(toMemoApiError(new MemoApiRequestError('You are not authorized to make this call.', { errorType: 'UnauthorizedException', status: 401 }))).toEqual(expected);
+    expect(toMemoApiError(new ServerError('Response not successful: Received status code 401', { response: unauthorizedResponse(), bodyText: unauthorizedBody }))).toEqual(expected);
+    expect(toMemoApiError(new ServerError('Unauthorized', { response: unauthorizedResponse(), bodyText: 'not json' }))).toMatchObject({ errorType: 'UnauthorizedException' });
+    expect(toMemoApiError(new CombinedError({ graphQLErrors: JSON.parse(unauthorizedBody).errors, response: unauthorizedResponse() }))).toEqual(expected);
+  });
+
+  it('is undefined for anything that is not one of the API’s errors', () => {
+    for (const value of [undefined, null, 'VersionConflict', new Error('boom'), { message: 'x', errorType: 'DynamoDB:ConditionalCheckFailedException' }, new CombinedError({ networkError: new Error('offline') })]) {
+      expect(toMemoApiError(value)).toBeUndefined();
+    }
+    // A known type whose errorInfo lacks its fields is not trusted as that type.
+    expect(toMemoApiError({ message: 'x', errorType: 'VersionConflict', errorInfo: { memoId: 'm1' } })).toBeUndefined();
+    expect(toMemoApiError(new MemoApiRequestError('offline', { errorType: 'NetworkError', status: 0 }))).toBeUndefined();
+  });
+});

@@ -1,0 +1,208 @@
+import { mkdir } from 'node:fs/promises';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebApp, isWebAppStale } from '../../web/buildIfStale.js';
+import { signIn as signInToPool, TEST_USERS } from '../helpers/localCredentials.js';
+import { CHROMIUM, systemPartFor } from '../helpers/systemParts.js';
+import { postGraphQL, useLocalApiProcess } from '../local/helpers/localApiProcess.js';
+import { AppTabs, CHROMIUM_FLAGS, createMemo, entry, isFocused, listedTitles, listShown, openMemo, SCREENSHOTS, signIn, storedSession, WAIT } from './helpers/memoApp.js';
+
+/** Debian's chromium (.ci/run installs it) or CHROMIUM_PATH; without one, skipped (fails on CI). */
+const chromiumPath = systemPartFor('the web app browser suite', CHROMIUM);
+/** How long a tab is watched for an event that must not come, once a later one reached the tabs that should get it. */
+const SETTLE_MS = 750;
+
+// When every test is skipped, vitest runs none of these hooks: no runtime, no build, no browser.
+const localApi = useLocalApiProcess();
+let browser: Browser;
+const appUrl = () => localApi().url.replace(/\/graphql$/, '/app/');
+
+beforeAll(async () => {
+  if (await isWebAppStale()) await buildWebApp();
+  browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
+  await mkdir(SCREENSHOTS, { recursive: true });
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The fixture: `tabs` opens (signed-in) tabs and, after the test, checks them for script errors and off-origin requests, then closes them. */
+const test = it.extend<{ tabs: AppTabs }>({
+  // eslint-disable-next-line no-empty-pattern -- vitest reads the fixtures a test uses from this pattern.
+  tabs: async ({}, use) => {
+    const tabs = new AppTabs(browser, appUrl());
+    try {
+      await use(tabs);
+      for (const tab of tabs.opened) expect({ errors: tab.pageErrors, foreign: tab.foreignRequests }).toEqual({ errors: [], foreign: [] });
+    } finally {
+      await tabs.close();
+    }
+  },
+});
+
+/** A GraphQL call as `username`, straight to the API (what another device of the user does). */
+async function callAs(username: keyof typeof TEST_USERS, query: string, variables: Record<string, unknown> = {}) {
+  const { status, body } = await postGraphQL(localApi().url, { query, variables }, await localApi().authHeaders(username));
+  expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
+  return body.data;
+}
+const MEMO_FIELDS = 'memoId ownerId title content tags createdAt updatedAt version';
+const CREATE = `mutation($input: CreateMemoInput!) { createMemo(input: $input) { ${MEMO_FIELDS} } }`;
+
+describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () => {
+  test("shows each user their own memos only, and moves the focus to a memo just created", async ({ tabs }) => {
+    const alice = await tabs.signedIn('alice', TEST_USERS.alice);
+    await createMemo(alice.page, { title: 'Groceries', content: 'Milk, eggs, bread', tags: 'home, weekly' });
+    await expect.poll(() => isFocused(entry(alice.page, 'Groceries'))).toBe(true);
+    await createMemo(alice.page, { title: 'Release notes', content: 'Ship the web app' });
+    const bob = await tabs.signedIn('bob', TEST_USERS.bob);
+    await createMemo(bob.page, { title: "Bob's plans", content: 'Climb a hill' });
+
+    const alicesList = await listedTitles(alice.page);
+    expect(alicesList.indexOf('Release notes')).toBe(alicesList.indexOf('Groceries') - 1);
+    expect(alicesList).not.toContain("Bob's plans");
+    await bob.page.reload();
+    await listShown(bob.page);
+    expect(await listedTitles(bob.page)).toContain("Bob's plans");
+    expect(await listedTitles(bob.page)).not.toContain('Groceries');
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/memo-list.png` });
+
+    await openMemo(alice.page, 'Groceries');
+    await expect.poll(() => isFocused(alice.page.getByLabel('Title'))).toBe(true);
+    expect(await alice.page.getByLabel('Tags').inputValue()).toBe('home, weekly');
+    await alice.page.screenshot({ path: `${SCREENSHOTS}/memo-editor.png` });
+  });
+
+  test("delivers creates, updates and deletes to the user's other tab, and nothing to another user", async ({ tabs }) => {
+    const writer = await tabs.signedIn('alice', TEST_USERS.alice);
+    const watcher = await tabs.signedIn('alice', TEST_USERS.alice);
+    const bob = await tabs.signedIn('bob', TEST_USERS.bob);
+
+    await createMemo(writer.page, { title: 'Live one', content: 'first words' });
+    await entry(watcher.page, 'Live one').waitFor(WAIT);
+    await openMemo(writer.page, 'Live one');
+    await writer.page.getByLabel('Title').fill('Live one, renamed');
+    await writer.page.getByRole('button', { name: 'Save' }).click();
+    await entry(watcher.page, 'Live one, renamed').waitFor(WAIT);
+    await writer.page.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => isFocused(writer.page.getByRole('heading', { name: 'My memos' }))).toBe(true);
+    await entry(watcher.page, 'Live one, renamed').waitFor({ state: 'detached', ...WAIT });
+
+    // Bob's tab is live (his own memo from another device reaches it) yet got none of alice's events.
+    await callAs('bob', CREATE, { input: { title: 'From bob elsewhere', content: 'hello' } });
+    await entry(bob.page, 'From bob elsewhere').waitFor(WAIT);
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+    expect(await listedTitles(bob.page)).not.toContain('Live one');
+    expect(await listedTitles(bob.page)).not.toContain('Live one, renamed');
+  });
+
+  test('shows a version conflict as such: Reload shows the other tab\'s text, Overwrite wins with the next version', async ({ tabs }) => {
+    const first = await tabs.signedIn('alice', TEST_USERS.alice);
+    const second = await tabs.signedIn('alice', TEST_USERS.alice);
+    await createMemo(first.page, { title: 'Shared plan', content: 'version one' });
+    await entry(second.page, 'Shared plan').waitFor(WAIT);
+    await openMemo(first.page, 'Shared plan');
+    await openMemo(second.page, 'Shared plan');
+
+    await first.page.getByLabel('Content').fill('written in the first tab');
+    await first.page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => first.page.getByRole('status').innerText(), WAIT).toBe('Saved (version 2).');
+    await second.page.getByLabel('Content').fill('written in the second tab');
+    await second.page.getByRole('button', { name: 'Save' }).click();
+    const conflict = second.page.getByRole('alert').filter({ hasText: 'changed since you opened it' });
+    await conflict.waitFor(WAIT);
+    expect(await conflict.innerText()).toContain('This memo changed since you opened it (now version 2).');
+    await expect.poll(() => isFocused(second.page.getByRole('button', { name: 'Reload' }))).toBe(true);
+    await second.page.screenshot({ path: `${SCREENSHOTS}/memo-conflict.png` });
+
+    await second.page.getByRole('button', { name: 'Reload' }).click();
+    await expect.poll(() => second.page.getByLabel('Content').inputValue(), WAIT).toBe('written in the first tab');
+    expect(await second.page.getByText('Version 2 ·').count()).toBe(1);
+
+    // Again, and this time the second tab overwrites.
+    await first.page.getByLabel('Content').fill('the first tab, once more');
+    await first.page.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => first.page.getByRole('status').innerText(), WAIT).toBe('Saved (version 3).');
+    await second.page.getByLabel('Content').fill('the second tab wins');
+    await second.page.getByRole('button', { name: 'Save' }).click();
+    await conflict.waitFor(WAIT);
+    expect(await conflict.innerText()).toContain('(now version 3)');
+    await second.page.getByRole('button', { name: 'Overwrite' }).click();
+    await expect.poll(() => second.page.getByRole('status').innerText(), WAIT).toBe('Saved (version 4).');
+    const memoId = (await entry(second.page, 'Shared plan').getAttribute('id'))!.replace(/^memo-/, '');
+    const { memo } = await callAs('alice', `query($memoId: ID!) { memo(memoId: $memoId) { ${MEMO_FIELDS} } }`, { memoId });
+    expect(memo).toMatchObject({ content: 'the second tab wins', version: 4 });
+  });
+
+  test('refuses a wrong password in an alert, keeps the session over a reload, offers the local users, and signs out for good', async ({ tabs }) => {
+    const { page } = await tabs.open();
+    await page.getByLabel('Username', { exact: true }).fill('alice');
+    await page.getByLabel('Password', { exact: true }).fill('not-her-password');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expect.poll(() => page.getByRole('alert').innerText(), WAIT).toBe('Incorrect username or password.');
+    await page.getByRole('button', { name: 'Use alice' }).click();
+    expect(await page.getByLabel('Password', { exact: true }).inputValue()).toBe(TEST_USERS.alice);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await listShown(page);
+    await page.reload();
+    await listShown(page);
+    expect(await page.getByText('Signed in as alice').count()).toBe(1);
+
+    const stored = await storedSession(page);
+    expect(stored).toBeDefined();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor(WAIT);
+    await page.reload();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor(WAIT);
+    expect(await storedSession(page)).toBeUndefined();
+    // The refresh token was revoked at the pool, not just forgotten here.
+    const { userPoolEndpoint, userPoolClientId } = await localApi().config();
+    await expect.poll(() => refreshWith(userPoolEndpoint, userPoolClientId, stored!.refreshToken), WAIT).toBe('NotAuthorizedException');
+  });
+
+  test('refreshes its tokens a minute before they expire, and goes on working', async ({ tabs }) => {
+    const { page } = await tabs.open((fresh) => fresh.clock.install());
+    await signIn(page, 'alice', TEST_USERS.alice);
+    const before = (await storedSession(page))!;
+    const now = await page.evaluate<number>('Date.now()');
+    expect(before.expiresAt - now).toBeGreaterThan(59 * 60_000);
+
+    await page.clock.fastForward(before.expiresAt - now - 59_000);
+    await expect.poll(async () => (await storedSession(page))?.idToken, WAIT).not.toBe(before.idToken);
+    expect((await storedSession(page))!.refreshToken).toBe(before.refreshToken);
+    await createMemo(page, { title: 'After a refresh', content: 'still signed in' });
+  });
+
+  test('signs a new user up and pages their memos newest first with "Load more"', async ({ tabs }) => {
+    const { page } = await tabs.open();
+    const password = 'Carol-local-Passw0rd!';
+    await page.getByLabel('New username').fill('carol');
+    await page.getByLabel('New password').fill(password);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await listShown(page);
+    expect(await page.getByText('No memos yet').count()).toBe(1);
+
+    const { userPoolEndpoint, userPoolClientId } = await localApi().config();
+    const { idToken } = await signInToPool(userPoolEndpoint, userPoolClientId, 'carol', password);
+    for (let n = 1; n <= 25; n += 1) await postGraphQL(localApi().url, { query: CREATE, variables: { input: { title: `Memo ${n}`, content: `number ${n}` } } }, { authorization: idToken });
+    await page.reload();
+    await listShown(page);
+    const newestFirst = Array.from({ length: 25 }, (_, index) => `Memo ${25 - index}`);
+    expect(await listedTitles(page)).toEqual(newestFirst.slice(0, 20));
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect.poll(() => listedTitles(page), WAIT).toEqual(newestFirst);
+    expect(await page.getByRole('button', { name: 'Load more' }).count()).toBe(0);
+    await expect.poll(() => isFocused(entry(page, 'Memo 5'))).toBe(true);
+  });
+});
+
+/** What the pool says to REFRESH_TOKEN_AUTH with this token: 'ok', or its error type. */
+async function refreshWith(endpoint: string, clientId: string, refreshToken: string): Promise<string> {
+  const response = await fetch(endpoint, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
+    body: JSON.stringify({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
+  });
+  return response.ok ? 'ok' : ((await response.json()) as { __type: string }).__type;
+}

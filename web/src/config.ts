@@ -1,0 +1,28 @@
+import { parseMemoClientConfig, type MemoClientConfig } from '@memo-api/client';
+
+/** The config as the app uses it; `users` (with passwords) exists only on the local runtime. */
+export interface AppConfig extends MemoClientConfig {
+  readonly users?: readonly { readonly username: string; readonly password: string }[];
+}
+
+/**
+ * Where config.json is: next to the app (`<base>config.json`, /app/config.json), which is where
+ * `npm run deploy` puts it on AWS. The local runtime serves the same file there, and the dev
+ * server its own version. Relative to the base, so the app moves with it.
+ */
+export const CONFIG_URL = `${import.meta.env.BASE_URL}config.json`;
+
+/** Loads and checks the app's config (the SDK's check), keeping the local users for the sign-in hints. @throws {Error} naming what is wrong */
+export async function loadAppConfig(): Promise<AppConfig> {
+  const response = await fetch(CONFIG_URL, { cache: 'no-cache' });
+  if (!response.ok) throw new Error(`Could not load ${CONFIG_URL}: HTTP ${response.status}`);
+  const raw = (await response.json()) as { users?: unknown };
+  const config = parseMemoClientConfig(raw, CONFIG_URL);
+  if (!config.userPoolClientId) throw new Error(`${CONFIG_URL} names no user pool app client (userPoolClientId)`);
+  return Array.isArray(raw.users) ? { ...config, users: raw.users as AppConfig['users'] } : config;
+}
+
+/** Amazon Cognito's endpoint for the region, unless the config names another (the local pool). */
+export function userPoolEndpoint(config: AppConfig): string {
+  return config.userPoolEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`;
+}
