@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { supplyEmulatorCredentials } from '../local/store/storeBootstrap.js';
 
 /** A DynamoDB-compatible endpoint the bench runs against instead of its own in-memory store. */
 export interface ExternalStore {
@@ -15,9 +16,6 @@ export interface ExternalStore {
 export function externalStoreFromEnv(env: NodeJS.ProcessEnv = process.env): ExternalStore | undefined {
   const endpoint = env.DYNAMODB_ENDPOINT?.trim();
   if (!endpoint) return undefined;
-  if (!env.AWS_ACCESS_KEY_ID && !env.AWS_PROFILE) {
-    env.AWS_ACCESS_KEY_ID = 'local';
-    env.AWS_SECRET_ACCESS_KEY = 'local';
-  }
+  supplyEmulatorCredentials(env);
   return { endpoint, tableName: `memoTable-bench-${randomUUID()}` };
 }

@@ -2,7 +2,6 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { LocalIamPrincipal } from './iam/iamCredentials.js';
 import { verifyRealtimeConnect, verifyRealtimeStart } from './iam/sigv4Realtime.js';
 import { verifySigV4 } from './iam/sigv4Verifier.js';
-import { createUserPoolTokenVerifier, type UserPoolTokenVerifier } from './userPool/tokenVerifier.js';
 import type { LocalUserPool } from './userPool/userPool.js';
 import type { VerifiedCaller } from './verifiedCaller.js';
 
@@ -29,16 +28,12 @@ const SIGV4_PREFIX = 'AWS4-HMAC-SHA256 ';
  * The mode follows from the credentials themselves, as on AppSync.
  */
 export class Authenticator {
-  private readonly verifyToken: UserPoolTokenVerifier;
-
   constructor(
-    pool: LocalUserPool,
+    private readonly pool: LocalUserPool,
     private readonly principal: LocalIamPrincipal,
     /** The GraphQL endpoint's path, which IAM clients sign (also for real-time). */
     private readonly graphqlPath: string,
-  ) {
-    this.verifyToken = createUserPoolTokenVerifier({ issuer: pool.issuer, clientId: pool.clientId, jwks: pool.jwks() });
-  }
+  ) {}
 
   /** A POST to the GraphQL endpoint: its headers, exact body and request target. */
   http(request: { method: string; path: string; headers: IncomingHttpHeaders; body: Buffer; sourceIp: string }): Promise<VerifiedCaller> {
@@ -73,7 +68,7 @@ export class Authenticator {
       if (authorization.startsWith(SIGV4_PREFIX)) {
         return { authMode: 'AWS_IAM', identity: { ...(await verifySignature()), sourceIp: [sourceIp] } };
       }
-      return { authMode: 'AMAZON_COGNITO_USER_POOLS', identity: { ...(await this.verifyToken(authorization)), sourceIp: [sourceIp] } };
+      return { authMode: 'AMAZON_COGNITO_USER_POOLS', identity: { ...(await this.pool.verifyToken(authorization)), sourceIp: [sourceIp] } };
     } catch (error) {
       throw new Unauthenticated(error instanceof Error ? `${error.name}: ${error.message}` : String(error), { cause: error });
     }

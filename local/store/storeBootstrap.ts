@@ -31,14 +31,8 @@ export async function startStore(settings: StoreSettings): Promise<RunningStore>
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
   process.env.AWS_REGION ??= 'us-east-1';
-  if (!dynamodbEndpoint || isLoopbackEndpoint(dynamodbEndpoint)) {
-    // The embedded store and local emulators (DynamoDB Local, dynalite) accept any credentials,
-    // but the SDK refuses to send a request without some. Real DynamoDB gets the usual chain.
-    if (!process.env.AWS_ACCESS_KEY_ID && !process.env.AWS_PROFILE) {
-      process.env.AWS_ACCESS_KEY_ID = 'local';
-      process.env.AWS_SECRET_ACCESS_KEY = 'local';
-    }
-  }
+  // Real DynamoDB gets the SDK's usual credential chain.
+  if (!dynamodbEndpoint || isLoopbackEndpoint(dynamodbEndpoint)) supplyEmulatorCredentials(process.env);
   try {
     const { dynamoClient } = await import('../../resolvers/store/dynamoClient.js');
     const { ensureMemoTable } = await import('../../resolvers/store/memoTableSchema.js');
@@ -48,6 +42,16 @@ export async function startStore(settings: StoreSettings): Promise<RunningStore>
     throw explainStoreFailure(error, store.endpoint);
   }
   return { endpoint: store.endpoint, description: `table ${tableName} ${store.where}`, close: store.close };
+}
+
+/**
+ * The embedded store and local emulators (DynamoDB Local, dynalite) accept any credentials, but
+ * the SDK refuses to send a request without some: a fixed fake pair, unless a key or profile is set.
+ */
+export function supplyEmulatorCredentials(env: NodeJS.ProcessEnv): void {
+  if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE) return;
+  env.AWS_ACCESS_KEY_ID = 'local';
+  env.AWS_SECRET_ACCESS_KEY = 'local';
 }
 
 async function startEmbedded(dataDir: string | null): Promise<{ endpoint: string; where: string; close(): Promise<void> }> {

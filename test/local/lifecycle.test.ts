@@ -1,30 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { print } from 'graphql';
 import { CreateMemoDocument, GetMemoDocument } from '../../sdk/src/generated/operations.js';
 import * as urql from './examples/urqlClient.js';
 import { iamHeaders, TEST_IAM, TEST_USERS } from '../helpers/localCredentials.js';
 import { deleteTestTable } from '../helpers/testStore.js';
-import { postGraphQL, runLocalApiToExit, startLocalApiProcess, temporaryDataDir, type LocalApiProcess } from './helpers/localApiProcess.js';
+import { postGraphQL, runLocalApiToExit, startLocalApiProcess, urqlClientOf, useTemporaryDataDir } from './helpers/localApiProcess.js';
 
-let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
-
-beforeAll(async () => {
-  dataDir = await temporaryDataDir();
-});
-
-afterAll(async () => {
-  await dataDir?.remove();
-});
-
-/** The example urql client of a runtime, signed in to its pool as alice. */
-const aliceClient = (api: LocalApiProcess) => urql.createMemoClient(api.url, async () => (await api.tokens('alice')).idToken);
+const dataDir = useTemporaryDataDir();
 
 // Most of these are about the embedded store (its data directory and lock, persistence on disk,
 // --in-memory): they keep it (store: 'embedded') under MEMO_TEST_STORE=dynamodb-local too.
 describe('the runtime process', () => {
   it('prints the endpoints, the user pool and its users, the IAM credentials and the data directory on start', async () => {
-    const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    const api = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
     try {
       const { graphqlUrl, realtimeUrl, userPoolId, userPoolClientId, userPoolEndpoint } = await api.config();
       const origin = new URL(api.url).origin;
@@ -39,7 +28,7 @@ describe('the runtime process', () => {
           `  User pool: ${userPoolId}, app client ${userPoolClientId}, at ${userPoolEndpoint}`,
           `  Users:     alice / ${TEST_USERS.alice}, bob / ${TEST_USERS.bob}`,
           `  IAM:       ${TEST_IAM.accessKeyId} / ${TEST_IAM.secretAccessKey}`,
-          `  Data:      table memoTable in ${dataDir.path}\n`,
+          `  Data:      table memoTable in ${dataDir().path}\n`,
         ].join('\n'),
       );
     } finally {
@@ -48,8 +37,8 @@ describe('the runtime process', () => {
   });
 
   it('keeps memos across SIGTERM and a restart on the same DATA_DIR', async () => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
-    const writer = aliceClient(first);
+    const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
+    const writer = urqlClientOf(first);
     const memoIds: string[] = [];
     for (const content of ['one', 'two', 'three']) {
       const { data } = await writer.mutation(CreateMemoDocument, { input: { content } }).toPromise();
@@ -58,9 +47,9 @@ describe('the runtime process', () => {
     expect(await first.stop('SIGTERM')).toBe(0);
     expect(first.output()).toContain('Stopped.');
 
-    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
     try {
-      const reader = aliceClient(second);
+      const reader = urqlClientOf(second);
       for (const [index, memoId] of memoIds.entries()) {
         const { data } = await reader.query(GetMemoDocument, { memoId }).toPromise();
         expect(data?.memo?.content).toBe(['one', 'two', 'three'][index]);
@@ -71,14 +60,14 @@ describe('the runtime process', () => {
   });
 
   it('accepts ID and access tokens issued before a restart on the same DATA_DIR and port (the pool and its signing key live there)', async () => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
     const { idToken, accessToken } = await first.tokens('alice');
-    const { data } = await aliceClient(first).mutation(CreateMemoDocument, { input: { content: 'before restart' } }).toPromise();
+    const { data } = await urqlClientOf(first).mutation(CreateMemoDocument, { input: { content: 'before restart' } }).toPromise();
     const pool = await first.config();
     expect(await first.stop()).toBe(0);
 
     // The issuer names the origin, as Cognito's names the pool: same port, same issuer.
-    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', env: { PORT: new URL(first.url).port } });
+    const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', env: { PORT: new URL(first.url).port } });
     try {
       expect(await second.config()).toMatchObject({ userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, userPoolEndpoint: pool.userPoolEndpoint });
       for (const token of [idToken, accessToken]) {
@@ -92,8 +81,8 @@ describe('the runtime process', () => {
   });
 
   it('answers or refuses every request around SIGTERM, and keeps every write it acknowledged', async () => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
-    const writer = aliceClient(first);
+    const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
+    const writer = urqlClientOf(first);
     await first.tokens('alice'); // signed in before the burst, so every request is in flight at once
     const attempts = Array.from({ length: 20 }, (_, index) =>
       writer.mutation(CreateMemoDocument, { input: { content: `burst ${index}` } }).toPromise(),
@@ -107,9 +96,9 @@ describe('the runtime process', () => {
     const acknowledged = results.flatMap((result) => (result.data ? [result.data.createMemo.memoId] : []));
     expect(acknowledged.length).toBeGreaterThan(0);
 
-    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
     try {
-      const reader = aliceClient(second);
+      const reader = urqlClientOf(second);
       for (const memoId of acknowledged) {
         expect((await reader.query(GetMemoDocument, { memoId }).toPromise()).data?.memo?.memoId).toBe(memoId);
       }
@@ -119,13 +108,13 @@ describe('the runtime process', () => {
   });
 
   it('refuses to start a second instance on a DATA_DIR in use, with a clear message', async () => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
     try {
-      const second = await runLocalApiToExit({ dataDir: dataDir.path, store: 'embedded' });
+      const second = await runLocalApiToExit({ dataDir: dataDir().path, store: 'embedded' });
       expect(second.code).toBe(1);
-      expect(second.output).toContain(`The data directory ${dataDir.path} is in use by another process`);
+      expect(second.output).toContain(`The data directory ${dataDir().path} is in use by another process`);
       // The first instance is unharmed.
-      const { data, error } = await aliceClient(first).mutation(CreateMemoDocument, { input: { content: 'still fine' } }).toPromise();
+      const { data, error } = await urqlClientOf(first).mutation(CreateMemoDocument, { input: { content: 'still fine' } }).toPromise();
       expect(error).toBeUndefined();
       expect(data?.createMemo.content).toBe('still fine');
     } finally {
@@ -134,10 +123,10 @@ describe('the runtime process', () => {
   });
 
   it('runs without a data directory with --in-memory', async () => {
-    const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', args: ['--in-memory'] });
+    const api = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', args: ['--in-memory'] });
     try {
       expect(api.output()).toContain('Data:      table memoTable in memory');
-      const { data } = await aliceClient(api).mutation(CreateMemoDocument, { input: { content: 'ephemeral' } }).toPromise();
+      const { data } = await urqlClientOf(api).mutation(CreateMemoDocument, { input: { content: 'ephemeral' } }).toPromise();
       expect(data?.createMemo.version).toBe(1);
     } finally {
       await api.stop();
@@ -147,12 +136,12 @@ describe('the runtime process', () => {
   it('uses the store at DYNAMODB_ENDPOINT instead of the embedded one', async () => {
     // The test run's store (dynalite or DynamoDB Local, test/globalSetup.ts) plays an external DynamoDB endpoint.
     const env = { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `memoTable-external-${randomUUID()}` };
-    const writer = await startLocalApiProcess({ dataDir: dataDir.path, env });
+    const writer = await startLocalApiProcess({ dataDir: dataDir().path, env });
     expect(writer.output()).toContain(`Data:      table ${env.TABLE_NAME} at the DynamoDB endpoint ${env.DYNAMODB_ENDPOINT}\n`);
-    const { data } = await aliceClient(writer).mutation(CreateMemoDocument, { input: { content: 'external' } }).toPromise();
+    const { data } = await urqlClientOf(writer).mutation(CreateMemoDocument, { input: { content: 'external' } }).toPromise();
     await writer.stop();
 
-    const reader = await startLocalApiProcess({ dataDir: dataDir.path, env, args: ['--in-memory'] });
+    const reader = await startLocalApiProcess({ dataDir: dataDir().path, env, args: ['--in-memory'] });
     try {
       // An in-memory pool has new users (new subs): read as IAM, which may read any memo by id.
       const body = JSON.stringify({ query: print(GetMemoDocument), variables: { memoId: data!.createMemo.memoId } });
@@ -168,7 +157,7 @@ describe('the runtime process', () => {
     [{ PORT: 'eighty' }, 'PORT must be an integer'],
     [{ QUERY_DEPTH_LIMIT: '0' }, 'QUERY_DEPTH_LIMIT must be an integer from 1 to 75'],
   ])('exits 1 with a clear message for bad configuration %j', async (env, message) => {
-    const result = await runLocalApiToExit({ dataDir: dataDir.path, env });
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, env });
     expect(result.code).toBe(1);
     expect(result.output).toContain(message);
   });

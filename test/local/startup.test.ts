@@ -1,23 +1,11 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { CreateMemoDocument } from '../../sdk/src/generated/operations.js';
 import { deleteTestTable } from '../helpers/testStore.js';
-import * as urql from './examples/urqlClient.js';
-import { runLocalApiToExit, startLocalApiProcess, temporaryDataDir, type LocalApiProcess } from './helpers/localApiProcess.js';
+import { runLocalApiToExit, startLocalApiProcess, urqlClientOf, useTemporaryDataDir } from './helpers/localApiProcess.js';
 
-let dataDir: Awaited<ReturnType<typeof temporaryDataDir>>;
-
-beforeAll(async () => {
-  dataDir = await temporaryDataDir();
-});
-
-afterAll(async () => {
-  await dataDir?.remove();
-});
-
-/** The example urql client of a runtime, signed in to its pool as alice. */
-const aliceClient = (api: LocalApiProcess) => urql.createMemoClient(api.url, async () => (await api.tokens('alice')).idToken);
+const dataDir = useTemporaryDataDir();
 
 /** Whether anything answers at the URL (an unauthenticated request's 401 is an answer too). */
 async function answers(url: string): Promise<boolean> {
@@ -31,7 +19,7 @@ async function answers(url: string): Promise<boolean> {
 
 describe('npm start', () => {
   it.each(['SIGTERM', 'SIGINT'] as const)('stops the server gracefully on %s sent to the npm process alone, freeing port and data directory', async (signal) => {
-    const first = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', via: 'npm' });
+    const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', via: 'npm' });
     expect(await answers(first.url)).toBe(true);
 
     expect(await first.stop(signal)).toBe(0);
@@ -39,9 +27,9 @@ describe('npm start', () => {
     expect(first.output()).toContain('Stopped.');
     expect(await answers(first.url)).toBe(false);
     // The data directory's lock went with the server: the next start on it works.
-    const second = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded' });
+    const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
     try {
-      const { data } = await aliceClient(second).mutation(CreateMemoDocument, { input: { content: 'after restart' } }).toPromise();
+      const { data } = await urqlClientOf(second).mutation(CreateMemoDocument, { input: { content: 'after restart' } }).toPromise();
       expect(data?.createMemo.version).toBe(1);
     } finally {
       await second.stop();
@@ -49,7 +37,7 @@ describe('npm start', () => {
   });
 
   it('prints its options and variables for --help, and starts nothing', async () => {
-    const result = await runLocalApiToExit({ dataDir: dataDir.path, args: ['--help'], via: 'npm' });
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, args: ['--help'], via: 'npm' });
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/^Usage: npm start/m);
     for (const name of ['--in-memory', 'PORT', 'HOST', 'DATA_DIR', 'LOCAL_USERS', 'LOCAL_IAM_ACCESS_KEY_ID', 'LOCAL_IAM_SECRET_ACCESS_KEY', 'AWS_REGION', 'TABLE_NAME', 'DYNAMODB_ENDPOINT', 'QUERY_DEPTH_LIMIT', 'RESOLVER_COUNT_LIMIT', 'KEEP_ALIVE_MS']) {
@@ -62,9 +50,9 @@ describe('npm start', () => {
 describe('the start banner', () => {
   it.each([
     ['an in-memory store', { args: ['--in-memory'] }, () => 'Data:      table memoTable in memory (gone when the process stops)\n'],
-    ['a data directory', {}, () => `Data:      table memoTable in ${dataDir.path}\n`],
+    ['a data directory', {}, () => `Data:      table memoTable in ${dataDir().path}\n`],
   ] as [string, { args?: string[] }, () => string][])('names the table and where %s keeps it, in one phrase', async (_case, options, line) => {
-    const api = await startLocalApiProcess({ dataDir: dataDir.path, store: 'embedded', ...options });
+    const api = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', ...options });
     try {
       expect(api.output()).toContain(line());
     } finally {
@@ -83,7 +71,7 @@ describe('start-up failures', () => {
   };
 
   it('explains a DATA_DIR that is a regular file', async () => {
-    const file = join(dataDir.path, 'not-a-directory');
+    const file = join(dataDir().path, 'not-a-directory');
     await writeFile(file, 'x');
     const result = await runLocalApiToExit({ dataDir: file, store: 'embedded' });
     expect(result.code).toBe(1);
@@ -91,13 +79,13 @@ describe('start-up failures', () => {
   });
 
   it('explains a HOST that does not resolve', async () => {
-    const result = await runLocalApiToExit({ dataDir: dataDir.path, env: { HOST: 'no-such-host.invalid' }, args: ['--in-memory'] });
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, env: { HOST: 'no-such-host.invalid' }, args: ['--in-memory'] });
     expect(result.code).toBe(1);
     oneClearLine(result.output, 'HOST "no-such-host.invalid" does not resolve');
   });
 
   it('explains a DYNAMODB_ENDPOINT where nothing answers', async () => {
-    const result = await runLocalApiToExit({ dataDir: dataDir.path, env: { DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' } });
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, env: { DYNAMODB_ENDPOINT: 'http://127.0.0.1:9' } });
     expect(result.code).toBe(1);
     oneClearLine(result.output, 'Nothing answers at DYNAMODB_ENDPOINT http://127.0.0.1:9');
   });
@@ -108,7 +96,7 @@ describe('start-up failures', () => {
     ['a user listed twice', 'alice:Passw0rd-one!,alice:Passw0rd-two!', 'LOCAL_USERS entry 2: user "alice" is listed twice'],
     ['an empty list', ',', 'LOCAL_USERS is empty'],
   ])('explains a malformed LOCAL_USERS (%s) without echoing a password', async (_case, users, message) => {
-    const result = await runLocalApiToExit({ dataDir: dataDir.path, env: { LOCAL_USERS: users }, args: ['--in-memory'] });
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, env: { LOCAL_USERS: users }, args: ['--in-memory'] });
     expect(result.code).toBe(1);
     oneClearLine(result.output, 'Cannot start: LOCAL_USERS ');
     expect(result.output).toContain(message);
@@ -116,7 +104,7 @@ describe('start-up failures', () => {
   });
 
   it('explains an unknown argument', async () => {
-    const result = await runLocalApiToExit({ dataDir: dataDir.path, args: ['--in-memroy'] });
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, args: ['--in-memroy'] });
     expect(result.code).toBe(1);
     oneClearLine(result.output, 'Unknown argument --in-memroy: the options are --in-memory and --help');
   });
@@ -129,9 +117,9 @@ describe('start-up failures', () => {
       AWS_SECRET_ACCESS_KEY: '',
       AWS_PROFILE: '',
     };
-    const api = await startLocalApiProcess({ dataDir: dataDir.path, env });
+    const api = await startLocalApiProcess({ dataDir: dataDir().path, env });
     try {
-      const { data, error } = await aliceClient(api).mutation(CreateMemoDocument, { input: { content: 'no credentials' } }).toPromise();
+      const { data, error } = await urqlClientOf(api).mutation(CreateMemoDocument, { input: { content: 'no credentials' } }).toPromise();
       expect(error).toBeUndefined();
       expect(data?.createMemo.content).toBe('no credentials');
     } finally {

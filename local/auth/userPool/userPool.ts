@@ -27,7 +27,12 @@ export class LocalUserPool {
   /** `<issuerOrigin>/<userPoolId>`, the `iss` of every token. */
   readonly issuer: string;
   private readonly mint: TokenMinter;
-  private readonly verify: UserPoolTokenVerifier;
+  /**
+   * Verifies one of this pool's ID or access tokens (raw, or after `Bearer `) and returns
+   * AppSync's user-pool identity. Keys are loaded once, never fetched per call.
+   * @throws {TokenRejected} for any token this pool did not issue, or no longer accepts
+   */
+  readonly verifyToken: UserPoolTokenVerifier;
 
   private constructor(
     readonly userPoolId: string,
@@ -39,7 +44,7 @@ export class LocalUserPool {
   ) {
     this.issuer = `${issuerOrigin.replace(/\/+$/, '')}/${userPoolId}`;
     this.mint = createTokenMinter({ issuer: this.issuer, clientId, key });
-    this.verify = createUserPoolTokenVerifier({ issuer: this.issuer, clientId, jwks: key.jwks });
+    this.verifyToken = createUserPoolTokenVerifier({ issuer: this.issuer, clientId, jwks: key.jwks });
   }
 
   /**
@@ -114,7 +119,7 @@ export class LocalUserPool {
 
   /** The user an access token belongs to, as GetUser needs it. */
   async userOfAccessToken(accessToken: string): Promise<UserRecord> {
-    const identity = await this.verify(accessToken).catch((error: unknown) => {
+    const identity = await this.verifyToken(accessToken).catch((error: unknown) => {
       if (error instanceof TokenRejected && error.reason === 'expired') throw new CognitoError('NotAuthorizedException', 'Access Token has expired', { cause: error });
       throw new CognitoError('NotAuthorizedException', 'Invalid Access Token', { cause: error });
     });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, inject } from 'vitest';
 import type { ClientConfig } from '../../../local/http/clientConfig.js';
+import * as urql from '../examples/urqlClient.js';
 import { signIn, TEST_CREDENTIALS_ENV, TEST_USERS, type TestUsername, type UserTokens } from '../../helpers/localCredentials.js';
 import { deleteTestTable, TEST_STORE } from '../../helpers/testStore.js';
 
@@ -131,6 +132,26 @@ function launch(via: 'node' | 'npm', args: readonly string[]): [string, string[]
   const npmArgs = ['start', ...(args.length > 0 ? ['--', ...args] : [])];
   // Under `npm test`, npm names its own CLI; use that one rather than whatever is on PATH.
   return process.env.npm_execpath ? [process.execPath, [process.env.npm_execpath, ...npmArgs]] : ['npm', npmArgs];
+}
+
+/** A fresh temporary data directory for the calling test file: made before its tests, removed after them. */
+export function useTemporaryDataDir(): () => { path: string } {
+  let dataDir: Awaited<ReturnType<typeof temporaryDataDir>> | undefined;
+  beforeAll(async () => {
+    dataDir = await temporaryDataDir();
+  });
+  afterAll(async () => {
+    await dataDir?.remove();
+  });
+  return () => {
+    if (!dataDir) throw new Error('The temporary data directory exists only while the tests run');
+    return dataDir;
+  };
+}
+
+/** The example urql client (test/local/examples) of a runtime, signed in to its pool as `username`. */
+export function urqlClientOf(api: LocalApiProcess, username: TestUsername = 'alice') {
+  return urql.createMemoClient(api.url, async () => (await api.tokens(username)).idToken);
 }
 
 /** A fresh temporary data directory and its removal. */
