@@ -4,15 +4,15 @@ import { startLocalApi, type LocalApi } from '../local/server.js';
 import { MEMO_FIELDS } from '../resolvers/fields.js';
 import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../infra/assembly/templateLookup.js';
-import { measureColdStarts, type ColdStartRow } from './coldStart.js';
-import { costFigures, type CostFigures } from './costModel.js';
-import { compareEndpointToRaw, type Comparison } from './endpointVsRaw.js';
-import { externalStoreFromEnv } from './externalStore.js';
-import { graphqlClient } from './graphqlClient.js';
-import { deleteTable, rawOperations } from './rawOperations.js';
-import { countRoundTrips, type RoundTrips } from './roundTrips.js';
-import { measureScale, type ScalePoint } from './scale.js';
-import { signInFirstUser } from './signIn.js';
+import { measureColdStarts, type ColdStartRow } from './coldStart/coldStart.js';
+import { costFigures, type CostFigures } from './cost/costModel.js';
+import { compareEndpointToRaw, type Comparison } from './runtime/endpointVsRaw.js';
+import { externalStoreFromEnv } from './runtime/externalStore.js';
+import { graphqlClient } from './runtime/graphqlClient.js';
+import { deleteTable, rawOperations } from './runtime/rawOperations.js';
+import { countRoundTrips, type RoundTrips } from './runtime/roundTrips.js';
+import { measureScale, type ScalePoint } from './runtime/scale.js';
+import { signInFirstUser } from './runtime/signIn.js';
 import { round } from './stats.js';
 
 export interface BenchSettings {

@@ -1,8 +1,8 @@
-import { GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../sdk/src/generated/operations.js';
+import { GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
 import type { GraphqlRequest } from './graphqlClient.js';
 import { measureLoad, type LoadOptions } from './load.js';
 import type { RawOperations } from './rawOperations.js';
-import type { RunFigures } from './stats.js';
+import type { RunFigures } from '../stats.js';
 
 export interface ScalePoint {
   storedMemos: number;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { supplyEmulatorCredentials } from '../local/store/storeBootstrap.js';
+import { supplyEmulatorCredentials } from '../../local/store/storeBootstrap.js';
 
 /** A DynamoDB-compatible endpoint the bench runs against instead of its own in-memory store. */
 export interface ExternalStore {

@@ -2,8 +2,8 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
-import { ENV_CREDENTIALS_PROVIDER } from '../infra/memoApiStack.js';
-import { MEMO_FIELDS } from '../resolvers/fields.js';
+import { ENV_CREDENTIALS_PROVIDER } from '../../infra/memoApiStack.js';
+import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import { measureBundle, type BundleFigures } from './importTime.js';
 
 export interface ColdStartRow {
@@ -12,7 +12,7 @@ export interface ColdStartRow {
   figures: BundleFigures;
 }
 
-const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ENV_CREDENTIALS_ALIAS = { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER };
 const HANDLER_ENV = { TABLE_NAME: 'memoTable', AWS_REGION: 'us-east-1', NODE_NO_WARNINGS: '1' };
 

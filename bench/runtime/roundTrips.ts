@@ -1,4 +1,4 @@
-import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../sdk/src/generated/operations.js';
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
 import type { GraphqlRequest } from './graphqlClient.js';
 import type { RawOperations } from './rawOperations.js';
 
@@ -17,7 +17,7 @@ export interface RoundTrips {
  */
 export async function countRoundTrips(request: GraphqlRequest, raw: RawOperations): Promise<RoundTrips> {
   await raw.seed(250); // the user's memos, so that listing walks several full pages
-  const { countRequests } = await import('../resolvers/store/requestCounter.js');
+  const { countRequests } = await import('../../resolvers/store/requestCounter.js');
   const counter = countRequests();
   const counted = async (operation: () => Promise<unknown>) => {
     counter.reset();

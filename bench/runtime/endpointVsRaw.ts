@@ -1,8 +1,8 @@
-import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../sdk/src/generated/operations.js';
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
 import type { GraphqlRequest } from './graphqlClient.js';
 import { measureLoad, type LoadOptions } from './load.js';
 import { LIST_LIMIT, sampleFields, type RawOperations } from './rawOperations.js';
-import { round, type RunFigures } from './stats.js';
+import { round, type RunFigures } from '../stats.js';
 
 export const OPERATIONS = ['createMemo', 'memo', 'updateMemo', 'listMemos', 'deleteMemo'] as const;
 export type Operation = (typeof OPERATIONS)[number];

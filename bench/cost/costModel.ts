@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { round } from './stats.js';
+import { round } from '../stats.js';
 
 interface Price {
   price: number;

@@ -1,4 +1,4 @@
-import type { ClientConfig } from '../local/http/clientConfig.js';
+import type { ClientConfig } from '../../local/http/clientConfig.js';
 
 /** The user the bench calls the API as. */
 export interface BenchUser {

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
-import { round, spread, type Spread } from './stats.js';
+import { round, spread, type Spread } from '../stats.js';
 
 export interface BundleFigures {
   bytes: number;

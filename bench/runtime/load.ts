@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { summarize, type RunFigures } from './stats.js';
+import { summarize, type RunFigures } from '../stats.js';
 
 export interface LoadOptions {
   /** Measured operations (after warm-up). */

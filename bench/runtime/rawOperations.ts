@@ -1,8 +1,8 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
-import { toItem } from '../resolvers/store/memoItem.js';
-import { ownerPageQuery } from '../resolvers/store/ownerPageQuery.js';
+import { toItem } from '../../resolvers/store/memoItem.js';
+import { ownerPageQuery } from '../../resolvers/store/ownerPageQuery.js';
 
 /** What a benchmark client sends to create memo `i`; the endpoint and the raw baseline store the same. */
 export function sampleFields(i: number): { title: string; content: string; tags: string[] } {
