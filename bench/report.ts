@@ -1,5 +1,5 @@
 import type { BenchResults } from './runBench.js';
-import type { Spread } from './stats.js';
+import { coldStartReportLines } from './coldStart/coldStartReport.js';
 
 /** The benchmark figures as plain-text tables, for the terminal and docs/performance.md. */
 export function formatReport(results: BenchResults): string {
@@ -25,14 +25,7 @@ export function formatReport(results: BenchResults): string {
     ]),
   );
 
-  lines.push(`3. Cold start proxy: bundle size and time to load it in a fresh node, ${settings.coldStartRuns} runs each, alternating with a bare \`node -e 0\` (the baseline; ratio = load median ÷ that row's baseline median)`);
-  table(
-    ['function', 'variant', 'minified KB', 'gzip KB', 'load ms median (p25–p75)', 'node -e 0 ms median (p25–p75)', 'ratio'],
-    results.coldStart.rows.map((r) => [
-      r.fieldName, r.variant, (r.figures.bytes / 1024).toFixed(1), (r.figures.gzipBytes / 1024).toFixed(1),
-      formatSpread(r.figures.loadMs), formatSpread(r.figures.baselineMs), r.figures.ratio.toFixed(2),
-    ]),
-  );
+  lines.push(...coldStartReportLines(results.coldStart, settings.coldStartRuns));
 
   lines.push('4. Scale: the same operations as the table grows (concurrency 16; list pages walked one after another)');
   table(
@@ -59,9 +52,4 @@ export function formatReport(results: BenchResults): string {
   lines.push(`   The seed's provisioned table is cheapest per call only at 100 % utilisation, and caps writes at 1/s: a million writes take ${cost.seedProvisionedDaysPerMillionWrites} days; bursts throttle.`);
   lines.push('', `Whole run: ${results.elapsedSeconds} s.`);
   return lines.join('\n');
-}
-
-/** `117.60 (115.21–120.33)`: two decimals, as stored, so ratios can be recomputed from the page. */
-function formatSpread({ median, p25, p75 }: Spread): string {
-  return `${median.toFixed(2)} (${p25.toFixed(2)}–${p75.toFixed(2)})`;
 }

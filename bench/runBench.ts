@@ -1,10 +1,11 @@
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalApi, type LocalApi } from '../local/server.js';
 import { MEMO_FIELDS } from '../resolvers/fields.js';
 import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../infra/assembly/templateLookup.js';
-import { measureColdStarts, type ColdStartRow } from './coldStart/coldStart.js';
+import { measureColdStarts, type ColdStartFigures, type DeployedBundle } from './coldStart/coldStart.js';
 import { costFigures, type CostFigures } from './cost/costModel.js';
 import { compareEndpointToRaw, type Comparison } from './runtime/endpointVsRaw.js';
 import { externalStoreFromEnv } from './runtime/externalStore.js';
@@ -13,6 +14,7 @@ import { deleteTable, rawOperations } from './runtime/rawOperations.js';
 import { countRoundTrips, type RoundTrips } from './runtime/roundTrips.js';
 import { measureScale, type ScalePoint } from './runtime/scale.js';
 import { signInFirstUser } from './runtime/signIn.js';
+import { LOCAL_DIR } from './resultFiles.js';
 import { round } from './stats.js';
 
 export interface BenchSettings {
@@ -23,10 +25,12 @@ export interface BenchSettings {
   concurrencies: number[];
   scaleSizes: number[];
   coldStartRuns: number;
+  /** Where the cold-start CPU profiles go (git-ignored; open them in Chrome DevTools). */
+  profileDir: string;
 }
 
-export const FULL: BenchSettings = { quick: false, count: 1000, warmup: 100, concurrencies: [1, 16], scaleSizes: [1000, 20000], coldStartRuns: 15 };
-export const QUICK: BenchSettings = { quick: true, count: 20, warmup: 5, concurrencies: [1, 16], scaleSizes: [100, 300], coldStartRuns: 3 };
+export const FULL: BenchSettings = { quick: false, count: 1000, warmup: 100, concurrencies: [1, 16], scaleSizes: [1000, 20000], coldStartRuns: 15, profileDir: join(LOCAL_DIR, 'profiles') };
+export const QUICK: BenchSettings = { quick: true, count: 20, warmup: 5, concurrencies: [1, 16], scaleSizes: [100, 300], coldStartRuns: 3, profileDir: join(LOCAL_DIR, 'quick', 'profiles') };
 
 export interface BenchResults {
   generatedAt: string;
@@ -37,7 +41,8 @@ export interface BenchResults {
   store: string;
   roundTrips: RoundTrips;
   endpointVsRaw: Comparison[];
-  coldStart: { lambdaMemoryMb: number; rows: ColdStartRow[] };
+  coldStart: ColdStartFigures;
+  lambdaMemoryMb: number;
   scale: ScalePoint[];
   cost: CostFigures;
 }
@@ -49,12 +54,10 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   const storeName = external ? `DYNAMODB_ENDPOINT ${external.endpoint}` : 'in-memory dynalite';
   log('synthesizing the CDK app (bundles exactly as deployed)…');
   const synthesized = synthMemoApp();
-  let coldStart: BenchResults['coldStart'];
-  let lambdaMemoryMb: number;
   try {
     const functions = MEMO_FIELDS.map((field) => ({ field, fn: findFieldWiring(synthesized.template, field.fieldName).fn }));
-    lambdaMemoryMb = functions[0]!.fn.Properties.MemorySize as number;
-    const bundles = new Map(
+    const lambdaMemoryMb = functions[0]!.fn.Properties.MemorySize as number;
+    const bundles = new Map<string, DeployedBundle>(
       functions.map(({ field, fn }) => [
         field.fieldName,
         {
@@ -63,40 +66,38 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         },
       ]),
     );
-    log('cold start: bundle sizes and import times…');
-    const rows = await measureColdStarts(bundles, settings.coldStartRuns);
-    coldStart = { lambdaMemoryMb, rows };
+    log(external ? `starting the local runtime on ${storeName}, table ${external.tableName} (deleted at the end)…` : 'starting the local runtime (in-memory store)…');
+    const api = await startLocalApi({
+      dataDir: null,
+      ...(external && { dynamodbEndpoint: external.endpoint, tableName: external.tableName }),
+      onInternalError: (error) => log(`internal error: ${String(error)}`),
+    });
+    const store = storeOf();
+    try {
+      // Cold starts first, while nothing else has run: their processes only share the store with this one.
+      const coldStart = await measureColdStarts(bundles, store, { runs: settings.coldStartRuns, profileDir: settings.profileDir, log });
+      const { roundTrips, endpointVsRaw, scale } = await measureRuntime(api, store, settings, log);
+      return {
+        generatedAt: new Date().toISOString(),
+        elapsedSeconds: round((performance.now() - started) / 1000),
+        settings,
+        machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
+        store: storeName,
+        roundTrips,
+        endpointVsRaw,
+        coldStart,
+        lambdaMemoryMb,
+        scale,
+        cost: costFigures(lambdaMemoryMb),
+      };
+    } finally {
+      await api.close();
+      if (external) await deleteTable(store.endpoint, store.tableName);
+    }
   } finally {
     synthesized.dispose();
   }
-
-  log(external ? `starting the local runtime on ${storeName}, table ${external.tableName} (deleted at the end)…` : 'starting the local runtime (in-memory store)…');
-  const api = await startLocalApi({
-    dataDir: null,
-    ...(external && { dynamodbEndpoint: external.endpoint, tableName: external.tableName }),
-    onInternalError: (error) => log(`internal error: ${String(error)}`),
-  });
-  const store = storeOf();
-  try {
-    const { roundTrips, endpointVsRaw, scale } = await measureRuntime(api, store, settings, log);
-    return {
-      generatedAt: new Date().toISOString(),
-      elapsedSeconds: round((performance.now() - started) / 1000),
-      settings,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', node: process.version },
-      store: storeName,
-      roundTrips,
-      endpointVsRaw,
-      coldStart,
-      scale,
-      cost: costFigures(lambdaMemoryMb),
-    };
-  } finally {
-    await api.close();
-    if (external) await deleteTable(store.endpoint, store.tableName);
-  }
 }
-
 /**
  * The measurements that need the running API, signed in as its first user: every endpoint
  * request carries that user's token (verified per request, as AppSync does), and the raw

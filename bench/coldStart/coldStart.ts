@@ -1,85 +1,152 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build, type BuildOptions } from 'esbuild';
-import { ENV_CREDENTIALS_PROVIDER } from '../../infra/memoApiStack.js';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { v4 as uuidv4 } from 'uuid';
+import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
+import { toItem } from '../../resolvers/store/memoItem.js';
+import { buildCdkDefault, buildSdkClientOnly } from './bundleVariants.js';
+import { measureFirstResponses, profileFirstResponse, type ColdStartTarget, type FirstResponseFigures } from './firstResponse.js';
 import { measureBundle, type BundleFigures } from './importTime.js';
+import { profileBreakdown, type PhaseTimes } from './profileBreakdown.js';
 
-export interface ColdStartRow {
+export interface ImportTimeRow {
   fieldName: string;
-  variant: 'ours' | 'sdk-external' | 'unminified' | 'floor';
+  variant: 'ours' | 'cdk-default' | 'floor';
   figures: BundleFigures;
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const ENV_CREDENTIALS_ALIAS = { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER };
-const HANDLER_ENV = { TABLE_NAME: 'memoTable', AWS_REGION: 'us-east-1', NODE_NO_WARNINGS: '1' };
+export interface ColdStartFigures {
+  /** The function whose first response is timed (one GetItem: the floor sends the same request). */
+  firstResponseField: string;
+  /** ours, the CDK default and the floor, in that order. */
+  firstResponse: FirstResponseFigures[];
+  /** Where each one's CPU time went, from one `node --cpu-prof` cold start each (ms per phase). */
+  profile: { name: string; phases: PhaseTimes; file: string }[];
+  /** Import only, every function: a fresh node loading the bundle, against a bare `node -e 0`. */
+  importTime: ImportTimeRow[];
+}
 
 export interface DeployedBundle {
   /** The bundled index.mjs CDK built. */
   path: string;
-  /** The function's literal environment variables from the template (NODE_OPTIONS and the like). */
+  /** The function's literal environment variables from the template (POWERTOOLS_* and the like). */
   env: Record<string, string>;
 }
 
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const FIELD = 'memo';
+const OWNER = 'c01d57a7-0000-4000-8000-00000000b0b0';
+
 /**
- * Sizes and import times of each function bundle as infra ships it (taken from a real synth:
- * `bundles` maps fieldName to the asset CDK built), beside the two variants users commonly ship:
- * the SDK left external (loaded from node_modules, as from the Lambda runtime's copy, with its
- * full credential chain) and ours unminified (only that changed).
+ * Cold starts of the deployed bundles (from a real synth: `bundles` maps fieldName to the asset
+ * CDK built) beside what users would otherwise ship (CDK's NodejsFunction defaults) and the
+ * floor (bare Node sending the same DynamoDB request), against `store`, which must be served
+ * from outside the processes measured. Profiles are written to `profileDir`.
  */
-export async function measureColdStarts(bundles: ReadonlyMap<string, DeployedBundle>, runs: number, fields = MEMO_FIELDS.map((f) => f.fieldName)): Promise<ColdStartRow[]> {
-  // Inside the repository, so that SDK-external bundles resolve @aws-sdk from node_modules.
+export async function measureColdStarts(
+  bundles: ReadonlyMap<string, DeployedBundle>,
+  store: { endpoint: string; tableName: string },
+  options: { runs: number; profileDir: string; log(line: string): void },
+): Promise<ColdStartFigures> {
+  // Inside the repository, so that the CDK default's external @aws-sdk/* resolves from node_modules.
   const variantDir = join(REPO_ROOT, 'bench', '.build');
   rmSync(variantDir, { recursive: true, force: true });
   mkdirSync(variantDir, { recursive: true });
-  const rows: ColdStartRow[] = [];
   try {
-    for (const fieldName of fields) {
-      const entry = join(REPO_ROOT, MEMO_FIELDS.find((field) => field.fieldName === fieldName)!.entry);
-      const ours = bundles.get(fieldName);
-      if (!ours) throw new Error(`no synthesized bundle for ${fieldName}`);
-      // The SDK and Powertools from node_modules, with the full default credential chain.
-      const external = await buildVariant(entry, join(variantDir, `${fieldName}.external.mjs`), { external: ['@aws-sdk/*', '@smithy/*', '@aws-lambda-powertools/*'] });
-      const unminified = await buildVariant(entry, join(variantDir, `${fieldName}.unminified.mjs`), { minify: false, alias: ENV_CREDENTIALS_ALIAS });
-      const env = { ...ours.env, ...HANDLER_ENV };
-      rows.push({ fieldName, variant: 'ours', figures: measureBundle(ours.path, runs, env) });
-      rows.push({ fieldName, variant: 'sdk-external', figures: measureBundle(external, runs, env) });
-      rows.push({ fieldName, variant: 'unminified', figures: measureBundle(unminified, runs, env) });
+    const cdkDefaults = new Map<string, string>();
+    for (const field of MEMO_FIELDS) cdkDefaults.set(field.fieldName, await buildCdkDefault(join(REPO_ROOT, field.entry), join(variantDir, `${field.fieldName}.cdk-default.cjs`)));
+    const ours = bundleFor(bundles, FIELD);
+    const targets = await firstResponseTargets(variantDir, store, ours, cdkDefaults.get(FIELD)!);
+
+    options.log(`cold start to first response (${FIELD}): ${targets.map((t) => t.name).join(', ')}, ${options.runs} runs each…`);
+    const firstResponse = await measureFirstResponses(targets, options.runs);
+    mkdirSync(options.profileDir, { recursive: true });
+    const profile = [];
+    for (const target of targets) {
+      const file = await profileFirstResponse(target, options.profileDir);
+      profile.push({ name: target.name, file, phases: profileBreakdown(JSON.parse(readFileSync(file, 'utf8')), target.codeFile) });
     }
-    rows.push({ fieldName: '(DynamoDBClient alone)', variant: 'floor', figures: measureBundle(await buildFloor(variantDir), runs, HANDLER_ENV) });
+
+    options.log(`import only, every function: ${options.runs} runs each…`);
+    const importTime: ImportTimeRow[] = [];
+    for (const field of MEMO_FIELDS) {
+      const deployed = bundleFor(bundles, field.fieldName);
+      importTime.push({ fieldName: field.fieldName, variant: 'ours', figures: measureBundle(deployed.path, options.runs, targetEnv(deployed.env, store)) });
+      importTime.push({ fieldName: field.fieldName, variant: 'cdk-default', figures: measureBundle(cdkDefaults.get(field.fieldName)!, options.runs, targetEnv(deployed.env, store)) });
+    }
+    importTime.push({ fieldName: '(DynamoDBClient alone)', variant: 'floor', figures: measureBundle(await buildSdkClientOnly(variantDir), options.runs, targetEnv({}, store)) });
+    return { firstResponseField: FIELD, firstResponse, profile, importTime };
   } finally {
     rmSync(variantDir, { recursive: true, force: true });
   }
-  return rows;
+}
+
+function bundleFor(bundles: ReadonlyMap<string, DeployedBundle>, fieldName: string): DeployedBundle {
+  const bundle = bundles.get(fieldName);
+  if (!bundle) throw new Error(`no synthesized bundle for ${fieldName}`);
+  return bundle;
 }
 
 /**
- * The floor under any handler that talks to DynamoDB through the SDK: a bundle that only
- * constructs a DynamoDBClient, built like ours (env-only credentials included).
+ * The environment Lambda gives a function (its template variables, region, role credentials),
+ * pointed at the local store. The SDK's Node-version warning is switched off: Lambda runs these
+ * functions on Node.js 24, where it has nothing to say, and on this machine's Node 20 it would
+ * cost every SDK variant a warning the deployed function never prints.
  */
-async function buildFloor(variantDir: string): Promise<string> {
-  const entry = join(variantDir, 'floor.ts');
-  writeFileSync(entry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n");
-  return buildVariant(entry, join(variantDir, 'floor.mjs'), {
-    alias: ENV_CREDENTIALS_ALIAS,
-  });
+function targetEnv(functionEnv: Record<string, string>, store: { endpoint: string; tableName: string }): Record<string, string> {
+  return {
+    ...functionEnv,
+    TABLE_NAME: store.tableName,
+    DYNAMODB_ENDPOINT: store.endpoint,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_SESSION_TOKEN: 'local',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+  };
 }
 
-/** esbuild with the options infra/ gives NodejsFunction, changed by `overrides` (alias included). */
-async function buildVariant(entry: string, outfile: string, overrides: BuildOptions): Promise<string> {
-  await build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node22',
-    mainFields: ['module', 'main'],
-    minify: true,
-    logLevel: 'warning',
-    ...overrides,
+/** One memo, and the three ways of fetching it cold: our bundle, the CDK default, the floor. */
+async function firstResponseTargets(
+  variantDir: string,
+  store: { endpoint: string; tableName: string },
+  ours: DeployedBundle,
+  cdkDefault: string,
+): Promise<(ColdStartTarget & { codeFile: string })[]> {
+  const memoId = uuidv4();
+  const now = new Date().toISOString();
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: store.endpoint }));
+  try {
+    await client.send(new PutCommand({ TableName: store.tableName, Item: toItem({ memoId, ownerId: OWNER, title: 'cold', content: 'start', tags: [], createdAt: now, updatedAt: now, version: 1 }) }));
+  } finally {
+    client.destroy();
+  }
+  const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BenchPool';
+  const event = buildAppSyncContext({
+    parentTypeName: 'Query',
+    fieldName: FIELD,
+    args: { memoId },
+    headers: { 'content-type': 'application/json' },
+    identity: { sub: OWNER, issuer, username: 'bench', claims: { sub: OWNER, iss: issuer, token_use: 'id' }, sourceIp: ['127.0.0.1'], defaultAuthStrategy: 'ALLOW', groups: null },
+    selectionSetList: ['memoId', 'content'],
+    selectionSetGraphQL: '{ memoId content }',
   });
-  return outfile;
+  const eventFile = join(variantDir, 'event.json');
+  const requestFile = join(variantDir, 'request.json');
+  writeFileSync(eventFile, JSON.stringify(event));
+  // The request our handler's GetCommand sends, as DynamoDB's JSON protocol spells it.
+  writeFileSync(requestFile, JSON.stringify({ endpoint: store.endpoint, target: 'GetItem', body: { TableName: store.tableName, Key: { memoId: { S: memoId } } } }));
+  const found = (result: unknown) => {
+    const { data, Item } = (result ?? {}) as { data?: { memoId?: string }; Item?: { memoId?: { S?: string } } };
+    if ((data?.memoId ?? Item?.memoId?.S) !== memoId) throw new Error(`the cold start did not return memo ${memoId}: ${JSON.stringify(result).slice(0, 300)}`);
+  };
+  const env = targetEnv(ours.env, store);
+  return [
+    { name: 'ours (deployed bundle)', runnerArgs: ['handler', ours.path, eventFile], env, check: found, codeFile: ours.path },
+    { name: 'CDK default (SDK from node_modules)', runnerArgs: ['handler', cdkDefault, eventFile], env, check: found, codeFile: cdkDefault },
+    { name: 'floor (node:http, one request)', runnerArgs: ['floor', requestFile], env, check: found, codeFile: join(REPO_ROOT, 'bench', 'coldStart', 'firstResponseRunner.mjs') },
+  ];
 }

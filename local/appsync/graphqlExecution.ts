@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import { AppSyncResolverError } from './appsyncUtil.js';
 import type { VerifiedCaller } from '../auth/verifiedCaller.js';
-import { LruCache } from './lruCache.js';
+import { LruCache } from '../lruCache.js';
 import type { MutationResult, RequestContext } from './lambdaFields.js';
 import { checkRequestLimits, type RequestLimits } from './requestLimits.js';
 

@@ -213,7 +213,8 @@ function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
     request.on('data', onData);
     request.once('end', () => resolve(size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks)));
     request.once('error', (error) => reject(new RequestAbortedError({ cause: error })));
-    request.once('close', () => reject(new RequestAbortedError()));
+    // 'close' follows every request, read or not: build the error (and its stack) only for one cut short.
+    request.once('close', () => request.complete || reject(new RequestAbortedError()));
   });
 }
 

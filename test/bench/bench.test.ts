@@ -45,9 +45,15 @@ function fingerprint(path: string): string {
   return `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
 }
 
-/** Section 3's table rows as printed, one array of cells per row. */
-function printedColdStartRows(): string[][] {
-  const section = stdout.slice(stdout.indexOf('3. Cold start'), stdout.indexOf('4. Scale'));
+function expectSpread(spread: { median: number; p25: number; p75: number }): void {
+  expect(spread.p25).toBeGreaterThan(0);
+  expect(spread.median).toBeGreaterThanOrEqual(spread.p25);
+  expect(spread.p75).toBeGreaterThanOrEqual(spread.median);
+}
+
+/** The import-only table's rows as printed, one array of cells per row. */
+function printedImportRows(): string[][] {
+  const section = stdout.slice(stdout.indexOf('Import only, every function'), stdout.indexOf('4. Scale'));
   return section
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| function '))
@@ -97,23 +103,40 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('measures every function bundle in all three variants, and the SDK client floor, each against its own baseline', () => {
-    expect(results.coldStart.rows).toHaveLength(MEMO_FIELDS.length * 3 + 1);
-    expect(results.coldStart.rows.filter((row) => row.variant === 'floor')).toHaveLength(1);
-    for (const { figures } of results.coldStart.rows) {
+  it('times the first response of ours, the CDK default and the floor, each run checked to return the memo', () => {
+    const { firstResponse } = results.coldStart;
+    expect(firstResponse.map((row) => row.name)).toEqual(['ours (deployed bundle)', 'CDK default (SDK from node_modules)', 'floor (node:http, one request)']);
+    for (const row of firstResponse) {
+      expect(row.runs).toBe(results.settings.coldStartRuns);
+      for (const figures of [row.wallMs, row.loadedMs, row.firstResultMs, row.peakRssMiB]) expectSpread(figures);
+      expect(row.firstResultMs.median).toBeGreaterThan(row.loadedMs.median);
+    }
+  });
+
+  it('profiles each cold start and splits its CPU time into phases', () => {
+    expect(results.coldStart.profile).toHaveLength(3);
+    for (const { phases, file } of results.coldStart.profile) {
+      expect(statSync(file).size).toBeGreaterThan(0);
+      expect(phases['first invocation']).toBeGreaterThan(0);
+      expect(Object.values(phases).every((ms) => ms >= 0)).toBe(true);
+    }
+    expect(results.coldStart.profile[0]!.phases['compile the code']).toBeGreaterThan(0);
+  });
+
+  it('measures the import time of every function bundle, ours and the CDK default, and the SDK client floor, each against its own baseline', () => {
+    const rows = results.coldStart.importTime;
+    expect(rows).toHaveLength(MEMO_FIELDS.length * 2 + 1);
+    expect(rows.filter((row) => row.variant === 'floor')).toHaveLength(1);
+    for (const { figures } of rows) {
       expect(figures.bytes).toBeGreaterThan(figures.gzipBytes);
-      for (const spread of [figures.loadMs, figures.baselineMs]) {
-        expect(spread.p25).toBeGreaterThan(0);
-        expect(spread.median).toBeGreaterThanOrEqual(spread.p25);
-        expect(spread.p75).toBeGreaterThanOrEqual(spread.median);
-      }
+      for (const spread of [figures.loadMs, figures.baselineMs]) expectSpread(spread);
       expect(figures.ratio).toBe(round(figures.loadMs.median / figures.baselineMs.median, 2));
     }
   });
 
-  it('prints every cold-start ratio beside the two medians it is computed from', () => {
-    const printed = printedColdStartRows();
-    expect(printed).toHaveLength(results.coldStart.rows.length);
+  it('prints every import-time ratio beside the two medians it is computed from', () => {
+    const printed = printedImportRows();
+    expect(printed).toHaveLength(results.coldStart.importTime.length);
     for (const [, , , , load, baseline, ratio] of printed) {
       expect(load).toMatch(/^\d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)$/);
       expect(baseline).toMatch(/^\d+\.\d\d \(\d+\.\d\d–\d+\.\d\d\)$/);

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { LruCache } from '../../local/appsync/lruCache.js';
+import { LruCache } from '../../local/lruCache.js';
 
 it('evicts the least recently used entry beyond its capacity', () => {
   const cache = new LruCache<string, number>(2);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppSyncIdentityCognito } from 'aws-lambda';
 import { base64url, decodeJwt, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createUserPoolTokenVerifier, TokenRejected, type TokenRejectionReason, type UserPoolTokenVerifier } from '../../../local/auth/userPool/tokenVerifier.js';
 import type { UserPoolIdentity } from '../../../local/auth/userPool/types.js';
 import { LocalUserPool } from '../../../local/auth/userPool/userPool.js';
@@ -121,3 +121,33 @@ async function hs256WithPublicKey(): Promise<string> {
   const pem = await exportSPKI(publicKey);
   return handMade({ alg: 'HS256', kid }, decodeJwt(tokens.idToken), (input) => createHmac('sha256', pem).update(input).digest('base64url'));
 }
+
+describe('verified tokens are kept until they expire', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('answers a token seen before with the same identity, frozen so no request can change it for the next', async () => {
+    const first = await verify(tokens.idToken);
+    const again = await verify(`Bearer ${tokens.idToken}`);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.claims)).toBe(true);
+    expect(() => {
+      (first.claims as Record<string, unknown>).sub = 'someone-else';
+    }).toThrow(TypeError);
+  });
+
+  it('refuses a kept token once it has expired', async () => {
+    const token = await forged('idToken', { exp: now() + 60 });
+    await expect(verify(token)).resolves.toMatchObject({ username: 'alice' });
+    vi.useFakeTimers({ now: (now() + 61) * 1000, toFake: ['Date'] });
+    expect((await rejectionOf(token)).reason).toBe('expired');
+  });
+
+  it('still refuses every altered copy of a kept token', async () => {
+    await verify(tokens.idToken);
+    expect((await rejectionOf(tamper(tokens.idToken, { sub: 'someone-else' }))).reason).toBe('bad-signature');
+    expect((await rejectionOf(`${tokens.idToken}x`)).reason).toBe('bad-signature');
+  });
+});
