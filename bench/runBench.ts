@@ -6,7 +6,11 @@ import { MEMO_FIELDS } from '../resolvers/fields.js';
 import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../infra/assembly/templateLookup.js';
 import { measureColdStarts, type ColdStartFigures, type DeployedBundle } from './coldStart/coldStart.js';
-import { costFigures, type CostFigures } from './cost/costModel.js';
+import { measureCapacity } from './capacity/measureCapacity.js';
+import type { CapacityFigures } from './capacity/capacityFigures.js';
+import { costFigures, loadPrices, type CostFigures } from './cost/costModel.js';
+import { lambdaSizing, type LambdaSizing } from './memory/lambdaSizing.js';
+import { measureMemory, type MemoryRow } from './memory/measureMemory.js';
 import { compareEndpointToRaw, type Comparison } from './runtime/endpointVsRaw.js';
 import { externalStoreFromEnv } from './runtime/externalStore.js';
 import { graphqlClient } from './runtime/graphqlClient.js';
@@ -25,12 +29,14 @@ export interface BenchSettings {
   concurrencies: number[];
   scaleSizes: number[];
   coldStartRuns: number;
+  /** Invocations each handler runs in one process after its first, for memory and CPU time. */
+  memoryInvocations: number;
   /** Where the cold-start CPU profiles go (git-ignored; open them in Chrome DevTools). */
   profileDir: string;
 }
 
-export const FULL: BenchSettings = { quick: false, count: 1000, warmup: 100, concurrencies: [1, 16], scaleSizes: [1000, 20000], coldStartRuns: 15, profileDir: join(LOCAL_DIR, 'profiles') };
-export const QUICK: BenchSettings = { quick: true, count: 20, warmup: 5, concurrencies: [1, 16], scaleSizes: [100, 300], coldStartRuns: 3, profileDir: join(LOCAL_DIR, 'quick', 'profiles') };
+export const FULL: BenchSettings = { quick: false, count: 1000, warmup: 100, concurrencies: [1, 16], scaleSizes: [1000, 20000], coldStartRuns: 15, memoryInvocations: 10_000, profileDir: join(LOCAL_DIR, 'profiles') };
+export const QUICK: BenchSettings = { quick: true, count: 20, warmup: 5, concurrencies: [1, 16], scaleSizes: [100, 300], coldStartRuns: 3, memoryInvocations: 50, profileDir: join(LOCAL_DIR, 'quick', 'profiles') };
 
 export interface BenchResults {
   generatedAt: string;
@@ -44,6 +50,9 @@ export interface BenchResults {
   coldStart: ColdStartFigures;
   lambdaMemoryMb: number;
   scale: ScalePoint[];
+  memory: MemoryRow[];
+  lambdaSizing: LambdaSizing;
+  capacity: CapacityFigures;
   cost: CostFigures;
 }
 
@@ -76,7 +85,14 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     try {
       // Cold starts first, while nothing else has run: their processes only share the store with this one.
       const coldStart = await measureColdStarts(bundles, store, { runs: settings.coldStartRuns, profileDir: settings.profileDir, log });
+      const memory = await measureMemory(bundles, store, { invocations: settings.memoryInvocations, lambdaMemoryMb, log });
+      const sizing = lambdaSizing(memory, loadPrices());
       const { roundTrips, endpointVsRaw, scale } = await measureRuntime(api, store, settings, log);
+      log('capacity units on DynamoDB Local…');
+      const capacity = await measureCapacity({ quick: settings.quick, log });
+      // The cost model prices the deployed size with the durations the sizing model gives it.
+      const deployedSize = sizing.perSize.find((point) => point.memoryMb === lambdaMemoryMb);
+      const lambdaMs = deployedSize && Object.fromEntries(deployedSize.perOperation.map((op) => [op.operation, op.billedMs]));
       return {
         generatedAt: new Date().toISOString(),
         elapsedSeconds: round((performance.now() - started) / 1000),
@@ -88,7 +104,10 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         coldStart,
         lambdaMemoryMb,
         scale,
-        cost: costFigures(lambdaMemoryMb),
+        memory,
+        lambdaSizing: sizing,
+        capacity,
+        cost: costFigures(lambdaMemoryMb, capacity, lambdaMs),
       };
     } finally {
       await api.close();

@@ -151,15 +151,28 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('prices every operation for both designs at every memo size', () => {
-    expect(results.cost.designs).toHaveLength(2 * 3);
-    for (const design of results.cost.designs) {
-      expect(design.perOperation.map((cost) => cost.operation).sort()).toEqual([...OPERATIONS].sort());
+  it('measures every handler\'s memory after 1 and after N invocations, and its CPU time, and picks a Lambda size from them', () => {
+    expect(results.memory.map((row) => row.fieldName).sort()).toEqual([...OPERATIONS].sort());
+    for (const row of results.memory) {
+      expect(row.invocations).toBe(results.settings.memoryInvocations);
+      for (const figure of [row.rssMiBAfter1, row.rssMiBAfterN, row.heapMiBAfter1, row.heapMiBAfterN, row.maxRssMiB, row.cpuMsPerInvocation]) expect(figure).toBeGreaterThan(0);
+    }
+    expect(results.lambdaSizing.perSize.map((point) => point.memoryMb)).toEqual([128, 256, 512, 1024]);
+    expect([128, 256, 512, 1024]).toContain(results.lambdaSizing.chosenMb);
+  });
+
+  it('measures capacity units on the table and the owner index, or says why not, and prices with what it has', () => {
+    const { capacity, cost } = results;
+    if (capacity.status === 'measured') expect(cost.units.source).toBe('measured');
+    else expect(capacity.skippedReason).toMatch(/\w/);
+    expect(cost.designs).toHaveLength(2 * capacity.sizes.length);
+    for (const design of cost.designs) {
+      expect(design.perOperation.map((entry) => entry.operation).sort()).toEqual([...OPERATIONS].sort());
       expect(design.readHeavyMixPerMillion).toBeGreaterThan(0);
     }
   });
 
   it('prints every table', () => {
-    for (const heading of ['1. DynamoDB round trips', '2. Endpoint', '3. Cold start', '4. Scale', '5. Cost']) expect(stdout).toContain(heading);
+    for (const heading of ['1. DynamoDB round trips', '2. Endpoint', '3. Cold start', '4. Scale', '5. Memory', '6. DynamoDB capacity units', '7. Cost']) expect(stdout).toContain(heading);
   });
 });

@@ -1,0 +1,123 @@
+import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
+import { request } from '../../resolvers/appsync/invokeLambda.js';
+import { LIST_LIMIT, sampleFields } from '../runtime/rawOperations.js';
+
+/** Where the invocation loop (invocationLoop.mjs) puts the memo id of each invocation. */
+export const MEMO_ID_SLOT = '__MEMO_ID__';
+
+/** What one memory run of one handler does: the child reads it from a JSON file. */
+export interface InvocationPlan {
+  /** The Lambda event AppSync sends for this field, as JSON, with MEMO_ID_SLOT where the memo id goes. */
+  eventJson: string;
+  /** The ids invocation `i` uses, `memoIds[i % length]`; empty for an operation that names no memo. */
+  memoIds: string[];
+  /** Invocations measured after the first one. */
+  invocations: number;
+  functionName: string;
+}
+
+interface OperationShape {
+  typeName: 'Query' | 'Mutation';
+  /** Memos of the caller the parent stores before the run, given the measured invocation count. */
+  seededMemos: (invocations: number) => number;
+  args: Record<string, unknown>;
+  selection: readonly string[];
+}
+
+const MEMO_SELECTION = ['memoId', 'ownerId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'];
+/** Reads and updates cycle over this many memos: enough not to hit one item, few to seed. */
+const CYCLED_MEMOS = 100;
+
+/**
+ * Each operation as a signed-in user sends it, with the client's usual selection. Updates carry
+ * no expectedVersion (every invocation bumps the version); deletes need a memo each; listMemos
+ * reads a full first page (more memos than the page, so it also signs a nextToken).
+ */
+const OPERATIONS: Record<string, OperationShape> = {
+  memo: { typeName: 'Query', seededMemos: (n) => Math.min(CYCLED_MEMOS, n + 1), args: { memoId: MEMO_ID_SLOT }, selection: MEMO_SELECTION },
+  listMemos: {
+    typeName: 'Query',
+    seededMemos: () => LIST_LIMIT * 2 + 10,
+    args: { limit: LIST_LIMIT },
+    selection: ['items', ...MEMO_SELECTION.map((field) => `items/${field}`), 'nextToken'],
+  },
+  createMemo: { typeName: 'Mutation', seededMemos: () => 0, args: { input: sampleFields(0) }, selection: MEMO_SELECTION },
+  updateMemo: {
+    typeName: 'Mutation',
+    seededMemos: (n) => Math.min(CYCLED_MEMOS, n + 1),
+    args: { input: { memoId: MEMO_ID_SLOT, content: sampleFields(1).content } },
+    selection: MEMO_SELECTION,
+  },
+  deleteMemo: { typeName: 'Mutation', seededMemos: (n) => n + 1, args: { memoId: MEMO_ID_SLOT }, selection: MEMO_SELECTION },
+};
+
+/** How many memos of the caller `fieldName`'s run needs stored beforehand. */
+export function memosToSeed(fieldName: string, invocations: number): number {
+  return shapeOf(fieldName).seededMemos(invocations);
+}
+
+/**
+ * The plan for `fieldName`: the event the APPSYNC_JS resolver (resolvers/appsync/invokeLambda.ts)
+ * builds when user `ownerSub` calls the field through AppSync, and the seeded ids to use.
+ */
+export function invocationPlan(fieldName: string, ownerSub: string, seededIds: readonly string[], invocations: number): InvocationPlan {
+  const shape = shapeOf(fieldName);
+  const ctx = buildAppSyncContext({
+    parentTypeName: shape.typeName,
+    fieldName,
+    args: shape.args,
+    headers: appSyncHeaders(),
+    identity: userPoolIdentity(ownerSub),
+    selectionSetList: [...shape.selection],
+    selectionSetGraphQL: selectionSetGraphQL(shape.selection),
+  });
+  const { payload } = request(ctx);
+  return { eventJson: JSON.stringify(payload), memoIds: [...seededIds], invocations, functionName: `memo-bench-${fieldName}` };
+}
+
+function shapeOf(fieldName: string): OperationShape {
+  const shape = OPERATIONS[fieldName];
+  if (!shape) throw new Error(`no memory-run plan for the field ${fieldName}`);
+  return shape;
+}
+
+/** ctx.identity of a Cognito user-pool ID token, as AppSync builds it (test/helpers/callers.ts has the same shape). */
+function userPoolIdentity(sub: string): Record<string, unknown> {
+  const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_MemoryRun1';
+  const username = `user-${sub.slice(0, 8)}`;
+  return {
+    sub,
+    issuer,
+    username,
+    claims: { sub, iss: issuer, 'cognito:username': username, token_use: 'id', aud: 'memoryrunclient000000000a', auth_time: 1_700_000_000, exp: 1_700_003_600, iat: 1_700_000_000 },
+    sourceIp: ['203.0.113.10'],
+    defaultAuthStrategy: 'ALLOW',
+    groups: null,
+  };
+}
+
+/** The headers a browser client's request carries through AppSync; the resolver drops the credentials. */
+function appSyncHeaders(): Record<string, string> {
+  return {
+    accept: 'application/json, text/plain, */*',
+    'accept-encoding': 'gzip, deflate, br',
+    authorization: 'eyJ.memory-run.token',
+    'content-type': 'application/json; charset=UTF-8',
+    host: 'example1234567890.appsync-api.us-east-1.amazonaws.com',
+    origin: 'https://memo.example.com',
+    'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36',
+    'x-amz-user-agent': 'aws-amplify/6.0.0 api/1 framework/0',
+    'x-amzn-trace-id': 'Root=1-65f0a1b2-0123456789abcdef01234567',
+    'x-forwarded-for': '203.0.113.10, 198.51.100.7',
+    'x-forwarded-port': '443',
+    'x-forwarded-proto': 'https',
+  };
+}
+
+/** `{ items { memoId … } nextToken }` from the flat list (`items/memoId`), as AppSync renders it. */
+function selectionSetGraphQL(selection: readonly string[]): string {
+  const top = selection.filter((field) => !field.includes('/'));
+  const nested = (parent: string) => selection.filter((field) => field.startsWith(`${parent}/`)).map((field) => field.slice(parent.length + 1));
+  const render = (field: string) => (nested(field).length ? `${field} { ${nested(field).join(' ')} }` : field);
+  return `{ ${top.map(render).join(' ')} }`;
+}
