@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Context } from '@aws-appsync/utils';
-import { locatedError, responsePathAsArray, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
+import { locatedError, responsePathAsArray, type FieldNode, type GraphQLError, type GraphQLFieldResolver, type GraphQLResolveInfo } from 'graphql';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS, type MemoField } from '../../resolvers/fields.js';
 import { buildAppSyncContext } from './appSyncContext.js';
 import type { VerifiedCaller } from '../auth/verifiedCaller.js';
@@ -72,9 +72,28 @@ function appSyncContext(source: unknown, args: Record<string, unknown>, requestC
     headers: requestContext.headers,
     identity: requestContext.caller.identity,
     variables: info.variableValues,
-    selectionSetList: selectionSetList(info.fieldNodes, info.fragments),
+    ...selectionsOf(info),
+  });
+}
+
+/**
+ * A field's selection as AppSync hands it to resolvers, worked out once per field of a prepared
+ * document: graphqlExecution keeps parsed documents, so the same FieldNode comes back with every
+ * request that sends the same query (and its fragments are that document's). Frozen: requests share it.
+ */
+const selections = new WeakMap<FieldNode, { selectionSetList: readonly string[]; selectionSetGraphQL: string }>();
+
+function selectionsOf(info: GraphQLResolveInfo): { selectionSetList: string[]; selectionSetGraphQL: string } {
+  const compute = () => ({
+    selectionSetList: Object.freeze(selectionSetList(info.fieldNodes, info.fragments)) as string[],
     selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes, info.fragments),
   });
+  // The same field selected twice in one query merges several nodes: rare, and not worth a key.
+  const [node, ...more] = info.fieldNodes;
+  if (!node || more.length > 0) return compute();
+  let known = selections.get(node);
+  if (!known) selections.set(node, (known = compute()));
+  return known as { selectionSetList: string[]; selectionSetGraphQL: string };
 }
 
 /**
