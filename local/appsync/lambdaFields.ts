@@ -83,7 +83,7 @@ function appSyncContext(source: unknown, args: Record<string, unknown>, requestC
  */
 const selections = new WeakMap<FieldNode, { selectionSetList: readonly string[]; selectionSetGraphQL: string }>();
 
-function selectionsOf(info: GraphQLResolveInfo): { selectionSetList: string[]; selectionSetGraphQL: string } {
+export function selectionsOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { selectionSetList: string[]; selectionSetGraphQL: string } {
   const compute = () => ({
     selectionSetList: Object.freeze(selectionSetList(info.fieldNodes, info.fragments)) as string[],
     selectionSetGraphQL: selectionSetGraphQL(info.fieldNodes, info.fragments),
