@@ -21,6 +21,7 @@ import type { MemoOperation } from './capacityFigures.js';
 import { callUnits, type CallUnits } from './callUnits.js';
 import { recordConsumedCapacity } from './consumedCapacity.js';
 import type { HandlerRunOptions, HandlerRunReport, HandlerRunSize } from './handlerMeasurement.js';
+import { benchUserIdentity } from '../benchCaller.js';
 import { PAGE_SIZE } from './indexDesigns.js';
 import { itemSizeBytes } from './itemSize.js';
 import { sizedMemoFields } from './sizedMemo.js';
@@ -85,25 +86,10 @@ async function call<T>(operation: MemoOperation, args: Record<string, unknown>, 
     fieldName: operation,
     args,
     headers: { 'content-type': 'application/json' },
-    identity: userPoolIdentity(sub),
+    identity: benchUserIdentity(sub),
     selectionSetList: isList ? ['items', ...MEMO_SELECTION.map((field) => `items/${field}`), 'nextToken'] : MEMO_SELECTION,
     selectionSetGraphQL: isList ? `{ items { ${MEMO_SELECTION.join(' ')} } nextToken }` : `{ ${MEMO_SELECTION.join(' ')} }`,
   });
   const value = await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) => invokeLikeLambda(handler, payload, operation));
   return value as T;
-}
-
-/** ctx.identity of a Cognito user-pool caller (an ID token), as AppSync builds it. */
-function userPoolIdentity(sub: string): Record<string, unknown> {
-  const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Capacity1';
-  const username = `capacity-${sub.slice(0, 8)}`;
-  return {
-    sub,
-    issuer,
-    username,
-    claims: { sub, iss: issuer, 'cognito:username': username, token_use: 'id', aud: 'capacityclient00000000000a' },
-    sourceIp: ['127.0.0.1'],
-    defaultAuthStrategy: 'ALLOW',
-    groups: null,
-  };
 }

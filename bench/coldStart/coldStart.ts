@@ -7,6 +7,7 @@ import { v4 as uuidv4 } from 'uuid';
 import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import { toItem } from '../../resolvers/store/memoItem.js';
+import { benchUserIdentity, handlerEnv } from '../benchCaller.js';
 import { buildCdkDefault, buildSdkClientOnly } from './bundleVariants.js';
 import { measureFirstResponses, profileFirstResponse, type ColdStartTarget, type FirstResponseFigures } from './firstResponse.js';
 import { measureBundle, type BundleFigures } from './importTime.js';
@@ -74,10 +75,10 @@ export async function measureColdStarts(
     const importTime: ImportTimeRow[] = [];
     for (const field of MEMO_FIELDS) {
       const deployed = bundleFor(bundles, field.fieldName);
-      importTime.push({ fieldName: field.fieldName, variant: 'ours', figures: measureBundle(deployed.path, options.runs, targetEnv(deployed.env, store)) });
-      importTime.push({ fieldName: field.fieldName, variant: 'cdk-default', figures: measureBundle(cdkDefaults.get(field.fieldName)!, options.runs, targetEnv(deployed.env, store)) });
+      importTime.push({ fieldName: field.fieldName, variant: 'ours', figures: measureBundle(deployed.path, options.runs, handlerEnv(deployed.env, store)) });
+      importTime.push({ fieldName: field.fieldName, variant: 'cdk-default', figures: measureBundle(cdkDefaults.get(field.fieldName)!, options.runs, handlerEnv(deployed.env, store)) });
     }
-    importTime.push({ fieldName: '(DynamoDBClient alone)', variant: 'floor', figures: measureBundle(await buildSdkClientOnly(variantDir), options.runs, targetEnv({}, store)) });
+    importTime.push({ fieldName: '(DynamoDBClient alone)', variant: 'floor', figures: measureBundle(await buildSdkClientOnly(variantDir), options.runs, handlerEnv({}, store)) });
     return { firstResponseField: FIELD, firstResponse, profile, importTime };
   } finally {
     rmSync(variantDir, { recursive: true, force: true });
@@ -88,25 +89,6 @@ function bundleFor(bundles: ReadonlyMap<string, DeployedBundle>, fieldName: stri
   const bundle = bundles.get(fieldName);
   if (!bundle) throw new Error(`no synthesized bundle for ${fieldName}`);
   return bundle;
-}
-
-/**
- * The environment Lambda gives a function (its template variables, region, role credentials),
- * pointed at the local store. The SDK's Node-version warning is switched off: Lambda runs these
- * functions on Node.js 24, where it has nothing to say, and on this machine's Node 20 it would
- * cost every SDK variant a warning the deployed function never prints.
- */
-function targetEnv(functionEnv: Record<string, string>, store: { endpoint: string; tableName: string }): Record<string, string> {
-  return {
-    ...functionEnv,
-    TABLE_NAME: store.tableName,
-    DYNAMODB_ENDPOINT: store.endpoint,
-    AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'local',
-    AWS_SECRET_ACCESS_KEY: 'local',
-    AWS_SESSION_TOKEN: 'local',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  };
 }
 
 /** One memo, and the three ways of fetching it cold: our bundle, the CDK default, the floor. */
@@ -124,13 +106,12 @@ async function firstResponseTargets(
   } finally {
     client.destroy();
   }
-  const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_BenchPool';
   const event = buildAppSyncContext({
     parentTypeName: 'Query',
     fieldName: FIELD,
     args: { memoId },
     headers: { 'content-type': 'application/json' },
-    identity: { sub: OWNER, issuer, username: 'bench', claims: { sub: OWNER, iss: issuer, token_use: 'id' }, sourceIp: ['127.0.0.1'], defaultAuthStrategy: 'ALLOW', groups: null },
+    identity: benchUserIdentity(OWNER),
     selectionSetList: ['memoId', 'content'],
     selectionSetGraphQL: '{ memoId content }',
   });
@@ -143,7 +124,7 @@ async function firstResponseTargets(
     const { data, Item } = (result ?? {}) as { data?: { memoId?: string }; Item?: { memoId?: { S?: string } } };
     if ((data?.memoId ?? Item?.memoId?.S) !== memoId) throw new Error(`the cold start did not return memo ${memoId}: ${JSON.stringify(result).slice(0, 300)}`);
   };
-  const env = targetEnv(ours.env, store);
+  const env = handlerEnv(ours.env, store);
   return [
     { name: 'ours (deployed bundle)', runnerArgs: ['handler', ours.path, eventFile], env, check: found, codeFile: ours.path },
     { name: 'CDK default (SDK from node_modules)', runnerArgs: ['handler', cdkDefault, eventFile], env, check: found, codeFile: cdkDefault },

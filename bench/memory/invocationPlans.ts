@@ -1,3 +1,4 @@
+import { benchUserIdentity } from '../benchCaller.js';
 import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
 import { request } from '../../resolvers/appsync/invokeLambda.js';
 import { LIST_LIMIT, sampleFields } from '../runtime/rawOperations.js';
@@ -67,7 +68,7 @@ export function invocationPlan(fieldName: string, ownerSub: string, seededIds: r
     fieldName,
     args: shape.args,
     headers: appSyncHeaders(),
-    identity: userPoolIdentity(ownerSub),
+    identity: benchUserIdentity(ownerSub),
     selectionSetList: [...shape.selection],
     selectionSetGraphQL: selectionSetGraphQL(shape.selection),
   });
@@ -79,21 +80,6 @@ function shapeOf(fieldName: string): OperationShape {
   const shape = OPERATIONS[fieldName];
   if (!shape) throw new Error(`no memory-run plan for the field ${fieldName}`);
   return shape;
-}
-
-/** ctx.identity of a Cognito user-pool ID token, as AppSync builds it (test/helpers/callers.ts has the same shape). */
-function userPoolIdentity(sub: string): Record<string, unknown> {
-  const issuer = 'https://cognito-idp.us-east-1.amazonaws.com/us-east-1_MemoryRun1';
-  const username = `user-${sub.slice(0, 8)}`;
-  return {
-    sub,
-    issuer,
-    username,
-    claims: { sub, iss: issuer, 'cognito:username': username, token_use: 'id', aud: 'memoryrunclient000000000a', auth_time: 1_700_000_000, exp: 1_700_003_600, iat: 1_700_000_000 },
-    sourceIp: ['203.0.113.10'],
-    defaultAuthStrategy: 'ALLOW',
-    groups: null,
-  };
 }
 
 /** The headers a browser client's request carries through AppSync; the resolver drops the credentials. */

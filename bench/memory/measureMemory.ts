@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { supplyEmulatorCredentials } from '../../local/store/storeBootstrap.js';
 import { FUNCTION_MEMORY_MB } from '../../resolvers/fields.js';
 import type { DeployedBundle } from '../coldStart/coldStart.js';
+import { handlerEnv } from '../benchCaller.js';
 import { round } from '../stats.js';
 import { invocationPlan, memosToSeed } from './invocationPlans.js';
 import { lambdaNodeFlags } from './lambdaNodeFlags.js';
@@ -105,25 +105,6 @@ async function measureHandler(
       seeder.close();
     }
   }
-}
-
-/**
- * The function's literal environment from the template, pointed at `store` as the local runtime
- * points the handlers (TABLE_NAME, DYNAMODB_ENDPOINT, a region, credentials an emulator accepts
- * unless real ones are set), and nothing else of this process's environment but PATH.
- */
-function handlerEnv(functionEnv: Record<string, string>, store: MemoryStore): Record<string, string> {
-  const { PATH = '', AWS_REGION = 'us-east-1', AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = process.env;
-  const env: NodeJS.ProcessEnv = {
-    PATH,
-    ...functionEnv,
-    TABLE_NAME: store.tableName,
-    DYNAMODB_ENDPOINT: store.endpoint,
-    AWS_REGION,
-    ...(AWS_ACCESS_KEY_ID && { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN }),
-  };
-  supplyEmulatorCredentials(env);
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 function connectionOf(env: Record<string, string>, store: MemoryStore): SeederConnection {
