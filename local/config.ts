@@ -24,6 +24,21 @@ export interface LocalApiConfig {
   readonly keepAliveMs: number;
 }
 
+/** What `npm start` is told besides the API's own settings. */
+export interface LocalCliConfig extends LocalApiConfig {
+  /** The handlers' Powertools log level (POWERTOOLS_LOG_LEVEL); quieter than Lambda's INFO by default. */
+  readonly handlerLogLevel: HandlerLogLevel;
+}
+
+/** Powertools Logger's levels, most verbose first. */
+export const HANDLER_LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'CRITICAL', 'SILENT'] as const;
+export type HandlerLogLevel = (typeof HANDLER_LOG_LEVELS)[number];
+
+/** Whether handlers at this level log every invocation (their INFO line), as deployed functions do. */
+export function logsEveryRequest(level: HandlerLogLevel): boolean {
+  return HANDLER_LOG_LEVELS.indexOf(level) <= HANDLER_LOG_LEVELS.indexOf('INFO');
+}
+
 export class ConfigError extends Error {
   constructor(message: string) {
     super(message);
@@ -42,6 +57,9 @@ export const SHARED_DEFAULTS = {
   resolverCountLimit: 25,
   keepAliveMs: 60_000,
 } as const;
+
+/** `npm start` keeps the terminal for the banner and real problems; deployed functions log at INFO. */
+const DEFAULT_HANDLER_LOG_LEVEL: HandlerLogLevel = 'WARN';
 
 /** What `npm start -- --help` prints: the options and every variable readLocalConfig reads. */
 export const USAGE = `Usage: npm start [-- --in-memory | --help]
@@ -69,7 +87,8 @@ Environment variables:
   QUERY_DEPTH_LIMIT     deepest field nesting a request may have (default ${SHARED_DEFAULTS.queryDepthLimit}, 1-75)
   RESOLVER_COUNT_LIMIT  most resolver-backed fields per request (default ${SHARED_DEFAULTS.resolverCountLimit})
   KEEP_ALIVE_MS         interval of the real-time ka messages (default ${SHARED_DEFAULTS.keepAliveMs})
-  POWERTOOLS_LOG_LEVEL  the handlers' log level (default INFO)`;
+  POWERTOOLS_LOG_LEVEL  the handlers' log level: ${HANDLER_LOG_LEVELS.join(', ')} (default ${DEFAULT_HANDLER_LOG_LEVEL}:
+                        warnings and errors only; INFO prints one JSON line per request, as on Lambda)`;
 
 /** Whether the command line asks for the usage text instead of a server. */
 export function wantsHelp(argv: readonly string[]): boolean {
@@ -81,7 +100,7 @@ export function wantsHelp(argv: readonly string[]): boolean {
  *
  * @throws {ConfigError} when a value is malformed (the CLI prints it and exits 1)
  */
-export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): LocalApiConfig {
+export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): LocalCliConfig {
   const unknown = argv.filter((arg) => arg !== '--in-memory');
   if (unknown.length > 0) throw new ConfigError(`Unknown argument ${unknown[0]}: the options are --in-memory and --help`);
   const dataDirSetting = argv.includes('--in-memory') ? IN_MEMORY : text(env.DATA_DIR) ?? '.data';
@@ -96,6 +115,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: read
     queryDepthLimit: integer(env, 'QUERY_DEPTH_LIMIT', SHARED_DEFAULTS.queryDepthLimit, 1, 75),
     resolverCountLimit: integer(env, 'RESOLVER_COUNT_LIMIT', SHARED_DEFAULTS.resolverCountLimit, 1, 10_000),
     keepAliveMs: integer(env, 'KEEP_ALIVE_MS', SHARED_DEFAULTS.keepAliveMs, 10, 300_000),
+    handlerLogLevel: logLevel(text(env.POWERTOOLS_LOG_LEVEL)),
   };
 }
 
@@ -111,6 +131,13 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
     throw new ConfigError(`${name} must be an integer from ${min} to ${max}, not "${raw}"`);
   }
   return value;
+}
+
+function logLevel(value: string | undefined): HandlerLogLevel {
+  if (value === undefined) return DEFAULT_HANDLER_LOG_LEVEL;
+  const level = HANDLER_LOG_LEVELS.find((known) => known === value.toUpperCase());
+  if (level === undefined) throw new ConfigError(`POWERTOOLS_LOG_LEVEL must be one of ${HANDLER_LOG_LEVELS.join(', ')}, not "${value}"`);
+  return level;
 }
 
 function localUsers(value: string | undefined): readonly SeedUser[] | undefined {

@@ -2,10 +2,16 @@
  * `npm start`: the memo API on this machine, as AppSync serves it, on an embedded store.
  * Settings come from the environment (see `npm start -- --help`); `--in-memory` keeps no data.
  */
-import { ConfigError, readLocalConfig, USAGE, wantsHelp } from './config.js';
+import './supportedNode.js';
+import { ConfigError, logsEveryRequest, readLocalConfig, USAGE, wantsHelp } from './config.js';
 import { DataDirInUseError } from './store/embeddedStore.js';
 import { nonLoopbackWarning } from './http/hostAccess.js';
-import { startLocalApi } from './server.js';
+import { startLocalApi, type LocalApi } from './server.js';
+import { stopOnSignals } from './stopOnSignals.js';
+import { buildWebAppIfStale } from '../web/buildIfStale.js';
+
+/** Longest a clean stop may take before the process exits anyway: in-flight requests are bounded by the Lambda timeout. */
+const SHUTDOWN_DEADLINE_MS = 10_000;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -14,26 +20,21 @@ async function main(): Promise<void> {
     return;
   }
   const config = readLocalConfig(process.env, argv);
-  const starting = startLocalApi(config);
+  // The handlers read their log level at import, as on Lambda; set before they load.
+  process.env.POWERTOOLS_LOG_LEVEL = config.handlerLogLevel;
+  let stopRequested = false;
+  let running: Promise<LocalApi | undefined> = Promise.resolve(undefined);
   // Listen before anything is printed: a supervisor may signal as soon as it sees the banner.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      console.log(`${signal}: finishing in-flight requests and closing the store…`);
-      starting
-        .then((api) => api.close())
-        .then(
-          () => {
-            console.log('Stopped.');
-            process.exit(0);
-          },
-          (error: unknown) => {
-            console.error('Shutdown failed:', error);
-            process.exit(1);
-          },
-        );
-    });
-  }
-  const api = await starting;
+  stopOnSignals({
+    deadlineMs: SHUTDOWN_DEADLINE_MS,
+    close: async () => {
+      stopRequested = true;
+      await (await running.catch(() => undefined))?.close();
+    },
+  });
+  running = buildWebAppIfStale().then(() => (stopRequested ? undefined : startLocalApi(config)));
+  const api = await running;
+  if (api === undefined) return;
   console.log(
     [
       'Memo API is running (local AppSync runtime)',
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
       `  Users:     ${api.clientConfig.users.map(({ username, password }) => `${username} / ${password}`).join(', ')}`,
       `  IAM:       ${api.iam.accessKeyId} / ${api.iam.secretAccessKey}`,
       `  Data:      ${api.storeDescription}`,
+      `  Logs:      ${logsEveryRequest(config.handlerLogLevel) ? `one line per request (POWERTOOLS_LOG_LEVEL=${config.handlerLogLevel})` : 'warnings and errors only (POWERTOOLS_LOG_LEVEL=INFO adds one line per request)'}`,
       'Press Ctrl-C to stop.',
     ].join('\n'),
   );

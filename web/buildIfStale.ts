@@ -1,11 +1,11 @@
 /**
- * `npm start`'s prestart: builds the web app (web/dist, served at /app/) when it is missing or
+ * Run by `npm start` before the API starts: builds the web app (web/dist, served at /app/) when it is missing or
  * older than its sources, so a fresh clone or an edit shows up without a separate build. A
  * failed build is reported and does not stop the API from starting. Works offline (Vite only).
  */
 import { readdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = join(repositoryRoot, 'web', 'dist');
@@ -51,7 +51,9 @@ async function newestIn(path: string): Promise<number> {
   return Math.max(own, ...inside);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && (await isWebAppStale())) {
+/** Builds the web app when it is stale, saying so; a failed build is reported, never thrown. */
+export async function buildWebAppIfStale(): Promise<void> {
+  if (!(await isWebAppStale())) return;
   const started = performance.now();
   try {
     await buildWebApp();

@@ -44,6 +44,44 @@ describe('npm start', () => {
       expect(result.output).toContain(name);
     }
     expect(result.output).not.toContain('Memo API is running');
+    // Nothing else runs first: no npm prestart, no web build.
+    expect(result.output).not.toContain('prestart');
+    expect(result.output).not.toContain('web app');
+  });
+});
+
+describe('request logs', () => {
+  const createOne = async (api: Awaited<ReturnType<typeof startLocalApiProcess>>) => {
+    const { error } = await urqlClientOf(api).mutation(CreateMemoDocument, { input: { content: 'logged?' } }).toPromise();
+    expect(error).toBeUndefined();
+  };
+  /** The handlers' Powertools lines: one JSON object per line. */
+  const jsonLines = (output: string) => output.split('\n').filter((line) => line.startsWith('{'));
+
+  it('are off by default, so the banner and its passwords stay on screen; the banner says how to turn them on', async () => {
+    const api = await startLocalApiProcess({ dataDir: dataDir().path, args: ['--in-memory'], env: { POWERTOOLS_LOG_LEVEL: '' } });
+    try {
+      await createOne(api);
+      await createOne(api);
+    } finally {
+      expect(await api.stop()).toBe(0);
+    }
+    expect(jsonLines(api.output())).toEqual([]);
+    expect(api.output()).toContain('  Logs:      warnings and errors only (POWERTOOLS_LOG_LEVEL=INFO adds one line per request)\n');
+  });
+
+  it('print one JSON line per request with POWERTOOLS_LOG_LEVEL=INFO, as the deployed functions do', async () => {
+    const api = await startLocalApiProcess({ dataDir: dataDir().path, args: ['--in-memory'], env: { POWERTOOLS_LOG_LEVEL: 'info' } });
+    try {
+      await createOne(api);
+      await createOne(api);
+    } finally {
+      expect(await api.stop()).toBe(0);
+    }
+    const lines = jsonLines(api.output()).map((line) => JSON.parse(line) as { level: string });
+    expect(lines).toHaveLength(2);
+    expect(lines.map(({ level }) => level)).toEqual(['INFO', 'INFO']);
+    expect(api.output()).toContain('  Logs:      one line per request (POWERTOOLS_LOG_LEVEL=INFO)\n');
   });
 });
 
@@ -101,6 +139,12 @@ describe('start-up failures', () => {
     oneClearLine(result.output, 'Cannot start: LOCAL_USERS ');
     expect(result.output).toContain(message);
     for (const password of users.split(',').map((entry) => entry.split(':')[1]).filter(Boolean)) expect(result.output).not.toContain(password);
+  });
+
+  it('explains an unknown POWERTOOLS_LOG_LEVEL', async () => {
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, env: { POWERTOOLS_LOG_LEVEL: 'loud' }, args: ['--in-memory'] });
+    expect(result.code).toBe(1);
+    oneClearLine(result.output, 'POWERTOOLS_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL, SILENT, not "loud"');
   });
 
   it('explains an unknown argument', async () => {

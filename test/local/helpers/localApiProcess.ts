@@ -18,7 +18,13 @@ const ENTRY = ['--import', 'tsx', 'local/main.ts'];
 const unstopped = new Map<ChildProcess, Promise<number | null>>();
 // Registered when a test file imports this helper, so it runs after the file's own hooks.
 afterAll(async () => {
-  for (const child of unstopped.keys()) child.kill('SIGKILL');
+  for (const child of unstopped.keys()) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL'); // its process group, when it leads one (npm and the runtime)
+    } catch {
+      child.kill('SIGKILL');
+    }
+  }
   await Promise.all(unstopped.values());
 });
 
@@ -50,6 +56,11 @@ export interface StartOptions {
   readonly args?: readonly string[];
   /** 'node' (default): the entry point itself; 'npm': `npm start`, exactly as users type it. */
   readonly via?: 'node' | 'npm';
+  /**
+   * As in a terminal: the launched process leads a process group of its own, and `stop` signals
+   * the whole group, as Ctrl-C does (with `via: 'npm'`, npm and the runtime both receive it).
+   */
+  readonly processGroup?: boolean;
 }
 
 /** Starts `npm start`'s entry point as a child process on a free loopback port and waits for its banner. */
@@ -85,7 +96,10 @@ export async function startLocalApiProcess(options: StartOptions): Promise<Local
     child,
     output: () => output,
     stop: async (signal = 'SIGTERM') => {
-      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      if (child.exitCode === null && child.signalCode === null) {
+        if (options.processGroup) process.kill(-child.pid!, signal);
+        else child.kill(signal);
+      }
       return exited;
     },
   };
@@ -101,7 +115,7 @@ export async function runLocalApiToExit(options: StartOptions): Promise<{ code: 
 }
 
 /** Spawns the runtime; `exited` resolves with its exit code once the table it made (if any) is deleted. */
-function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via = 'node' }: StartOptions): { child: ChildProcess; exited: Promise<number | null> } {
+function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via = 'node', processGroup = false }: StartOptions): { child: ChildProcess; exited: Promise<number | null> } {
   // The test worker's own store settings (test/setupEnv.ts) must not leak into the runtime.
   const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, ...inherited } = process.env;
   const storeEnv: Record<string, string> =
@@ -112,6 +126,7 @@ function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via 
     cwd: repositoryRoot,
     env: { ...inherited, NODE_NO_WARNINGS: '1', PORT: '0', ...TEST_CREDENTIALS_ENV, DATA_DIR: dataDir, ...storeEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: processGroup,
   });
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve)).then(async (code) => {
     try {
