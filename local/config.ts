@@ -79,7 +79,9 @@ Environment variables:
                         and bob, passwords generated once per data directory and printed)
   LOCAL_IAM_ACCESS_KEY_ID, LOCAL_IAM_SECRET_ACCESS_KEY
                         the IAM credentials back-office callers sign with (default: generated once
-                        per data directory and printed); LOCAL_IAM_ACCOUNT_ID their account
+                        per data directory and printed); LOCAL_IAM_ACCOUNT_ID their account;
+                        LOCAL_IAM_SESSION_TOKEN makes that pair temporary credentials (each signed
+                        request must then carry the token, as AWS requires)
   AWS_REGION            the region of the local user pool and of IAM signatures (default us-east-1)
   TABLE_NAME            the table the handlers use (default ${SHARED_DEFAULTS.tableName}; created if missing)
   DYNAMODB_ENDPOINT     use this DynamoDB-compatible endpoint instead of the embedded store

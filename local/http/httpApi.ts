@@ -5,7 +5,7 @@ import type { GraphQLExecutor, GraphQLRequest } from '../appsync/graphqlExecutio
 import { Unauthenticated, type Authenticator } from '../auth/authenticator.js';
 import type { VerifiedCaller } from '../auth/verifiedCaller.js';
 import type { LocalUserPool } from '../auth/userPool/userPool.js';
-import type { ClientConfig } from './clientConfig.js';
+import { answerClientConfig, CLIENT_CONFIG_PATH, type ClientConfig } from './clientConfig.js';
 import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlHtml } from './graphiqlPage.js';
 import type { SubscriptionHub } from '../realtime/subscriptionHub.js';
 import { answerUserPoolCall, isUserPoolCall, USER_POOL_CORS_HEADERS, wellKnownDocument } from './userPoolRoutes.js';
@@ -20,8 +20,8 @@ const MAX_DRAINED_BYTES = 16 * MAX_BODY_BYTES;
 
 /**
  * The API itself is open to other origins (a front end on a Vite dev server calls it with its
- * token, as with AppSync); the GraphiQL page and /config.json hold the local users' passwords, so
- * no other site may read them.
+ * token, as with AppSync); the GraphiQL page holds the local users' passwords, so no other site
+ * may read it, and /config.json shows other sites its settings without them (clientConfig.ts).
  */
 const CORS_HEADERS = {
   'access-control-allow-origin': '*',
@@ -76,8 +76,9 @@ const HOST_REFUSED_MESSAGE =
  * or SigV4 signature, JSON body up to 1 MB, AppSync's response and error shapes, CORS); other
  * methods on /graphql get a JSON error, as GraphQL clients expect from the endpoint. POST / with
  * `X-Amz-Target` is the local user pool's Cognito API, and `/<userPoolId>/.well-known/jwks.json`
- * its keys. GET / serves the GraphiQL page and GET /config.json the client settings (same origin
- * only), and /app/ the web app (webApp.ts). A request whose Host is not this API's gets 421 (DNS rebinding).
+ * its keys. GET / serves the GraphiQL page (same origin only), GET /config.json the client
+ * settings (the users' passwords to the same origin only), and /app/ the web app (webApp.ts). A
+ * request whose Host is not this API's gets 421 (DNS rebinding).
  */
 export function createHttpHandler(options: HttpApiOptions): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
   const page = graphiqlHtml({ endpointPath: GRAPHQL_PATH, realtimePath: options.realtimePath });
@@ -105,7 +106,10 @@ export function createHttpHandler(options: HttpApiOptions): (request: IncomingMe
       if (request.method === 'GET' && pathname === '/') return reply(200, page, 'text/html');
       // Browsers ask for it on every page; there is none, and a 404 would show as a console error.
       if (request.method === 'GET' && pathname === '/favicon.ico') return reply(204, '', 'image/x-icon');
-      if (request.method === 'GET' && pathname === '/config.json') return reply(200, JSON.stringify(options.clientConfig, null, 2), 'application/json');
+      if (pathname === CLIENT_CONFIG_PATH && (request.method === 'GET' || request.method === 'OPTIONS')) {
+        const answer = answerClientConfig(request.method, request.headers, options.clientConfig);
+        return send(request, response, answer.status, answer.body, answer.headers);
+      }
       const wellKnown = request.method === 'GET' ? wellKnownDocument(userPool, pathname) : undefined;
       if (wellKnown !== undefined) return reply(200, JSON.stringify(wellKnown), 'application/json', { 'access-control-allow-origin': '*' });
       if (request.method === 'GET' && pathname.startsWith(GRAPHIQL_ASSET_PREFIX)) {

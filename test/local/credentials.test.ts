@@ -151,6 +151,7 @@ describe('HTTP: credentials that verify', () => {
     ['an ID token, raw in Authorization', async () => bearer(tokens.idToken)],
     ['an access token, raw in Authorization', async () => bearer(tokens.accessToken)],
     ['an ID token after Bearer', async () => bearer(`Bearer ${tokens.idToken}`)],
+    ['an access token after Bearer', async () => bearer(`Bearer ${tokens.accessToken}`)],
   ])('accepts %s: the memo is created and owned by the user', async (_case, headers) => {
     const before = await memoCounts();
     const { status, body } = await post(api.url, createBody(), await headers());
@@ -227,6 +228,11 @@ describe('real-time: user-pool credentials', () => {
     expect(client.messages.find((message) => message.id === canary)?.type).toBe('start_ack');
   });
 
+  it.each([['ID token', 'idToken'] as const, ['access token', 'accessToken'] as const])('accepts an %s after Bearer at connect and at start, as on HTTP', async (_case, kind) => {
+    const { client, canary } = await acknowledgedWithCanary(fixedAuth({ host, authorization: `Bearer ${tokens[kind]}` }));
+    expect(client.messages.find((message) => message.id === canary)?.type).toBe('start_ack');
+  });
+
   it.each(BAD_TOKENS)('refuses connection_init with %s: connection_error', async (_case, headers) => {
     await expectConnectionRefused(fixedAuth({ host, ...(await headers()) }));
   });
@@ -287,9 +293,22 @@ describe('real-time: IAM credentials', () => {
   });
 });
 
+describe('the docs say what the runtime does with Bearer', () => {
+  it('docs/sign-in.md and docs/deploy.md say the token goes raw or after Bearer, and never that Bearer is refused', async () => {
+    const docs = Object.fromEntries(await Promise.all(['sign-in.md', 'deploy.md'].map(async (name) => [name, await readFile(new URL(`../../docs/${name}`, import.meta.url), 'utf8')] as const)));
+    for (const [name, text] of Object.entries(docs)) expect(text, name).not.toMatch(/no [`"]?Bearer/i);
+    expect(docs['sign-in.md']).toMatch(/raw \(what Amplify and AppSync's own\s+clients send\) or after `Bearer `/);
+  });
+});
+
 describe('what the runtime publishes', () => {
-  it('serves /config.json with exactly the client settings, to its own origin only (no CORS)', async () => {
-    const response = await fetch(api.url.replace(/graphql$/, 'config.json'), { headers: { origin: 'https://attacker.example' } });
+  const configUrl = () => api.url.replace(/graphql$/, 'config.json');
+
+  it.each<[string, boolean]>([
+    ['a client that sends no Origin (curl, a script)', false],
+    ['a page of its own origin', true],
+  ])('serves /config.json with exactly the client settings, passwords included, to %s, without CORS', async (_case, sameOrigin) => {
+    const response = await fetch(configUrl(), { headers: sameOrigin ? { origin: new URL(api.url).origin } : {} });
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const config = (await response.json()) as ClientConfig;
@@ -303,6 +322,18 @@ describe('what the runtime publishes', () => {
       userPoolEndpoint: api.url.replace(/graphql$/, ''),
       users: Object.entries(TEST_USERS).map(([username, password]) => ({ username, password })),
     });
+  });
+
+  it("serves /config.json to another origin with the API's CORS (preflight included), without the users' passwords", async () => {
+    const elsewhere = { origin: 'http://localhost:5173' };
+    const preflight = await fetch(configUrl(), { method: 'OPTIONS', headers: { ...elsewhere, 'access-control-request-method': 'GET', 'access-control-request-headers': 'content-type' } });
+    expect({ status: preflight.status, origin: preflight.headers.get('access-control-allow-origin'), methods: preflight.headers.get('access-control-allow-methods'), headers: preflight.headers.get('access-control-allow-headers') })
+      .toEqual({ status: 204, origin: '*', methods: 'GET, OPTIONS', headers: 'content-type' });
+    const response = await fetch(configUrl(), { headers: elsewhere });
+    const apiCors = (await fetch(api.url, { method: 'OPTIONS', headers: elsewhere })).headers.get('access-control-allow-origin');
+    expect({ status: response.status, origin: response.headers.get('access-control-allow-origin'), vary: response.headers.get('vary') }).toEqual({ status: 200, origin: apiCors, vary: 'Origin' });
+    const { users: _users, ...settings } = await api.config();
+    expect(await response.json()).toEqual(settings);
   });
 
   it('serves the GraphiQL page at /, without CORS', async () => {

@@ -111,10 +111,17 @@ const graphql = (headers: OutgoingHttpHeaders = {}) =>
   reply('POST', '/graphql', { 'content-type': 'application/json', authorization: idToken, ...headers }, JSON.stringify({ query: '{ __typename }' }));
 
 describe('the GraphiQL page and /config.json, which hold the local users\' passwords', () => {
-  it.each(['/', '/config.json', '/graphiql/page.js', '/graphiql/graphiql.css'])('GET %s carries no CORS header, so other sites cannot read it', async (path) => {
+  it.each(['/', '/graphiql/page.js', '/graphiql/graphiql.css'])('GET %s carries no CORS header, so other sites cannot read it', async (path) => {
     const { status, headers } = await reply('GET', path, OTHER_SITE);
     expect(status).toBe(200);
     expect(headers['access-control-allow-origin']).toBeUndefined();
+  });
+
+  it("GET /config.json from another site: the API's CORS and the settings, but no user and no password", async () => {
+    const { status, headers, body } = await reply('GET', '/config.json', OTHER_SITE);
+    expect({ status, cors: headers['access-control-allow-origin'], vary: headers.vary }).toEqual({ status: 200, cors: '*', vary: 'Origin' });
+    expect(JSON.parse(body)).not.toHaveProperty('users');
+    expect(body).not.toContain(alicePassword);
   });
 
   it.each([

@@ -26,6 +26,25 @@ const UNREACHABLE = /ENOTCACHED|ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ECONNRESET|ETIM
 
 const localApi = useLocalApiProcess();
 
+/**
+ * The consumer's sources type-checked with skipLibCheck false, and every error tsc reports then
+ * (matched line by line): what sdk/README.md's "TypeScript settings" say about each setting.
+ */
+const LIB_CHECKS: Record<string, { settings: Record<string, unknown>; errors: RegExp[] }> = {
+  // Bundler resolution with DOM types: no error at all.
+  bundler: { settings: { module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022', 'DOM'] }, errors: [] },
+  // NodeNext: @wry/caches (Apollo's) imports './common' without the extension NodeNext requires (benjamn/wryware#646).
+  nodenext: {
+    settings: { lib: ['ES2022', 'DOM'] },
+    errors: [/^node_modules\/@wry\/caches\/lib\/strong\.d\.ts\(\d+,\d+\): error TS2835: /, /^node_modules\/@wry\/caches\/lib\/weak\.d\.ts\(\d+,\d+\): error TS2835: /],
+  },
+  // Without DOM types: Apollo's and wonka's (urql's) declarations name DOM types.
+  'bundler-without-dom': {
+    settings: { module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022'] },
+    errors: [/^node_modules\/@apollo\/client\/.*error TS2304: Cannot find name 'RequestCredentials'/, /^node_modules\/wonka\/.*error TS2304: Cannot find name 'HTMLElement'/],
+  },
+};
+
 interface Consumer {
   readonly dir: string;
   readonly packed: { filename: string; size: number; unpackedSize: number; entryCount: number };
@@ -78,11 +97,16 @@ async function makeConsumer(): Promise<Consumer> {
   const lock = JSON.parse(await readFile(join(repositoryRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'memo-sdk-consumer', private: true, type: 'module' }, null, 2));
   await installOffline(dir, [join(packDir, packed!.filename), ...CONSUMER_PACKAGES.map((name) => `${name}@${lock.packages[`node_modules/${name}`]!.version}`)]);
-  // A Node app's settings: no DOM types, and skipLibCheck, as Apollo's and @wry's declarations need.
+  // A Node app's settings: no DOM types, and skipLibCheck (the README's "TypeScript settings" say
+  // which libraries' declarations fail without it, as the library checks below show).
   const compilerOptions = { target: 'ES2022', lib: ['ES2022'], types: ['node'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUncheckedIndexedAccess: true };
   await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, skipLibCheck: true, rootDir: 'src', outDir: 'dist', noEmitOnError: true }, include: ['src'] }));
   // The package's own declarations, checked in full (other packages' errors are theirs).
   await writeFile(join(dir, 'tsconfig.declarations.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true }, include: ['node_modules/@memo-api/client/dist/**/*.d.ts'] }));
+  // The same sources with every library's declarations checked (skipLibCheck false), in LIB_CHECKS' settings.
+  for (const [name, { settings }] of Object.entries(LIB_CHECKS)) {
+    await writeFile(join(dir, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...compilerOptions, ...settings, skipLibCheck: false, noEmit: true }, include: ['src'] }));
+  }
   await mkdir(join(dir, 'src'));
   await cp(examplesDir, join(dir, 'src', 'examples'), { recursive: true });
   await cp(fileURLToPath(new URL('fixtures/consumerApp.ts', import.meta.url)), join(dir, 'src', 'consumerApp.ts'));
@@ -131,7 +155,7 @@ describe('@memo-api/client installed from its tarball', () => {
     const installed = join(consumer.dir, 'node_modules', '@memo-api', 'client');
     expect((await lstat(installed)).isSymbolicLink()).toBe(false);
     expect(await readdir(installed)).toEqual(expect.arrayContaining(['dist', 'package.json']));
-    expect((await readdir(installed)).filter((entry) => !['dist', 'package.json', 'README.md'].includes(entry))).toEqual([]);
+    expect((await readdir(installed)).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
     process.stderr.write(
       `@memo-api/client: packed ${consumer.packed.size} B (${consumer.packed.filename}, ${consumer.packed.entryCount} files), unpacked ${consumer.packed.unpackedSize} B, installed ${consumer.installedBytes} B\n`,
     );
@@ -145,6 +169,17 @@ describe('@memo-api/client installed from its tarball', () => {
     const declarations = await run(process.execPath, [tsc, '-p', join(consumer.dir, 'tsconfig.declarations.json')], { cwd: consumer.dir }).catch((error: { stdout: string }) => error);
     expect(declarations.stdout.split('\n').filter((line) => line.includes('@memo-api/client'))).toEqual([]);
   }, 120_000);
+
+  it.for(Object.keys(LIB_CHECKS))("type-checks with every library's declarations (skipLibCheck false) as the README says: %s", { timeout: 120_000 }, async (name, context) => {
+    if (!consumer) return context.skip(unavailable);
+    const tsc = join(consumer.dir, 'node_modules', 'typescript', 'bin', 'tsc');
+    const { stdout } = await run(process.execPath, [tsc, '-p', join(consumer.dir, `tsconfig.${name}.json`)], { cwd: consumer.dir }).catch((error: { stdout: string }) => error);
+    const errors = stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+    const expected = LIB_CHECKS[name]!.errors;
+    // Each error is one the README names, and each the README names occurs (so the README is updated when a library fixes one).
+    expect(errors.filter((line) => !expected.some((pattern) => pattern.test(line)))).toEqual([]);
+    for (const pattern of expected) expect(errors.some((line) => pattern.test(line)), String(pattern)).toBe(true);
+  });
 
   it.for(['urql.ts', 'apollo.ts'])('runs the README example %s and prints what its comments say', { timeout: 120_000 }, async (file, context) => {
     if (!consumer) return context.skip(unavailable);

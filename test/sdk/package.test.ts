@@ -1,12 +1,16 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 
 const repositoryRoot = fileURLToPath(new URL('../..', import.meta.url));
 const sdkDir = join(repositoryRoot, 'sdk');
 const readJson = async (path: string) => JSON.parse(await readFile(path, 'utf8')) as Record<string, any>;
 const sdkPackage = () => readJson(join(sdkDir, 'package.json'));
+const run = promisify(execFile);
 
 /** Every .ts file under sdk/src, relative to it. */
 async function sourceFiles(dir = join(sdkDir, 'src')): Promise<string[]> {
@@ -89,5 +93,46 @@ describe('@memo-api/client package', () => {
     const files = await Promise.all(examples.map((file) => readFile(join(sdkDir, 'examples', file), 'utf8')));
     expect(snippets.sort()).toEqual(files.sort());
     for (const file of examples) expect(readme, file).toContain(`\`sdk/examples/${file}\``);
+  });
+});
+
+describe('@memo-api/client is ready to publish', () => {
+  it('is MIT-0 licensed, with the license text in the package, public under its scope, and names its entry points', async () => {
+    const pkg = await sdkPackage();
+    expect(pkg).toMatchObject({ name: '@memo-api/client', license: 'MIT-0', publishConfig: { access: 'public' }, types: './dist/index.d.ts', sideEffects: false });
+    expect(pkg.private).toBeUndefined();
+    expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
+    const license = await readFile(join(sdkDir, 'LICENSE'), 'utf8');
+    expect(license.split('\n')[0]).toBe('MIT No Attribution');
+    expect(license).toContain('without restriction, including without limitation the rights to use, copy, modify,');
+  });
+
+  it('packs exactly package.json, README.md, LICENSE and the built dist/, which holds every export target', async () => {
+    // A copy of sdk/ with its build in it, packed as `npm pack --workspace sdk` packs (the prepack build aside).
+    const staging = await mkdtemp(join(tmpdir(), 'memo-sdk-files-'));
+    try {
+      await cp(sdkDir, staging, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
+      await run(process.execPath, [join(repositoryRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(sdkDir, 'tsconfig.build.json'), '--outDir', join(staging, 'dist')]);
+      const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: staging });
+      const [{ filename, files }] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
+      const paths = files.map((file) => file.path);
+      const pkg = await sdkPackage();
+      expect(filename).toBe(`memo-api-client-${pkg.version}.tgz`);
+      expect(paths.filter((path) => !path.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
+      expect(paths.filter((path) => path.startsWith('dist/') && !/\.(js|d\.ts)$/.test(path))).toEqual([]);
+      const targets = [pkg.types, ...Object.values(pkg.exports as Record<string, string | Record<string, string>>).flatMap((entry) => (typeof entry === 'string' ? [] : Object.values(entry)))];
+      for (const target of targets) expect(paths, target).toContain(target.replace(/^\.\//, ''));
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('says in its README how to install it today (from the tarball npm pack makes), not from the registry', async () => {
+    const readme = await readFile(join(sdkDir, 'README.md'), 'utf8');
+    const { version } = await sdkPackage();
+    const install = /^## Install\n([^]*?)^## /m.exec(readme)![1]!;
+    expect(install).toContain('npm pack --workspace sdk');
+    expect(install).toContain(`npm install ./memo-api-client-${version}.tgz graphql`);
+    expect(install).not.toMatch(/npm install @memo-api\/client/);
   });
 });

@@ -11,12 +11,17 @@ export interface LocalIamPrincipal {
   readonly userArn: string;
   /** The principal id AppSync reports as `identity.username` for an IAM user (`AIDA…`). */
   readonly username: string;
+  /**
+   * Set when the key pair is temporary credentials (LOCAL_IAM_SESSION_TOKEN): every signed request
+   * must then carry this token in `x-amz-security-token`, as AWS requires of temporary credentials.
+   */
+  readonly sessionToken?: string;
 }
 
 export interface LoadIamPrincipalOptions {
   /** The embedded store's LevelDB directory, or null for a fresh principal kept in memory only. */
   readonly dataDir: string | null;
-  /** Reads LOCAL_IAM_ACCESS_KEY_ID, LOCAL_IAM_SECRET_ACCESS_KEY and LOCAL_IAM_ACCOUNT_ID. */
+  /** Reads LOCAL_IAM_ACCESS_KEY_ID, LOCAL_IAM_SECRET_ACCESS_KEY, LOCAL_IAM_SESSION_TOKEN and LOCAL_IAM_ACCOUNT_ID. */
   readonly env?: NodeJS.ProcessEnv;
 }
 
@@ -29,8 +34,9 @@ export function iamCredentialsFile(dataDir: string): string {
 }
 
 /**
- * The local IAM principal: from LOCAL_IAM_ACCESS_KEY_ID + LOCAL_IAM_SECRET_ACCESS_KEY when set,
- * else from `<dataDir>/local-auth/iam.json` (created once, mode 0600), else fresh in memory.
+ * The local IAM principal: from LOCAL_IAM_ACCESS_KEY_ID + LOCAL_IAM_SECRET_ACCESS_KEY when set
+ * (temporary credentials when LOCAL_IAM_SESSION_TOKEN is set too), else from
+ * `<dataDir>/local-auth/iam.json` (created once, mode 0600), else fresh in memory.
  *
  * @example
  * const principal = await loadIamPrincipal({ dataDir: config.dataDir });
@@ -55,6 +61,7 @@ const UPPER_ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
 const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const ACCESS_KEY_ID = /^[A-Z0-9]{16,128}$/;
 const SECRET_ACCESS_KEY = /^[\x21-\x7e]{16,128}$/;
+const SESSION_TOKEN = /^[\x21-\x7e]{16,8192}$/;
 
 /** A key pair and principal id shaped like AWS's: `AKIA` + 16, a 40-char secret, `AIDA` + 17. */
 export function generateStoredPrincipal(): StoredPrincipal {
@@ -65,7 +72,7 @@ export function generateStoredPrincipal(): StoredPrincipal {
   };
 }
 
-function principal(stored: StoredPrincipal, accountId: string): LocalIamPrincipal {
+function principal(stored: StoredPrincipal & { readonly sessionToken?: string }, accountId: string): LocalIamPrincipal {
   return { ...stored, accountId, userArn: `arn:aws:iam::${accountId}:user/${LOCAL_IAM_USER_NAME}` };
 }
 
@@ -76,16 +83,22 @@ function readAccountId(env: NodeJS.ProcessEnv): string {
   return value;
 }
 
-function readEnvKeyPair(env: NodeJS.ProcessEnv): { accessKeyId: string; secretAccessKey: string } | undefined {
+function readEnvKeyPair(env: NodeJS.ProcessEnv): { accessKeyId: string; secretAccessKey: string; sessionToken?: string } | undefined {
   const accessKeyId = env.LOCAL_IAM_ACCESS_KEY_ID?.trim();
   const secretAccessKey = env.LOCAL_IAM_SECRET_ACCESS_KEY?.trim();
-  if (!accessKeyId && !secretAccessKey) return undefined;
+  const sessionToken = env.LOCAL_IAM_SESSION_TOKEN?.trim();
+  if (!accessKeyId && !secretAccessKey) {
+    if (sessionToken) throw new ConfigError('LOCAL_IAM_SESSION_TOKEN needs LOCAL_IAM_ACCESS_KEY_ID and LOCAL_IAM_SECRET_ACCESS_KEY: the key pair it belongs to');
+    return undefined;
+  }
   if (!accessKeyId || !secretAccessKey) {
     throw new ConfigError('Set both LOCAL_IAM_ACCESS_KEY_ID and LOCAL_IAM_SECRET_ACCESS_KEY, or neither (a key pair is then generated)');
   }
   if (!ACCESS_KEY_ID.test(accessKeyId)) throw new ConfigError('LOCAL_IAM_ACCESS_KEY_ID must be 16-128 uppercase letters and digits, like AKIA…');
   if (!SECRET_ACCESS_KEY.test(secretAccessKey)) throw new ConfigError('LOCAL_IAM_SECRET_ACCESS_KEY must be 16-128 printable characters without spaces');
-  return { accessKeyId, secretAccessKey };
+  if (!sessionToken) return { accessKeyId, secretAccessKey };
+  if (!SESSION_TOKEN.test(sessionToken)) throw new ConfigError('LOCAL_IAM_SESSION_TOKEN must be 16-8192 printable characters without spaces');
+  return { accessKeyId, secretAccessKey, sessionToken };
 }
 
 /** Stable across restarts for the same key, so resolvers see the same `identity.username`. */

@@ -57,6 +57,7 @@ export async function verifySigV4(request: SignedRequest, principal: LocalIamPri
   checkScope(parsed, options);
   const signingDate = checkDate(headers.get('x-amz-date'), parsed.date, options);
   checkSignedHeaders(parsed.signedHeaders, headers, options.host);
+  checkSessionToken(headers.get(TOKEN_HEADER), principal);
   checkPayloadHash(headers.get(SHA256_HEADER), request.body);
 
   const expected = await resign(request, headers, parsed, principal, signingDate);
@@ -108,11 +109,22 @@ function checkSignedHeaders(signedHeaders: readonly string[], headers: Map<strin
   if (signedHeaders.includes('authorization')) throw new SignatureRejected('authorization cannot be a signed header');
   const unsent = signedHeaders.filter((name) => !headers.has(name));
   if (unsent.length > 0) throw new SignatureRejected(`signed header ${unsent.join(', ')} is not in the request`);
-  // The local principal has long-term keys: any session token is not one of its tokens.
-  if (headers.has(TOKEN_HEADER)) throw new SignatureRejected('x-amz-security-token given, but the local principal uses no session token');
   if (expectedHost !== undefined && headers.get('host') !== expectedHost) {
     throw new SignatureRejected(`signed host ${headers.get('host')} is not ${expectedHost}`);
   }
+}
+
+/**
+ * As AWS: temporary credentials are refused without their session token, and long-term keys with
+ * one (any token given to a principal without one is not one of its tokens).
+ */
+function checkSessionToken(token: string | undefined, principal: LocalIamPrincipal): void {
+  if (principal.sessionToken === undefined) {
+    if (token !== undefined) throw new SignatureRejected(`${TOKEN_HEADER} given, but the local principal uses no session token`);
+    return;
+  }
+  if (token === undefined) throw new SignatureRejected(`no ${TOKEN_HEADER}: the local principal's credentials are temporary`);
+  if (!safeEqual(token, principal.sessionToken)) throw new SignatureRejected(`${TOKEN_HEADER} is not the local principal's session token`);
 }
 
 /** The signer trusts a declared payload hash instead of hashing the body: check it against the body. */

@@ -97,3 +97,23 @@ describe('verifySigV4 rejects with SignatureRejected', () => {
     await expectRejected(verifySigV4(await request(), principal, options), reason);
   });
 });
+
+describe('verifySigV4 with temporary credentials (LOCAL_IAM_SESSION_TOKEN)', () => {
+  const SESSION_TOKEN = 'FwoGZXIvYXdzEXAMPLEtemporary';
+  const temporary = { ...principal, sessionToken: SESSION_TOKEN };
+  const signedWith = (sessionToken: string) => signedRequest({ credentials: { ...principal, sessionToken } });
+
+  it('accepts a request that carries and signs the session token', async () => {
+    const request = await signedWith(SESSION_TOKEN);
+    expect(authorizationOf(request)).toContain('x-amz-security-token');
+    await expect(verifySigV4(request, temporary, at(0))).resolves.toMatchObject({ userArn: principal.userArn });
+  });
+
+  it.each<[string, () => Promise<SignedRequest>, RegExp]>([
+    ['no session token (as AWS refuses temporary keys without theirs)', () => signedRequest(), /credentials are temporary/],
+    ['another session token', () => signedWith(`${SESSION_TOKEN}x`), /not the local principal's session token/],
+    ['the token header removed after signing it', async () => withHeader(await signedWith(SESSION_TOKEN), 'x-amz-security-token', undefined), /x-amz-security-token is not in the request/],
+  ])('rejects %s', async (_name, request, reason) => {
+    await expectRejected(verifySigV4(await request(), temporary, at(0)), reason);
+  });
+});

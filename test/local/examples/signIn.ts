@@ -7,11 +7,14 @@ interface ClientConfig {
 /**
  * Signs in to the memo API's user pool and returns the user's ID token, as any Cognito client
  * does: /config.json names the pool, then InitiateAuth (USER_PASSWORD_AUTH) at its endpoint.
- * The user is MEMO_USERNAME and MEMO_PASSWORD from the environment, or the first user /config.json lists.
+ * The user is MEMO_USERNAME from the environment, or the first user /config.json lists; the
+ * password MEMO_PASSWORD, or that user's in /config.json.
  */
 export async function signIn(graphqlUrl: string): Promise<string> {
   const config = (await (await fetch(new URL('/config.json', graphqlUrl))).json()) as ClientConfig;
-  const { MEMO_USERNAME: USERNAME = config.users[0]!.username, MEMO_PASSWORD: PASSWORD = config.users[0]!.password } = process.env;
+  const USERNAME = process.env.MEMO_USERNAME || config.users[0]!.username;
+  const PASSWORD = process.env.MEMO_PASSWORD || config.users.find(({ username }) => username === USERNAME)?.password;
+  if (!PASSWORD) throw new Error(`${USERNAME} is not a user /config.json lists: set MEMO_PASSWORD`);
   const response = await fetch(config.userPoolEndpoint, {
     method: 'POST',
     headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
