@@ -1,3 +1,5 @@
+// Lambda runs the functions on Node.js 24: the figures mean something only on that Node.
+import '../local/supportedNode.js';
 import { parseBenchArgs, USAGE, UsageError, type BenchOptions } from './cliOptions.js';
 import { formatReport } from './report.js';
 import { resultsDirFor, writeResultFiles } from './resultFiles.js';

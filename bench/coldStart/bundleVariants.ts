@@ -31,7 +31,7 @@ function buildWith(entry: string, outfile: string, overrides: BuildOptions): Pro
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node22',
+    target: 'node24', // what NodejsFunction targets for Runtime.NODEJS_24_X
     mainFields: ['module', 'main'],
     minify: true,
     logLevel: 'warning',

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -22,7 +22,7 @@ export interface ImportTimeRow {
 export interface ColdStartFigures {
   /** The function whose first response is timed (one GetItem: the floor sends the same request). */
   firstResponseField: string;
-  /** ours, the CDK default and the floor, in that order. */
+  /** ours, the CDK default and the floor, in that order, then ours with a filled compile cache. */
   firstResponse: FirstResponseFigures[];
   /** Where each one's CPU time went, from one `node --cpu-prof` cold start each (ms per phase). */
   profile: { name: string; phases: PhaseTimes; file: string }[];
@@ -125,9 +125,30 @@ async function firstResponseTargets(
     if ((data?.memoId ?? Item?.memoId?.S) !== memoId) throw new Error(`the cold start did not return memo ${memoId}: ${JSON.stringify(result).slice(0, 300)}`);
   };
   const env = handlerEnv(ours.env, store);
-  return [
+  const targets = [
     { name: 'ours (deployed bundle)', runnerArgs: ['handler', ours.path, eventFile], env, check: found, codeFile: ours.path },
     { name: 'CDK default (SDK from node_modules)', runnerArgs: ['handler', cdkDefault, eventFile], env, check: found, codeFile: cdkDefault },
     { name: 'floor (node:http, one request)', runnerArgs: ['floor', requestFile], env, check: found, codeFile: join(REPO_ROOT, 'bench', 'coldStart', 'firstResponseRunner.mjs') },
   ];
+  const compileCache = join(variantDir, 'compile-cache');
+  const withCache = { ...targets[0]!, name: `${COMPILE_CACHE_VARIANT} (NODE_COMPILE_CACHE, filled on this Node)`, env: { ...env, NODE_COMPILE_CACHE: compileCache } };
+  await fillCompileCache(withCache);
+  return [...targets, withCache];
+}
+
+/** The trial of Node 24's module compile cache, measured after ours / CDK default / floor. */
+export const COMPILE_CACHE_VARIANT = 'ours + compile cache';
+
+/**
+ * Fills the target's NODE_COMPILE_CACHE the way a build step would ship it in the asset: one run
+ * of the same bundle on the same Node. Node keys the cache by its exact version, architecture
+ * and V8 flags (a folder like `v24.22.3-x64-964aae3f-0`), so it would only serve a Lambda
+ * running that exact release on that architecture.
+ */
+async function fillCompileCache(target: ColdStartTarget): Promise<void> {
+  await measureFirstResponses([target], 1);
+  const keys = readdirSync(target.env.NODE_COMPILE_CACHE!);
+  if (keys.length !== 1 || !keys[0]!.startsWith(`${process.version}-${process.arch}-`)) {
+    throw new Error(`the compile cache holds ${JSON.stringify(keys)}, not one entry for ${process.version}-${process.arch}`);
+  }
 }

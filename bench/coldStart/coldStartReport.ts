@@ -1,6 +1,6 @@
 import { round, type Spread } from '../stats.js';
 import { textTable } from '../textTable.js';
-import type { ColdStartFigures } from './coldStart.js';
+import { COMPILE_CACHE_VARIANT, type ColdStartFigures } from './coldStart.js';
 import { PHASES } from './profileBreakdown.js';
 
 /** The issue's targets: ours within 1.25 × the floor, and at least twice as fast as the CDK default. */
@@ -36,6 +36,7 @@ export function coldStartReportLines(figures: ColdStartFigures, runs: number): s
   const ratios = coldStartRatios(figures);
   lines.push(
     `   ours = ${ratios.oursOverFloor} × the floor (target ≤ ${COLD_START_TARGETS.oursOverFloorAtMost}); the CDK default takes ${ratios.cdkDefaultOverOurs} × ours (target ≥ ${COLD_START_TARGETS.cdkDefaultOverOursAtLeast})`,
+    ...compileCacheLines(figures),
     '',
     '   Where the CPU time goes: one more cold start each under `node --cpu-prof` (100 µs sampling slows it; read the shares), ms per phase',
   );
@@ -58,6 +59,16 @@ export function coldStartReportLines(figures: ColdStartFigures, runs: number): s
     ),
   );
   return lines;
+}
+
+/** Node 24's module compile cache against ours without it: kept only if it pays (docs/performance.md). */
+function compileCacheLines(figures: ColdStartFigures): string[] {
+  const ours = figures.firstResponse[0]!;
+  const cached = figures.firstResponse.find((row) => row.name.startsWith(COMPILE_CACHE_VARIANT));
+  if (!cached) return [];
+  return [
+    `   ${COMPILE_CACHE_VARIANT}: ${cached.wallMs.median.toFixed(2)} ms = ${(cached.wallMs.median / ours.wallMs.median).toFixed(2)} × ours (loaded ${(cached.loadedMs.median - ours.loadedMs.median).toFixed(2)} ms, result ${(cached.firstResultMs.median - ours.firstResultMs.median).toFixed(2)} ms against ours)`,
+  ];
 }
 
 /** `117.60 (115.21–120.33)`: two decimals, as stored, so ratios can be recomputed from the page. */

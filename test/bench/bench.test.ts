@@ -103,9 +103,14 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('times the first response of ours, the CDK default and the floor, each run checked to return the memo', () => {
+  it('times the first response of ours, the CDK default, the floor and ours with a compile cache, each run checked to return the memo', () => {
     const { firstResponse } = results.coldStart;
-    expect(firstResponse.map((row) => row.name)).toEqual(['ours (deployed bundle)', 'CDK default (SDK from node_modules)', 'floor (node:http, one request)']);
+    expect(firstResponse.map((row) => row.name)).toEqual([
+      'ours (deployed bundle)',
+      'CDK default (SDK from node_modules)',
+      'floor (node:http, one request)',
+      'ours + compile cache (NODE_COMPILE_CACHE, filled on this Node)',
+    ]);
     for (const row of firstResponse) {
       expect(row.runs).toBe(results.settings.coldStartRuns);
       for (const figures of [row.wallMs, row.loadedMs, row.firstResultMs, row.peakRssMiB]) expectSpread(figures);
@@ -113,8 +118,12 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
+  it('runs its children on the Node that Lambda runs (nodejs24.x) or newer', () => {
+    expect(Number(results.machine.node.slice(1).split('.')[0])).toBeGreaterThanOrEqual(24);
+  });
+
   it('profiles each cold start and splits its CPU time into phases', () => {
-    expect(results.coldStart.profile).toHaveLength(3);
+    expect(results.coldStart.profile).toHaveLength(4);
     for (const { phases, file } of results.coldStart.profile) {
       expect(statSync(file).size).toBeGreaterThan(0);
       expect(phases['first invocation']).toBeGreaterThan(0);
