@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = join(repositoryRoot, 'web', 'dist');
 /** What the build reads: the app, its page and config, and the SDK it bundles from source. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'sdk/src'].map((path) => join(repositoryRoot, path));
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'sdk/src', 'resolvers/lib/memoRules.ts'].map((path) => join(repositoryRoot, path));
 
 /** Whether web/dist is missing or older than any of its sources. */
 export async function isWebAppStale(): Promise<boolean> {

@@ -2,17 +2,9 @@ import { validate as isUuid } from 'uuid';
 import type { CreateMemoInput, UpdateMemoInput } from '../../generated/schemaTypes.js';
 import type { MemoChanges } from '../store/memoStore.js';
 import { ValidationError } from './errors.js';
+import { contentProblem, MEMO_LIMITS, normaliseTags, tagProblem, tagsProblem, titleProblem, type MemoFieldProblem } from './memoRules.js';
 
-/** The limits of a memo, in one place so docs, errors and tests agree. */
-export const MEMO_LIMITS = {
-  titleMaxChars: 200,
-  contentMaxBytes: 64 * 1024,
-  tagsMax: 20,
-  tagMaxChars: 50,
-  listLimitMin: 1,
-  listLimitMax: 100,
-  listLimitDefault: 20,
-} as const;
+export { MEMO_LIMITS };
 
 export interface NewMemoFields {
   title: string | null;
@@ -97,39 +89,32 @@ export function parseListLimit(value: unknown): number {
 
 function parseTitle(value: unknown, field = 'input.title'): string | null {
   if (value == null) return null;
-  const title = requireString(value, field);
-  if (countChars(title) > MEMO_LIMITS.titleMaxChars) {
-    throw new ValidationError(field, `must be at most ${MEMO_LIMITS.titleMaxChars} characters`);
-  }
-  return title;
+  return check(requireString(value, field), titleProblem, field);
 }
 
 function parseContent(value: unknown, field = 'input.content'): string {
-  const content = requireString(value, field);
-  if (content.trim() === '') throw new ValidationError(field, 'must not be blank');
-  if (Buffer.byteLength(content, 'utf8') > MEMO_LIMITS.contentMaxBytes) {
-    throw new ValidationError(field, `must be at most ${MEMO_LIMITS.contentMaxBytes} bytes in UTF-8`);
-  }
-  return content;
+  return check(requireString(value, field), contentProblem, field);
 }
 
-/** Tags keep their first-seen order; duplicates are dropped before the count is checked. */
+/** Tags are trimmed and kept in first-seen order; duplicates ignoring case are dropped (the first spelling stays) before the count is checked. */
 function parseTags(value: unknown, field = 'input.tags'): string[] {
   if (!Array.isArray(value)) throw new ValidationError(field, 'must be a list of strings');
-  const tags = [...new Set(value.map((tag, index) => parseTag(tag, `${field}[${index}]`)))];
-  if (tags.length > MEMO_LIMITS.tagsMax) {
-    throw new ValidationError(field, `must hold at most ${MEMO_LIMITS.tagsMax} distinct tags`);
-  }
-  return tags;
+  const tags = normaliseTags(value.map((tag, index) => check(requireString(tag, `${field}[${index}]`), tagProblem, `${field}[${index}]`)));
+  return check(tags, tagsProblem, field);
 }
 
-function parseTag(value: unknown, field: string): string {
-  const tag = requireString(value, field);
-  if (tag.trim() === '') throw new ValidationError(field, 'must not be blank');
-  if (countChars(tag) > MEMO_LIMITS.tagMaxChars) {
-    throw new ValidationError(field, `must be at most ${MEMO_LIMITS.tagMaxChars} characters`);
+/** The value, or the field's ValidationError worded for API clients (these messages are part of the API). */
+function check<T>(value: T, problemOf: (value: T) => MemoFieldProblem | undefined, field: string): T {
+  const problem = problemOf(value);
+  if (!problem) return value;
+  switch (problem.kind) {
+    case 'blank':
+      throw new ValidationError(field, 'must not be blank');
+    case 'tooLong':
+      throw new ValidationError(field, `must be at most ${problem.max} ${problem.unit === 'bytes' ? 'bytes in UTF-8' : 'characters'}`);
+    case 'tooManyTags':
+      throw new ValidationError(field, `must hold at most ${problem.max} distinct tags`);
   }
-  return tag;
 }
 
 /** A string that is well-formed Unicode: a lone surrogate would not survive UTF-8 storage. */
@@ -144,11 +129,4 @@ function requireObject<T extends object>(value: T | null | undefined, field: str
     throw new ValidationError(field, 'must be an object');
   }
   return value;
-}
-
-/** Characters as users count them: Unicode code points, not UTF-16 units. */
-function countChars(text: string): number {
-  let count = 0;
-  for (const _ of text) count++;
-  return count;
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { normaliseTags } from '../../resolvers/lib/memoRules.js';
 import { MEMO_LIMITS } from '../../resolvers/lib/validation.js';
 import type { MemoRecord } from '../../resolvers/store/memoStore.js';
 import { createMemoTable } from '../helpers/memoTable.js';
@@ -91,6 +92,20 @@ describe('bad input', () => {
   });
 });
 
+describe('tags', () => {
+  it('are trimmed and kept once ignoring case, in the first spelling and first-seen order, on create and update', async () => {
+    const created = await resolveOk('createMemo', { input: { content: 'c', tags: ['misc', ' Work ', 'Misc', 'MISC ', 'work', 'home'] } });
+    expect(created.tags).toEqual(['misc', 'Work', 'home']);
+    const updated = await resolveOk('updateMemo', { input: { memoId: created.memoId, tags: [' Home', 'home', 'HOME'] } });
+    expect(updated.tags).toEqual(['Home']);
+  });
+
+  it('names the tag as sent when one is too long, counting it after trimming', async () => {
+    const outcome = await resolveField('createMemo', { input: { content: 'c', tags: ['a', 'A', ` ${chars(51)}`] } });
+    expect(outcome).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'input.tags[2]' }, message: 'input.tags[2] must be at most 50 characters' });
+  });
+});
+
 type MemoFields = { title?: string; content?: string; tags?: string[] };
 
 describe('limits at their edge are accepted', () => {
@@ -102,9 +117,11 @@ describe('limits at their edge are accepted', () => {
     ['a tag of exactly 50 characters', { tags: [chars(50)] }],
     ['a one-character tag', { tags: ['x'] }],
     ['an empty title', { title: '' }],
+    ['a tag of 50 characters with spaces around it', { tags: [` ${chars(50)} `] }],
+    ['21 tags that are 20 when case is ignored', { tags: [...tags(20), 'TAG0'] }],
   ])('accepts %s on create and update', async (_case, fields) => {
     const created = await resolveOk('createMemo', { input: { content: 'c', ...fields } });
-    expect(created).toMatchObject(fields.tags ? { tags: [...new Set(fields.tags)] } : fields);
+    expect(created).toMatchObject(fields.tags ? { tags: normaliseTags(fields.tags) } : fields);
     const updated = await resolveOk('updateMemo', { input: { memoId: created.memoId, content: 'c2', ...fields } });
     expect(updated.version).toBe(2);
   });

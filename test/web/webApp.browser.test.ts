@@ -1,54 +1,12 @@
-import { mkdir } from 'node:fs/promises';
-import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildWebApp, isWebAppStale } from '../../web/buildIfStale.js';
+import { describe, expect } from 'vitest';
 import { signIn as signInToPool, TEST_USERS } from '../helpers/localCredentials.js';
-import { CHROMIUM, systemPartFor } from '../helpers/systemParts.js';
-import { postGraphQL, useLocalApiProcess } from '../local/helpers/localApiProcess.js';
-import { AppTabs, CHROMIUM_FLAGS, createMemo, entry, isFocused, listedTitles, listShown, openMemo, SCREENSHOTS, signIn, storedSession, WAIT } from './helpers/memoApp.js';
+import { postGraphQL } from '../local/helpers/localApiProcess.js';
+import { chromiumPath, CREATE, GET, useBrowserSuite } from './helpers/browserSuite.js';
+import { createMemo, entry, isFocused, listedTitles, listShown, memoIdOf, openMemo, SCREENSHOTS, signIn, statusText, storedSession, UNDO_MS, WAIT } from './helpers/memoApp.js';
 
-/** Debian's chromium (.ci/run installs it) or CHROMIUM_PATH; without one, skipped (fails on CI). */
-const chromiumPath = systemPartFor('the web app browser suite', CHROMIUM);
 /** How long a tab is watched for an event that must not come, once a later one reached the tabs that should get it. */
 const SETTLE_MS = 750;
-
-// When every test is skipped, vitest runs none of these hooks: no runtime, no build, no browser.
-const localApi = useLocalApiProcess();
-let browser: Browser;
-const appUrl = () => localApi().url.replace(/\/graphql$/, '/app/');
-
-beforeAll(async () => {
-  if (await isWebAppStale()) await buildWebApp();
-  browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_FLAGS });
-  await mkdir(SCREENSHOTS, { recursive: true });
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The fixture: `tabs` opens (signed-in) tabs and, after the test, checks them for script errors and off-origin requests, then closes them. */
-const test = it.extend<{ tabs: AppTabs }>({
-  // eslint-disable-next-line no-empty-pattern -- vitest reads the fixtures a test uses from this pattern.
-  tabs: async ({}, use) => {
-    const tabs = new AppTabs(browser, appUrl());
-    try {
-      await use(tabs);
-      for (const tab of tabs.opened) expect({ errors: tab.pageErrors, foreign: tab.foreignRequests }).toEqual({ errors: [], foreign: [] });
-    } finally {
-      await tabs.close();
-    }
-  },
-});
-
-/** A GraphQL call as `username`, straight to the API (what another device of the user does). */
-async function callAs(username: keyof typeof TEST_USERS, query: string, variables: Record<string, unknown> = {}) {
-  const { status, body } = await postGraphQL(localApi().url, { query, variables }, await localApi().authHeaders(username));
-  expect({ status, errors: body.errors }).toEqual({ status: 200, errors: undefined });
-  return body.data;
-}
-const MEMO_FIELDS = 'memoId ownerId title content tags createdAt updatedAt version';
-const CREATE = `mutation($input: CreateMemoInput!) { createMemo(input: $input) { ${MEMO_FIELDS} } }`;
+const { test, localApi, callAs } = useBrowserSuite();
 
 describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () => {
   test("shows each user their own memos only, and moves the focus to a memo just created", async ({ tabs }) => {
@@ -75,7 +33,8 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
   });
 
   test("delivers creates, updates and deletes to the user's other tab, and nothing to another user", async ({ tabs }) => {
-    const writer = await tabs.signedIn('alice', TEST_USERS.alice);
+    // The writer's clock is Playwright's: the delete is sent when its undo time has passed, fast-forwarded here.
+    const writer = await tabs.signedIn('alice', TEST_USERS.alice, { beforeLoad: (page) => page.clock.install() });
     const watcher = await tabs.signedIn('alice', TEST_USERS.alice);
     const bob = await tabs.signedIn('bob', TEST_USERS.bob);
 
@@ -87,6 +46,7 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
     await entry(watcher.page, 'Live one, renamed').waitFor(WAIT);
     await writer.page.getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => isFocused(writer.page.getByRole('heading', { name: 'My memos' }))).toBe(true);
+    await writer.page.clock.fastForward(UNDO_MS);
     await entry(watcher.page, 'Live one, renamed').waitFor({ state: 'detached', ...WAIT });
 
     // Bob's tab is live (his own memo from another device reaches it) yet got none of alice's events.
@@ -107,7 +67,7 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
 
     await first.page.getByLabel('Content').fill('written in the first tab');
     await first.page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => first.page.getByRole('status').innerText(), WAIT).toBe('Saved (version 2).');
+    await expect.poll(() => statusText(first.page), WAIT).toBe('Saved (version 2).');
     await second.page.getByLabel('Content').fill('written in the second tab');
     await second.page.getByRole('button', { name: 'Save' }).click();
     const conflict = second.page.getByRole('alert').filter({ hasText: 'changed since you opened it' });
@@ -123,15 +83,14 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
     // Again, and this time the second tab overwrites.
     await first.page.getByLabel('Content').fill('the first tab, once more');
     await first.page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => first.page.getByRole('status').innerText(), WAIT).toBe('Saved (version 3).');
+    await expect.poll(() => statusText(first.page), WAIT).toBe('Saved (version 3).');
     await second.page.getByLabel('Content').fill('the second tab wins');
     await second.page.getByRole('button', { name: 'Save' }).click();
     await conflict.waitFor(WAIT);
     expect(await conflict.innerText()).toContain('(now version 3)');
     await second.page.getByRole('button', { name: 'Overwrite' }).click();
-    await expect.poll(() => second.page.getByRole('status').innerText(), WAIT).toBe('Saved (version 4).');
-    const memoId = (await entry(second.page, 'Shared plan').getAttribute('id'))!.replace(/^memo-/, '');
-    const { memo } = await callAs('alice', `query($memoId: ID!) { memo(memoId: $memoId) { ${MEMO_FIELDS} } }`, { memoId });
+    await expect.poll(() => statusText(second.page), WAIT).toBe('Saved (version 4).');
+    const { memo } = await callAs('alice', GET, { memoId: await memoIdOf(second.page, 'Shared plan') });
     expect(memo).toMatchObject({ content: 'the second tab wins', version: 4 });
   });
 

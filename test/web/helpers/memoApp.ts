@@ -2,9 +2,17 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 
 export { CHROMIUM_FLAGS } from '../../helpers/systemParts.js';
+export { UNDO_DELETE_MS as UNDO_MS } from '../../../web/src/Memos/undoDeleteDelay.js';
 /** Signing in hashes a password, and events cross a WebSocket: slower than a second on a busy machine. */
 export const WAIT = { timeout: 15_000 };
 export const SCREENSHOTS = 'test-output/web';
+export interface Viewport {
+  readonly width: number;
+  readonly height: number;
+}
+export const DESKTOP: Viewport = { width: 1200, height: 800 };
+/** A phone held upright (an iPhone 14's CSS pixels). */
+export const PHONE: Viewport = { width: 390, height: 844 };
 
 /** One browser tab on the app, with what went wrong in it. */
 export interface AppTab {
@@ -31,8 +39,8 @@ export class AppTabs {
   ) {}
 
   /** A new tab on the app; `beforeLoad` prepares the page first (e.g. installs a fake clock). */
-  async open(beforeLoad?: (page: Page) => Promise<void>): Promise<AppTab> {
-    const context = await this.browser.newContext({ viewport: { width: 1200, height: 800 } });
+  async open(beforeLoad?: (page: Page) => Promise<void>, viewport = DESKTOP): Promise<AppTab> {
+    const context = await this.browser.newContext({ viewport });
     this.contexts.push(context);
     const page = await context.newPage();
     const origin = new URL(this.appUrl).host;
@@ -47,8 +55,8 @@ export class AppTabs {
   }
 
   /** A new tab, signed in as `username` through the sign-in form. */
-  async signedIn(username: string, password: string): Promise<AppTab> {
-    const tab = await this.open();
+  async signedIn(username: string, password: string, options: { beforeLoad?: (page: Page) => Promise<void>; viewport?: Viewport } = {}): Promise<AppTab> {
+    const tab = await this.open(options.beforeLoad, options.viewport);
     await signIn(tab.page, username, password);
     return tab;
   }
@@ -85,8 +93,23 @@ export async function createMemo(page: Page, memo: { title: string; content: str
   await page.getByLabel('Content').fill(memo.content);
   if (memo.tags) await page.getByLabel('Tags').fill(memo.tags);
   await page.getByRole('button', { name: 'Create' }).click();
-  await expect.poll(() => page.getByRole('status').innerText(), WAIT).toBe('Memo created.');
+  await expect.poll(() => statusText(page), WAIT).toBe('Memo created.');
 }
+
+/** What the workspace's status line says. */
+export const statusText = (page: Page) => page.getByRole('status').innerText();
+
+/** The memo id of a listed memo (its entry's id is `memo-<memoId>`). */
+export const memoIdOf = async (page: Page, title: string) => (await entry(page, title).getAttribute('id'))!.replace(/^memo-/, '');
+
+/** The text of what describes the element (aria-describedby): a field's hint and error, an entry's details. */
+export const describedBy = (locator: Locator) =>
+  locator.evaluate((element) =>
+    (element.getAttribute('aria-describedby') ?? '')
+      .split(' ')
+      .map((id: string) => element.ownerDocument.getElementById(id)?.textContent ?? '')
+      .join(' '),
+  );
 
 /** Opens a memo from the list in the editor. */
 export async function openMemo(page: Page, title: string): Promise<void> {

@@ -9,24 +9,21 @@ interface ConflictNoticeProps {
 
 /**
  * A VersionConflict, said as such, with the two ways out. It is an alert (announced at once)
- * and takes the focus, since the write the user asked for did not happen.
+ * and takes the focus, since the save the user asked for did not happen.
  */
 export function ConflictNotice({ conflict, busy, onReload, onOverwrite }: ConflictNoticeProps) {
-  const overwrite = conflict.action === 'delete' ? 'Delete anyway' : 'Overwrite';
   return (
     <div className="conflict" role="alert">
       <p>
         <strong>This memo changed since you opened it (now version {conflict.currentVersion}).</strong>
       </p>
-      <p>
-        Reload shows the current memo (your changes here are dropped); {overwrite} {conflict.action === 'delete' ? 'deletes it as it is now' : 'saves your text over it'}.
-      </p>
+      <p>Reload shows the current memo (your changes here are dropped); Overwrite saves your text over it.</p>
       <div className="actions">
         <button type="button" onClick={onReload} disabled={busy} autoFocus>
           Reload
         </button>
         <button type="button" className="danger" onClick={onOverwrite} disabled={busy}>
-          {overwrite}
+          Overwrite
         </button>
       </div>
     </div>

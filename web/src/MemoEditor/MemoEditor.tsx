@@ -1,6 +1,9 @@
-import { useId, type FormEvent } from 'react';
+import { useEffect, useId, type FormEvent, type KeyboardEvent } from 'react';
 import type { Memo, MemoApi } from '../api/memoApi.js';
 import { ConflictNotice } from './ConflictNotice.js';
+import { EditorNotice } from './EditorNotice.js';
+import { FIELD_ORDER, type FieldName } from './memoForm.js';
+import { MemoFields } from './MemoFields.js';
 import { useMemoEditor, type EditorEvents } from './useMemoEditor.js';
 
 /** The id of the title field: the page moves the focus there when a memo is opened. */
@@ -10,44 +13,86 @@ interface MemoEditorProps extends EditorEvents {
   readonly api: MemoApi;
   /** The memo as it was when opened; undefined for a new one. Later changes elsewhere do not touch the text being edited. */
   readonly memo: Memo | undefined;
+  /** The memo as the list has it now; undefined once it was deleted elsewhere. */
+  readonly live: Memo | undefined;
   readonly onClose: () => void;
+  /** Whether the text differs from the memo's, for the page to ask before it drops the editor. */
+  readonly onDirtyChange: (dirty: boolean) => void;
 }
 
-/** Create or edit a memo's title, content and tags; delete it; a version conflict offers Reload or Overwrite. */
-export function MemoEditor({ api, memo, onClose, ...events }: MemoEditorProps) {
+/**
+ * Create or edit a memo's title, content and tags; delete it. Escape closes, Ctrl/Cmd+Enter saves.
+ * A change elsewhere is announced before Save; a version conflict offers Reload or Overwrite; a
+ * memo deleted elsewhere keeps its text here, to be saved as a new memo.
+ */
+export function MemoEditor({ api, memo, live, onClose, onDirtyChange, ...events }: MemoEditorProps) {
   const id = useId();
-  const editor = useMemoEditor(api, memo, events);
-  const { base, fields, busy } = editor;
+  const editor = useMemoEditor(api, memo, live, events);
+  const { base, busy, dirty, deletedElsewhere } = editor;
+  useEffect(() => {
+    onDirtyChange(dirty);
+  }, [dirty, onDirtyChange]);
+  const fieldIds: Record<FieldName, string> = { title: EDITOR_TITLE_ID, content: `${id}-content`, tags: `${id}-tags` };
+  // A refused field takes the focus (the first one, in the form's order), so its error is read out.
+  const firstInvalid = FIELD_ORDER.find((name) => editor.fieldErrors[name]);
+  useEffect(() => {
+    if (firstInvalid) document.getElementById(fieldIds[firstInvalid])?.focus();
+  }, [editor.fieldErrors]); // on a new set of errors only: not on every keystroke
+
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    void editor.save();
+    if (!busy) editor.save();
   };
+  const keys = (event: KeyboardEvent<HTMLFormElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      event.currentTarget.requestSubmit();
+    }
+  };
+  const saveLabel = deletedElsewhere ? 'Save as new memo' : base ? 'Save' : 'Create';
 
   return (
-    <form className="editor" aria-labelledby={`${id}-heading`} onSubmit={submit}>
-      <h2 id={`${id}-heading`}>{base ? 'Edit memo' : 'New memo'}</h2>
+    <form className="editor" aria-labelledby={`${id}-heading`} onSubmit={submit} onKeyDown={keys} noValidate>
+      <div className="editor-head">
+        <button type="button" className="link back" onClick={onClose}>
+          Back to the list
+        </button>
+        <h2 id={`${id}-heading`}>{base ? 'Edit memo' : 'New memo'}</h2>
+      </div>
       {base && (
         <p className="meta">
-          Version {base.version} · updated <time dateTime={base.updatedAt}>{new Date(base.updatedAt).toLocaleString()}</time>
+          Version {base.version} · created <time dateTime={base.createdAt}>{new Date(base.createdAt).toLocaleString()}</time>
+          {base.version > 1 && (
+            <>
+              {' '}
+              · edited <time dateTime={base.updatedAt}>{new Date(base.updatedAt).toLocaleString()}</time>
+            </>
+          )}
         </p>
       )}
-      <label htmlFor={EDITOR_TITLE_ID}>Title</label>
-      <input id={EDITOR_TITLE_ID} value={fields.title} onChange={(e) => editor.setTitle(e.target.value)} autoComplete="off" />
-      <label htmlFor={`${id}-content`}>Content</label>
-      <textarea id={`${id}-content`} value={fields.content} onChange={(e) => editor.setContent(e.target.value)} rows={8} required />
-      <label htmlFor={`${id}-tags`}>Tags</label>
-      <input id={`${id}-tags`} value={fields.tags} onChange={(e) => editor.setTags(e.target.value)} aria-describedby={`${id}-tags-hint`} autoComplete="off" />
-      <p id={`${id}-tags-hint`} className="hint">
-        Separate tags with commas.
-      </p>
+      {deletedElsewhere && (
+        <EditorNotice>
+          <strong>This memo was deleted elsewhere.</strong> Your text is still here: “Save as new memo” keeps it as a new memo.
+        </EditorNotice>
+      )}
+      {editor.newerVersion !== undefined && (
+        <EditorNotice actions={[{ label: 'Reload', onClick: () => void editor.reload() }, { label: 'Keep my changes', onClick: editor.keepMyChanges }]}>
+          <strong>This memo was changed elsewhere (now version {editor.newerVersion}).</strong> Reload shows that version (your changes here are dropped); if you keep your changes,
+          Save will ask before it overwrites.
+        </EditorNotice>
+      )}
+      <MemoFields ids={fieldIds} fields={editor.fields} errors={editor.fieldErrors} onChange={editor.setField} />
       {editor.error && <p role="alert">{editor.error}</p>}
-      {editor.conflict && <ConflictNotice conflict={editor.conflict} busy={busy} onReload={() => void editor.reload()} onOverwrite={() => void editor.overwrite()} />}
+      {editor.conflict && <ConflictNotice conflict={editor.conflict} busy={busy} onReload={() => void editor.reload()} onOverwrite={editor.overwrite} />}
       <div className="actions">
         <button type="submit" disabled={busy}>
-          {base ? 'Save' : 'Create'}
+          {saveLabel}
         </button>
-        {base && (
-          <button type="button" className="danger" onClick={() => void editor.remove()} disabled={busy}>
+        {base && !deletedElsewhere && (
+          <button type="button" className="danger" onClick={editor.remove} disabled={busy}>
             Delete
           </button>
         )}

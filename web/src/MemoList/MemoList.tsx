@@ -18,7 +18,7 @@ interface MemoListProps {
   readonly onNew: () => void;
 }
 
-/** My memos, newest first, a page at a time ("Load more"); the open one is marked current. */
+/** My memos, newest first by date created (as the API pages them), a page at a time ("Load more"); the open one is marked current. */
 export function MemoList({ memos, selectedId, loading, error, hasMore, onLoadMore, onOpen, onNew }: MemoListProps) {
   // After "Load more", the focus goes to the first memo of the new page (the button may be gone).
   const firstOfNextPage = useRef<number>();
@@ -43,6 +43,7 @@ export function MemoList({ memos, selectedId, loading, error, hasMore, onLoadMor
           New memo
         </button>
       </div>
+      <p className="hint">Newest first, by date created.</p>
       {error && <p role="alert">{error}</p>}
       {memos.length === 0 && !loading && !error && <p className="empty">No memos yet. Create your first one.</p>}
       <ul>

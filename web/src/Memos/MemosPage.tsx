@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { createMemoApi, type MemoApi } from '../api/memoApi.js';
 import type { SessionKeeper } from '../auth/session.js';
 import type { AppConfig } from '../config.js';
-import { MemoWorkspace } from './MemoWorkspace.js';
+import { MemoWorkspace, type LeaveGuard } from './MemoWorkspace.js';
 
 interface MemosPageProps {
   readonly config: AppConfig;
@@ -14,6 +14,8 @@ interface MemosPageProps {
 export function MemosPage({ config, keeper, username }: MemosPageProps) {
   const [api, setApi] = useState<MemoApi>();
   const [live, setLive] = useState(false);
+  // The workspace's: sign-out waits for unsaved text to be saved or given up, and for a delete waiting for Undo to be sent.
+  const leaveGuard = useRef<LeaveGuard>((leave) => leave());
   useEffect(() => {
     // Made in the effect, closed by its cleanup: its real-time connection ends with the sign-in.
     const created = createMemoApi(config, keeper.idToken, setLive);
@@ -29,11 +31,11 @@ export function MemosPage({ config, keeper, username }: MemosPageProps) {
         <p className="who">
           Signed in as <strong>{username}</strong>
         </p>
-        <button type="button" className="secondary" onClick={() => void keeper.signOut()}>
+        <button type="button" className="secondary" onClick={() => leaveGuard.current(() => void keeper.signOut())}>
           Sign out
         </button>
       </header>
-      {api && <MemoWorkspace api={api} />}
+      {api && <MemoWorkspace api={api} leaveGuard={leaveGuard} />}
     </>
   );
 }
