@@ -10,7 +10,8 @@ import { LocalUserPool } from './auth/userPool/userPool.js';
 import { SUBSCRIPTION_FIELDS } from '../resolvers/fields.js';
 import { clientConfig, type ClientConfig } from './http/clientConfig.js';
 import { allowedHostHeaders } from './http/hostAccess.js';
-import { createHttpHandler, GRAPHQL_PATH, refuseMalformedRequest, refuseOnSocket } from './http/httpApi.js';
+import { createHttpHandler, GRAPHQL_PATH, refuseExpectation, refuseMalformedRequest, refuseOnSocket } from './http/httpApi.js';
+import { requestPath } from './http/requestPath.js';
 import { loadLambdaResolvers } from './appsync/lambdaFields.js';
 import { buildLocalSchema } from './appsync/localSchema.js';
 import { REALTIME_PATH, RealtimeEndpoint } from './realtime/realtime.js';
@@ -79,18 +80,30 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
 
   let inFlight = 0;
   let idle: (() => void) | undefined;
-  const server = createServer((request, response) => {
+  // No request may end the process: a failure the handlers did not foresee is reported, and the
+  // connection it happened on is dropped.
+  const requestFailed = (error: unknown, socket: { destroy(): void }) => {
+    onInternalError(error);
+    socket.destroy();
+  };
+  // A missing Host gets the API's own 400 in AppSync's shape, not Node's empty one.
+  const server = createServer({ requireHostHeader: false }, (request, response) => {
     inFlight += 1;
-    void handle(request, response).finally(() => {
-      inFlight -= 1;
-      if (inFlight === 0) idle?.();
-    });
+    handle(request, response)
+      .catch((error: unknown) => requestFailed(error, response))
+      .finally(() => {
+        inFlight -= 1;
+        if (inFlight === 0) idle?.();
+      });
   });
   server.on('upgrade', (request, socket, head) => {
-    if (new URL(request.url ?? '/', 'http://local').pathname === REALTIME_PATH) return void ready.then(({ realtime }) => realtime.handleUpgrade(request, socket, head));
-    refuseOnSocket(socket, 404, 'NotFoundException', `No WebSocket endpoint at this path; the real-time endpoint is at ${REALTIME_PATH}`);
+    const path = requestPath(request.url);
+    if (path === undefined) return refuseOnSocket(socket, 400, 'MalformedHttpRequestException', 'The request target is not a valid URL');
+    if (path !== REALTIME_PATH) return refuseOnSocket(socket, 404, 'NotFoundException', `No WebSocket endpoint at this path; the real-time endpoint is at ${REALTIME_PATH}`);
+    ready.then(({ realtime }) => realtime.handleUpgrade(request, socket, head)).catch((error: unknown) => requestFailed(error, socket));
   });
   server.on('clientError', refuseMalformedRequest);
+  server.on('checkExpectation', refuseExpectation);
   try {
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject);

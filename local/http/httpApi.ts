@@ -10,6 +10,8 @@ import { GRAPHIQL_ASSET_PREFIX, graphiqlAsset, graphiqlHtml } from './graphiqlPa
 import type { SubscriptionHub } from '../realtime/subscriptionHub.js';
 import { answerUserPoolCall, isUserPoolCall, USER_POOL_CORS_HEADERS, wellKnownDocument } from './userPoolRoutes.js';
 import { answerWebApp, isWebAppPath } from './webApp.js';
+import { requestPath } from './requestPath.js';
+import { utf8Text } from './utf8Body.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -84,12 +86,14 @@ export function createHttpHandler(options: HttpApiOptions): (request: IncomingMe
   const page = graphiqlHtml({ endpointPath: GRAPHQL_PATH, realtimePath: options.realtimePath });
   const { userPool } = options;
   return async (request, response) => {
-    const { pathname } = new URL(request.url ?? '/', 'http://local');
-    const userPoolCall = isUserPoolCall(request, pathname);
+    const pathname = requestPath(request.url);
+    const userPoolCall = pathname !== undefined && isUserPoolCall(request, pathname);
     const cors = pathname === GRAPHQL_PATH ? CORS_HEADERS : userPoolCall ? USER_POOL_CORS_HEADERS : {};
     const reply = (status: number, body: string | Buffer, contentType: string, headers: OutgoingHttpHeaders = {}) =>
       send(request, response, status, body, { ...cors, 'content-type': `${contentType}; charset=UTF-8`, ...headers });
     try {
+      if (pathname === undefined) throw new HttpError(400, 'MalformedHttpRequestException', 'The request target is not a valid URL');
+      if (request.headers.host === undefined) throw new HttpError(400, 'BadRequestException', 'The request has no Host header');
       if (!options.isAllowedHost(request.headers.host)) throw new HttpError(421, 'MisdirectedRequestException', HOST_REFUSED_MESSAGE);
       if (userPoolCall) {
         if (request.method === 'OPTIONS') return reply(204, '', 'text/plain');
@@ -151,6 +155,20 @@ export function refuseOnSocket(socket: Duplex, status: number, errorType: string
   socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\n${Object.entries(head).map(([name, value]) => `${name}: ${String(value)}`).join('\r\n')}\r\n\r\n${body}`);
 }
 
+/**
+ * A `checkExpectation` listener for the server: an `Expect` other than `100-continue` gets 417 in
+ * AppSync's error shape (Node's own answer has an empty body and no error type).
+ */
+export function refuseExpectation(request: IncomingMessage, response: ServerResponse): void {
+  const errorType = 'BadRequestException';
+  send(request, response, 417, errorBody(errorType, 'Only "Expect: 100-continue" is supported'), {
+    ...CORS_HEADERS,
+    'content-type': 'application/json; charset=UTF-8',
+    'x-amzn-ErrorType': errorType,
+    connection: 'close',
+  });
+}
+
 /** A `clientError` listener for the server: Node's answers to malformed requests, in AppSync's shape. */
 export function refuseMalformedRequest(error: Error & { code?: string }, socket: Duplex): void {
   // Node's own rule: nothing is written once a response has gone out on this connection.
@@ -178,9 +196,11 @@ async function readGraphQLRequest(request: IncomingMessage, authenticator: Authe
   if (contentType !== 'application/json') {
     throw new HttpError(415, 'UnsupportedMediaTypeException', `Content-Type must be application/json, not ${contentType ?? 'missing'}`);
   }
+  const text = utf8Text(body);
+  if (text === undefined) throw new HttpError(400, 'MalformedHttpRequestException', 'The request body is not valid UTF-8');
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    parsed = JSON.parse(text);
   } catch {
     throw new HttpError(400, 'MalformedHttpRequestException', 'The request body is not valid JSON');
   }

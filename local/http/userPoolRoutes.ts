@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { LocalUserPool } from '../auth/userPool/userPool.js';
+import { utf8Text } from './utf8Body.js';
 
 /** Cognito's API is one JSON-over-POST endpoint at the root, the action named by this header. */
 export const COGNITO_TARGET_HEADER = 'x-amz-target';
@@ -45,7 +46,8 @@ export function wellKnownDocument(pool: LocalUserPool, pathname: string): unknow
 export function answerUserPoolCall(pool: LocalUserPool, request: IncomingMessage, body: Buffer) {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(body.toString('utf8'));
+    const text = utf8Text(body);
+    parsed = text === undefined ? undefined : JSON.parse(text);
   } catch {
     parsed = undefined;
   }
