@@ -7,9 +7,12 @@ import { ConfigError, logsEveryRequest, readLocalConfig, USAGE, wantsHelp } from
 import { DataDirInUseError } from './store/embeddedStore.js';
 import { nonLoopbackWarning } from './http/hostAccess.js';
 import { startLocalApi, type LocalApi } from './server.js';
+import { collapseRepeatedLogLines } from './repeatedLogLines.js';
 import { stopOnSignals } from './stopOnSignals.js';
 import { buildWebAppIfStale } from '../web/buildIfStale.js';
 
+/** How long the same log line is counted instead of printed again (local/repeatedLogLines.ts). */
+const REPEAT_WINDOW_MS = 5_000;
 /** Longest a clean stop may take before the process exits anyway: in-flight requests are bounded by the Lambda timeout. */
 const SHUTDOWN_DEADLINE_MS = 10_000;
 
@@ -22,6 +25,8 @@ async function main(): Promise<void> {
   const config = readLocalConfig(process.env, argv);
   // The handlers read their log level at import, as on Lambda; set before they load.
   process.env.POWERTOOLS_LOG_LEVEL = config.handlerLogLevel;
+  // Powertools writes ERROR lines to stderr, the others to stdout.
+  for (const stream of [process.stdout, process.stderr]) collapseRepeatedLogLines(stream, { windowMs: REPEAT_WINDOW_MS });
   let stopRequested = false;
   let running: Promise<LocalApi | undefined> = Promise.resolve(undefined);
   // Listen before anything is printed: a supervisor may signal as soon as it sees the banner.
