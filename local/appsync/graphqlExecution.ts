@@ -16,8 +16,12 @@ import {
 import { AppSyncResolverError } from './appsyncUtil.js';
 import type { VerifiedCaller } from '../auth/verifiedCaller.js';
 import { LruCache } from '../lruCache.js';
+import { checkDocumentNesting } from './documentNesting.js';
+import { MAX_ERROR_MESSAGE_LENGTH, MAX_NESTING_DEPTH, MAX_REPORTED_ERRORS, MAX_TOKENS } from './fixedLimits.js';
 import type { MutationResult, RequestContext } from './lambdaFields.js';
+import { limitError, RequestLimitExceeded } from './requestLimitExceeded.js';
 import { checkRequestLimits, type RequestLimits } from './requestLimits.js';
+import { coerceVariableValues } from './variableValues.js';
 
 /** A GraphQL request as clients POST it. */
 export interface GraphQLRequest {
@@ -46,9 +50,6 @@ export interface PreparedOperation {
   readonly operation: OperationDefinitionNode;
   readonly fragments: Record<string, FragmentDefinitionNode>;
 }
-
-/** Bounds the parser's work on hostile input before validation even starts. */
-const MAX_TOKENS = 20_000;
 
 /** Distinct valid operations kept prepared; clients send the same few documents over and over. */
 const PREPARED_CACHE_SIZE = 500;
@@ -89,13 +90,20 @@ export class GraphQLExecutor {
   }
 
   private prepareUncached(request: GraphQLRequest, allowed: readonly OperationTypeNode[]): PreparedOperation | { errors: AppSyncError[] } {
+    const tooDeep = checkDocumentNesting(request.query, MAX_NESTING_DEPTH, MAX_TOKENS);
+    if (tooDeep) return { errors: [toAppSyncError(tooDeep)] };
     let document: DocumentNode;
     try {
       document = parse(request.query, { maxTokens: MAX_TOKENS });
     } catch (error) {
-      return { errors: [toAppSyncError(error as GraphQLError)] };
+      return { errors: [toAppSyncError(asGraphQLError(error))] };
     }
-    const invalid = validate(this.schema, document, specifiedRules);
+    let invalid: readonly GraphQLError[];
+    try {
+      invalid = validate(this.schema, document, specifiedRules, { maxErrors: MAX_REPORTED_ERRORS });
+    } catch (error) {
+      return { errors: [toAppSyncError(asGraphQLError(error))] };
+    }
     if (invalid.length > 0) return { errors: invalid.map(toAppSyncError) };
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) {
@@ -122,6 +130,9 @@ export class GraphQLExecutor {
   ): Promise<{ response: AppSyncResponse; mutationResults: MutationResult[] }> {
     const prepared = this.prepare(request, [OperationTypeNode.QUERY, OperationTypeNode.MUTATION]);
     if ('errors' in prepared) return { response: { data: null, errors: prepared.errors }, mutationResults: [] };
+    // graphql-js coerces the variables again in execute; this pass bounds the errors a bad value makes.
+    const variables = coerceVariableValues(this.schema, prepared.operation.variableDefinitions ?? [], request.variables);
+    if ('errors' in variables) return { response: { data: null, errors: variables.errors.map(toAppSyncError) }, mutationResults: [] };
     const contextValue: RequestContext = { caller, headers, mutationResults: [], appendedErrors: [] };
     const result = await execute({
       schema: this.schema,
@@ -143,14 +154,34 @@ export function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {
 
 export function toAppSyncError(error: GraphQLError): AppSyncError {
   const original = error.originalError;
-  const fromResolver =
+  const typed =
     original instanceof AppSyncResolverError
       ? { data: original.data, errorType: original.errorType ?? null, errorInfo: original.errorInfo }
-      : {};
+      : original instanceof RequestLimitExceeded
+        ? { errorType: original.errorType, errorInfo: original.errorInfo }
+        : {};
   return {
     path: error.path ?? null,
-    ...fromResolver,
+    ...typed,
     locations: error.locations?.map(({ line, column }) => ({ line, column, sourceName: null })) ?? null,
-    message: error.message,
+    // A resolver's message is its own (util.error); GraphQL's may echo a whole refused value.
+    message: original instanceof AppSyncResolverError ? error.message : shortened(error.message),
   };
+}
+
+/** The message with its middle cut when longer than MAX_ERROR_MESSAGE_LENGTH: the start names the value, the end says what is wrong. */
+function shortened(message: string): string {
+  if (message.length <= MAX_ERROR_MESSAGE_LENGTH) return message;
+  const half = Math.floor((MAX_ERROR_MESSAGE_LENGTH - 3) / 2);
+  return `${message.slice(0, half)} … ${message.slice(-half)}`;
+}
+
+/**
+ * A parse or validation failure as a GraphQL error. Nesting is checked before either runs; a
+ * stack overflow that still happens is answered as a limit, never with the engine's own text.
+ */
+function asGraphQLError(error: unknown): GraphQLError {
+  if (error instanceof GraphQLError) return error;
+  if (error instanceof RangeError) return limitError('The document is too deeply nested', { limit: 'nestingDepth', max: MAX_NESTING_DEPTH });
+  throw error;
 }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { GraphQLError, execute, getArgumentValues, getVariableValues, type FieldNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, execute, getArgumentValues, type FieldNode, type GraphQLSchema } from 'graphql';
 import { buildAppSyncContext } from '../appsync/appSyncContext.js';
 import { runSubscriptionResolver } from '../appsync/runSubscriptionResolver.js';
 import { matchesFilter, type SubscriptionFilter } from '../appsync/subscriptionFilter.js';
@@ -7,6 +7,7 @@ import type { VerifiedCaller } from '../auth/verifiedCaller.js';
 import { toAppSyncError, toAppSyncResponse, type AppSyncResponse, type PreparedOperation } from '../appsync/graphqlExecution.js';
 import type { MutationResult } from '../appsync/lambdaFields.js';
 import { selectionSetGraphQL, selectionSetList } from '../appsync/selectionSet.js';
+import { coerceVariableValues } from '../appsync/variableValues.js';
 
 /** One active subscription (a `start` on the real-time endpoint). */
 export interface Subscriber {
@@ -50,8 +51,8 @@ export class SubscriptionHub {
     if (roots.length !== 1 || root?.kind !== 'Field') {
       throw new GraphQLError('A subscription operation must select exactly one subscription field', { nodes: prepared.operation });
     }
-    const coerced = getVariableValues(this.schema, prepared.operation.variableDefinitions ?? [], (rawVariables ?? {}) as Record<string, unknown>);
-    if (coerced.errors) throw coerced.errors[0];
+    const coerced = coerceVariableValues(this.schema, prepared.operation.variableDefinitions ?? [], rawVariables);
+    if ('errors' in coerced) throw coerced.errors[0];
     const fieldDefinition = this.schema.getSubscriptionType()!.getFields()[root.name.value]!;
     const args = getArgumentValues(fieldDefinition, root as FieldNode, coerced.coerced);
     const ctx = buildAppSyncContext({
