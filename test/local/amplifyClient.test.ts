@@ -3,7 +3,7 @@ import { Amplify } from 'aws-amplify';
 import { CONNECTION_STATE_CHANGE, ConnectionState, generateClient, type GraphQLResult, type GraphQLSubscription } from 'aws-amplify/api';
 import { fetchAuthSession, signIn, signOut } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { Hub, sharedInMemoryStorage } from 'aws-amplify/utils';
+import { ConsoleLogger, Hub, sharedInMemoryStorage } from 'aws-amplify/utils';
 import { print } from 'graphql';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
@@ -18,6 +18,9 @@ import {
 } from '../../sdk/src/generated/operations.js';
 import { TEST_USERS } from '../helpers/localCredentials.js';
 import { postGraphQL, useLocalApiProcess } from './helpers/localApiProcess.js';
+
+// Amplify warns at every configure that names a custom userPoolEndpoint, which is the point here.
+ConsoleLogger.LOG_LEVEL = 'ERROR';
 
 // Amplify JS v6, configured as an app configures it for AppSync with Cognito user pools: Auth
 // signs in against the runtime's pool, the GraphQL client sends the user's access token.

@@ -1,11 +1,14 @@
 import { Amplify } from 'aws-amplify';
 import { fetchAuthSession, fetchUserAttributes, getCurrentUser, signIn, signOut, signUp } from 'aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from 'aws-amplify/auth/cognito';
-import { sharedInMemoryStorage } from 'aws-amplify/utils';
+import { ConsoleLogger, sharedInMemoryStorage } from 'aws-amplify/utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createUserPoolTokenVerifier } from '../../../local/auth/userPool/tokenVerifier.js';
 import { LocalUserPool } from '../../../local/auth/userPool/userPool.js';
 import { startUserPoolServer, type UserPoolServer } from './helpers/userPoolServer.js';
+
+// Amplify warns at every configure that names a custom userPoolEndpoint, which is the point here.
+ConsoleLogger.LOG_LEVEL = 'ERROR';
 
 // Amplify JS v6 Auth in Node, configured as an app configures it for Cognito plus the local endpoint.
 let pool: LocalUserPool;
