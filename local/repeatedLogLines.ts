@@ -1,7 +1,8 @@
 /**
  * Keeps the terminal readable while something fails over and over (a store that is down makes
  * every request log the same ERROR line: thousands in seconds). A line that says what the last
- * printed line said (same level, message and error, whatever its request id or time) within
+ * printed line said (same level, message and error, whatever its request id or time; WARN and
+ * above only) within
  * `windowMs` of it is counted instead of printed; the count is printed as one line when the run
  * ends or the window is over. Only `npm start` installs it: on Lambda every line goes to CloudWatch.
  */
@@ -9,6 +10,8 @@ export interface RepeatOptions {
   readonly windowMs: number;
   readonly now?: () => number;
 }
+
+const COLLAPSED_LEVELS = new Set(['WARN', 'ERROR', 'CRITICAL']);
 
 type Write = (chunk: string | Uint8Array, ...rest: unknown[]) => boolean;
 
@@ -48,7 +51,8 @@ function logKey(chunk: string): string | undefined {
   if (!chunk.startsWith('{')) return undefined;
   try {
     const { level, message, error } = JSON.parse(chunk) as { level?: unknown; message?: unknown; error?: { name?: unknown; message?: unknown } };
-    if (typeof level !== 'string' || typeof message !== 'string') return undefined;
+    // Lines asked for (INFO and below: one per request) are never held back; failures are the flood.
+    if (typeof level !== 'string' || typeof message !== 'string' || !COLLAPSED_LEVELS.has(level)) return undefined;
     return JSON.stringify([level, message, error?.name, error?.message]);
   } catch {
     return undefined;

@@ -41,12 +41,14 @@ describe('collapsing repeated log lines (issue 17, defect 7: 5,950 ERROR lines i
     h.stream.write('Memo API is running\n');
     h.stream.write(`${JSON.stringify({ level: 'ERROR', message: 'unexpected failure', error: { name: 'ValidationException', message: 'other' } })}\n`);
     h.stream.write(`${JSON.stringify({ level: 'INFO', message: 'resolved', requestId: 'c' })}\n`);
+    h.stream.write(`${JSON.stringify({ level: 'INFO', message: 'resolved', requestId: 'd' })}\n`);
     expect(h.written).toEqual([
       storeDown('a'),
       '(the line above came once more within 0.0 s)\n',
       'Memo API is running\n',
       expect.stringContaining('ValidationException'),
       expect.stringContaining('"resolved"'),
+      expect.stringContaining('"resolved"'), // one line per request, as asked for: INFO is never collapsed
     ]);
   });
 
