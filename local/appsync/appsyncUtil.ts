@@ -20,10 +20,17 @@ export class AppSyncResolverError extends Error {
   }
 }
 
-/** What `util.authType()` answers, by the auth mode that admitted the request. */
+/**
+ * What `util.authType()` answers, by the auth mode that admitted the request: AppSync's five. The
+ * runtime admits only the API's two (local/auth/authenticator.ts); the others exist so resolver
+ * code can be tested against a mode it has no rule for.
+ */
 export const AUTH_TYPE_NAMES = {
   AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
   AWS_IAM: 'IAM Authorization',
+  API_KEY: 'API Key Authorization',
+  AWS_LAMBDA: 'Lambda Authorization',
+  OPENID_CONNECT: 'Open ID Connect Authorization',
 } as const;
 
 export type AuthMode = keyof typeof AUTH_TYPE_NAMES;
@@ -31,6 +38,8 @@ export type AuthMode = keyof typeof AUTH_TYPE_NAMES;
 /** The run of resolver code in progress: what util and extensions read and write. */
 export interface ResolverScope {
   readonly authMode: AuthMode;
+  /** The field being resolved, for util.unauthorized's message. */
+  readonly field: { readonly parentTypeName: string; readonly fieldName: string };
   /** Errors added with util.appendError. */
   readonly onAppendedError: (error: AppSyncResolverError) => void;
   /** Where extensions.setSubscriptionFilter puts its filter; absent outside subscription resolvers. */
@@ -58,6 +67,11 @@ const localUtil = {
   /** Adds an error to the response while the field keeps its value. */
   appendError(message: string, errorType?: string, data?: unknown, errorInfo?: unknown): void {
     scope('util.appendError').appended.push(new AppSyncResolverError(message, errorType, data ?? null, errorInfo ?? null));
+  },
+  /** AppSync's refusal of the field being resolved. */
+  unauthorized(): never {
+    const { parentTypeName, fieldName } = scope('util.unauthorized').scope.field;
+    throw new AppSyncResolverError(`Not Authorized to access ${fieldName} on type ${parentTypeName}`, 'Unauthorized', null, null);
   },
   authType(): string {
     return AUTH_TYPE_NAMES[scope('util.authType').scope.authMode];

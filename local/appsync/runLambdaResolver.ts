@@ -17,7 +17,7 @@ export async function runLambdaResolver(
   onAppendedError: (error: AppSyncResolverError) => void = () => {},
 ): Promise<unknown> {
   installAppSyncUtil();
-  const scope = { authMode, onAppendedError };
+  const scope = { authMode, field: ctx.info, onAppendedError };
   const { payload } = runInResolverScope(() => request(ctx), scope);
   try {
     ctx.result = await invoke(payload);

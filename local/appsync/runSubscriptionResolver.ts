@@ -8,12 +8,12 @@ import type { SubscriptionFilter } from './subscriptionFilter.js';
  * subscription, as AppSync does: request, then response, which may set an enhanced filter.
  * Returns that filter, or undefined when the resolver set none (argument filtering applies).
  *
- * @throws {AppSyncResolverError} when the resolver code refuses the subscription (util.error)
+ * @throws {AppSyncResolverError} when the resolver code refuses the subscription (util.error, util.unauthorized)
  */
 export function runSubscriptionResolver(ctx: Context, authMode: AuthMode): SubscriptionFilter | undefined {
   installAppSyncUtil();
   let filter: SubscriptionFilter | undefined;
-  const scope = { authMode, onAppendedError: () => {}, onSubscriptionFilter: (set: SubscriptionFilter) => void (filter = set) };
+  const scope = { authMode, field: ctx.info, onAppendedError: () => {}, onSubscriptionFilter: (set: SubscriptionFilter) => void (filter = set) };
   ctx.result = runInResolverScope(() => request(), scope).payload;
   runInResolverScope(() => response(ctx), scope);
   return filter;

@@ -2,7 +2,8 @@
  * The APPSYNC_JS resolver of every memo subscription field (onCreateMemo, onUpdateMemo,
  * onDeleteMemo), on a NONE data source, on AppSync and in the local runtime alike. It sets an
  * enhanced subscription filter: a user-pool subscriber only ever receives events of memos they
- * own, whatever arguments they pass; an IAM subscriber may receive all. AppSync stops applying
+ * own, whatever arguments they pass; an IAM subscriber may receive all; a caller of any other auth
+ * mode (one added to the API later, with no rule here) is refused, never left unfiltered. AppSync stops applying
  * argument filters once an enhanced filter is set, so the memoId argument is folded in here.
  * AppSync evaluates the filter against the fields the triggering mutation selected: a mutation
  * that does not select ownerId reaches no user-pool subscriber.
@@ -10,8 +11,9 @@
  */
 import { extensions, util, type Context } from '@aws-appsync/utils';
 
-/** util.authType()'s answer for a user-pool caller. */
+/** util.authType()'s answers for the two modes this API has a rule for. */
 const USER_POOL_AUTH = 'User Pool Authorization';
+const IAM_AUTH = 'IAM Authorization';
 
 export function request(): { payload: null } {
   return { payload: null };
@@ -19,8 +21,11 @@ export function request(): { payload: null } {
 
 export function response(ctx: Context): null {
   const filter: Record<string, { eq: string }> = {};
-  if (util.authType() === USER_POOL_AUTH) {
+  const authType = util.authType();
+  if (authType === USER_POOL_AUTH) {
     filter.ownerId = { eq: (ctx.identity as { sub: string }).sub };
+  } else if (authType !== IAM_AUTH) {
+    util.unauthorized();
   }
   const memoId = (ctx.args as { memoId?: string | null }).memoId;
   if (memoId) {

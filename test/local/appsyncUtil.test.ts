@@ -4,8 +4,9 @@ import { AppSyncResolverError, installAppSyncUtil, runInResolverScope, type Reso
 
 installAppSyncUtil();
 
+const FIELD = { parentTypeName: 'Subscription', fieldName: 'onCreateMemo' };
 const collectAppendedErrors = <T>(run: () => T, onAppendedError: ResolverScope['onAppendedError']) =>
-  runInResolverScope(run, { authMode: 'AMAZON_COGNITO_USER_POOLS', onAppendedError });
+  runInResolverScope(run, { authMode: 'AMAZON_COGNITO_USER_POOLS', field: FIELD, onAppendedError });
 
 describe('the local util of APPSYNC_JS resolvers', () => {
   it('util.error ends the resolver with a typed error', () => {
@@ -42,8 +43,23 @@ describe('the local util of APPSYNC_JS resolvers', () => {
   it.each([
     ['AMAZON_COGNITO_USER_POOLS', 'User Pool Authorization'],
     ['AWS_IAM', 'IAM Authorization'],
+    ['API_KEY', 'API Key Authorization'],
+    ['AWS_LAMBDA', 'Lambda Authorization'],
+    ['OPENID_CONNECT', 'Open ID Connect Authorization'],
   ] as const)('util.authType() names the mode %s as AppSync does', (authMode, name) => {
-    expect(runInResolverScope(() => util.authType(), { authMode, onAppendedError: () => {} })).toBe(name);
+    expect(runInResolverScope(() => util.authType(), { authMode, field: FIELD, onAppendedError: () => {} })).toBe(name);
+  });
+
+  it('util.unauthorized() refuses the field being resolved with AppSync\'s Unauthorized error', () => {
+    const refused = (() => {
+      try {
+        runInResolverScope(() => util.unauthorized(), { authMode: 'AWS_IAM', field: FIELD, onAppendedError: () => {} });
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refused).toBeInstanceOf(AppSyncResolverError);
+    expect(refused).toMatchObject({ errorType: 'Unauthorized', message: 'Not Authorized to access onCreateMemo on type Subscription' });
   });
 
   it('extensions.setSubscriptionFilter hands the filter to a subscription resolver run, and is refused elsewhere', () => {
@@ -51,6 +67,7 @@ describe('the local util of APPSYNC_JS resolvers', () => {
     const filter = util.transform.toSubscriptionFilter({ ownerId: { eq: 'a' } });
     runInResolverScope(() => extensions.setSubscriptionFilter(filter), {
       authMode: 'AMAZON_COGNITO_USER_POOLS',
+      field: FIELD,
       onAppendedError: () => {},
       onSubscriptionFilter: (set) => filters.push(set),
     });
