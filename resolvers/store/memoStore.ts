@@ -6,6 +6,7 @@ import { decodePageToken, encodePageToken } from '../lib/pageToken.js';
 import { documentClient, storeConfig } from './dynamoClient.js';
 import { fromItem, ownerIndexKeyOf, toItem, type MemoRecord } from './memoItem.js';
 import { ownerPageQuery } from './ownerPageQuery.js';
+import { sameFieldValue, WRITABLE_FIELDS } from '../lib/writableFields.js';
 
 export type { MemoRecord } from './memoItem.js';
 
@@ -147,15 +148,9 @@ export async function listMemosOfOwner(ownerId: string, limit: number, nextToken
 }
 
 /** Whether `stored` is what `attempt` would have written, untouched since (timestamps aside). */
+/** A retried create: the same owner, and every writable field the same, while the memo is unchanged. */
 function isRetryOf(stored: MemoRecord, attempt: MemoRecord): boolean {
-  return (
-    stored.version === 1 &&
-    stored.ownerId === attempt.ownerId &&
-    stored.title === attempt.title &&
-    stored.content === attempt.content &&
-    stored.tags.length === attempt.tags.length &&
-    stored.tags.every((tag, index) => tag === attempt.tags[index])
-  );
+  return stored.version === 1 && stored.ownerId === attempt.ownerId && WRITABLE_FIELDS.every((field) => sameFieldValue(stored[field], attempt[field]));
 }
 
 function guardCondition({ expectedVersion, ownerId }: WriteGuard): string {
