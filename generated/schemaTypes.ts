@@ -59,6 +59,25 @@ export type MemoConnection = {
   nextToken?: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The errorType of every error a memo operation returns (in the response's errors, with errorInfo).
+ * No field returns it: it states the contract once, and codegen gives the resolvers
+ * (generated/schemaTypes.ts) and the SDK (@memo-api/client) the same list.
+ */
+export type MemoErrorType =
+  /** Anything unexpected; the details are in the server's log only. */
+  | 'InternalError'
+  /** createMemo's memoId is taken; errorInfo: memoId, currentVersion (null when not the caller's memo). */
+  | 'MemoAlreadyExists'
+  /** No memo with this id that the caller may touch (someone else's looks the same); errorInfo.memoId. */
+  | 'MemoNotFound'
+  /** The caller may not do this at all (a resolver's denial). */
+  | 'Unauthorized'
+  /** An argument is malformed; errorInfo.field names it. */
+  | 'ValidationError'
+  /** expectedVersion did not match; errorInfo: memoId, expectedVersion, currentVersion. */
+  | 'VersionConflict';
+
 export type Mutation = {
   __typename?: 'Mutation';
   createMemo: Memo;

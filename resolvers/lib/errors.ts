@@ -2,9 +2,11 @@
  * The errors clients can see. Each carries the `errorType` AppSync reports; the APPSYNC_JS
  * resolver (resolvers/appsync/invokeLambda.ts) turns them into GraphQL errors with util.error.
  */
+import type { MemoErrorType } from '../../generated/schemaTypes.js';
 import { INTERNAL_ERROR_MESSAGE } from './lambdaResult.js';
 
-export type ErrorType = 'ValidationError' | 'MemoNotFound' | 'VersionConflict' | 'MemoAlreadyExists' | 'Unauthorized' | 'InternalError';
+/** schema.graphql's MemoErrorType: the SDK's typed errors come from the same enum. */
+export type ErrorType = MemoErrorType;
 
 export abstract class MemoApiError extends Error {
   abstract readonly errorType: ErrorType;

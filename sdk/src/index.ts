@@ -26,5 +26,5 @@ export {
   type WebSocketConstructor,
   type WebSocketLike,
 } from './realtime/realtimeClient.js';
-export { MemoApiRequestError, toMemoApiError, type AppSyncGraphQLError, type MemoApiError, type MemoApiErrorType } from './errors.js';
+export { MemoApiRequestError, toMemoApiError, type AppSyncGraphQLError, type MemoApiError, type MemoApiErrorType, type UnrecognizedMemoApiError } from './errors.js';
 export * from './generated/operations.js';

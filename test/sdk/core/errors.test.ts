@@ -1,7 +1,8 @@
 import { CombinedGraphQLErrors, ServerError } from '@apollo/client/errors';
 import { CombinedError } from '@urql/core';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { MemoApiRequestError, toMemoApiError, type MemoApiError } from '../../../sdk/src/errors.js';
+import { readFileSync } from 'node:fs';
+import { EVERY_SERVER_ERROR_TYPE_COVERED, MemoApiRequestError, toMemoApiError, type MemoApiError } from '../../../sdk/src/errors.js';
 
 const conflict = {
   message: 'Memo m1 is at version 3, not the expected version 2',
@@ -50,12 +51,33 @@ describe('toMemoApiError', () => {
     expect(toMemoApiError(new CombinedError({ graphQLErrors: JSON.parse(unauthorizedBody).errors, response: unauthorizedResponse() }))).toEqual(expected);
   });
 
-  it('is undefined for anything that is not one of the API’s errors', () => {
-    for (const value of [undefined, null, 'VersionConflict', new Error('boom'), { message: 'x', errorType: 'DynamoDB:ConditionalCheckFailedException' }, new CombinedError({ networkError: new Error('offline') })]) {
+  it('is undefined only for what holds no AppSync error at all', () => {
+    for (const value of [undefined, null, 'VersionConflict', new Error('boom'), new CombinedError({ networkError: new Error('offline') })]) {
       expect(toMemoApiError(value)).toBeUndefined();
     }
-    // A known type whose errorInfo lacks its fields is not trusted as that type.
-    expect(toMemoApiError({ message: 'x', errorType: 'VersionConflict', errorInfo: { memoId: 'm1' } })).toBeUndefined();
     expect(toMemoApiError(new MemoApiRequestError('offline', { errorType: 'NetworkError', status: 0 }))).toBeUndefined();
+  });
+
+  it('keeps an errorType it does not know (a newer server’s) as Unrecognized, with what the server sent, never undefined', () => {
+    const future = { message: 'The cursor is too old', errorType: 'SyncExpired', errorInfo: { cursor: 'c1' }, path: ['memoChanges'] };
+    const error = toMemoApiError(future);
+    expect(error).toEqual({ errorType: 'Unrecognized', message: 'The cursor is too old', errorInfo: { errorType: 'SyncExpired', errorInfo: { cursor: 'c1' } }, path: ['memoChanges'] });
+    if (error?.errorType === 'Unrecognized') expectTypeOf(error.errorInfo.errorType).toEqualTypeOf<string>();
+    expect(toMemoApiError(new CombinedError({ graphQLErrors: [future] }))).toMatchObject({ errorType: 'Unrecognized', errorInfo: { errorType: 'SyncExpired' } });
+    expect(toMemoApiError({ message: 'x', errorType: 'DynamoDB:ConditionalCheckFailedException' })).toMatchObject({ errorType: 'Unrecognized', errorInfo: { errorType: 'DynamoDB:ConditionalCheckFailedException', errorInfo: null } });
+    // A known type whose errorInfo lacks its fields is not trusted as that type, and not dropped either.
+    expect(toMemoApiError({ message: 'x', errorType: 'VersionConflict', errorInfo: { memoId: 'm1' } })).toEqual({ errorType: 'Unrecognized', message: 'x', errorInfo: { errorType: 'VersionConflict', errorInfo: { memoId: 'm1' } } });
+    // A typed error elsewhere in the same value still wins.
+    expect(toMemoApiError([future, conflict])).toEqual(typedConflict);
+  });
+
+  it('covers every errorType of the schema’s MemoErrorType (a new one fails the type-check until the SDK types it)', () => {
+    const schema = readFileSync(new URL('../../../schema.graphql', import.meta.url), 'utf8');
+    const enumValues = /enum MemoErrorType \{([^}]*)\}/.exec(schema)![1]!.split('\n').map((line) => line.trim()).filter((line) => /^[A-Za-z]+$/.test(line));
+    expect(enumValues.length).toBeGreaterThanOrEqual(6);
+    for (const errorType of enumValues) {
+      expect(toMemoApiError({ message: 'm', errorType, errorInfo: { field: 'f', memoId: 'm1', expectedVersion: 1, currentVersion: 2 } })?.errorType).toBe(errorType);
+    }
+    expect(EVERY_SERVER_ERROR_TYPE_COVERED).toBe(true);
   });
 });
