@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { JAVA, systemPartFor } from './test/helpers/systemParts.js';
 
@@ -11,6 +12,9 @@ export default defineConfig({
     passWithNoTests: storeMissing,
     globalSetup: ['test/globalSetup.ts'],
     setupFiles: ['test/setupEnv.ts'],
+    // Vitest's default (cores - 1) is one file at a time on a 2-core machine; most files wait on
+    // child processes (the runtime, Chromium, Java), so two at a time roughly halves the run.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
