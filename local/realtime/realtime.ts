@@ -105,6 +105,10 @@ export class RealtimeEndpoint {
       } catch {
         return fail(undefined, [{ errorType: 'UnsupportedOperation', message: 'Messages must be JSON' }]);
       }
+      // `null`, a number, a list: JSON, but no message (it ended in an InternalFailure before).
+      if (typeof message !== 'object' || message === null || Array.isArray(message)) {
+        return fail(undefined, [{ errorType: 'UnsupportedOperation', message: 'Messages must be JSON objects' }]);
+      }
       switch (message.type) {
         case 'connection_init':
           clearTimeout(initDeadline);
@@ -132,6 +136,9 @@ export class RealtimeEndpoint {
           return fail(message.id, [{ errorType: 'UnsupportedOperation', message: 'Operation not supported through the realtime channel' }]);
       }
     };
+    // A frame over maxPayload, bad UTF-8, a protocol violation: ws closes the socket (1009, 1007,
+    // 1002) and emits 'error' first. Unheard, that error ended the whole process.
+    ws.on('error', () => {});
     ws.on('close', () => {
       clearTimeout(initDeadline);
       clearInterval(keepAlive);

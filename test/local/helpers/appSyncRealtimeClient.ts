@@ -41,6 +41,8 @@ export interface RealtimeMessage {
  */
 export class AppSyncRealtimeClient {
   readonly messages: RealtimeMessage[] = [];
+  /** The close code, once the socket has closed (1009: a message over the endpoint's size limit). */
+  closeCode: number | undefined;
   private waiters: (() => void)[] = [];
 
   private constructor(
@@ -49,6 +51,10 @@ export class AppSyncRealtimeClient {
   ) {
     socket.on('message', (raw) => {
       this.messages.push(JSON.parse(raw.toString()) as RealtimeMessage);
+      for (const wake of this.waiters.splice(0)) wake();
+    });
+    socket.on('close', (code) => {
+      this.closeCode = code;
       for (const wake of this.waiters.splice(0)) wake();
     });
   }
