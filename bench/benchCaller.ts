@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { supplyEmulatorCredentials } from '../local/store/storeBootstrap.js';
 
 /**
@@ -28,6 +29,9 @@ export function benchUserIdentity(sub: string): Record<string, unknown> {
  * functions on Node.js 24, where it has nothing to say, and on this machine's Node 20 it would
  * cost every run a warning the deployed function never prints.
  */
+/** Signs page tokens in every handler the bench runs (resolvers/store/config.ts requires one). */
+export const BENCH_PAGE_TOKEN_SECRET = randomBytes(32).toString('base64url');
+
 export function handlerEnv(functionEnv: Record<string, string>, store: { endpoint: string; tableName: string }): Record<string, string> {
   const { PATH = '', AWS_REGION = 'us-east-1', AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN } = process.env;
   const env: NodeJS.ProcessEnv = {
@@ -35,6 +39,8 @@ export function handlerEnv(functionEnv: Record<string, string>, store: { endpoin
     ...functionEnv,
     TABLE_NAME: store.tableName,
     DYNAMODB_ENDPOINT: store.endpoint,
+    // On AWS a generated secret resolved at deploy (not a literal of the template): one per run here.
+    PAGE_TOKEN_SECRET: BENCH_PAGE_TOKEN_SECRET,
     AWS_REGION,
     ...(AWS_ACCESS_KEY_ID && { AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN }),
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',

@@ -84,6 +84,7 @@ Environment variables:
                         request must then carry the token, as AWS requires)
   AWS_REGION            the region of the local user pool and of IAM signatures (default us-east-1)
   TABLE_NAME            the table the handlers use (default ${SHARED_DEFAULTS.tableName}; created if missing)
+  PAGE_TOKEN_SECRET     signs listMemos page tokens (default: random, made once per data directory)
   DYNAMODB_ENDPOINT     use this DynamoDB-compatible endpoint instead of the embedded store
                         (a loopback endpoint gets a fixed fake credential pair unless AWS_* credentials are set)
   QUERY_DEPTH_LIMIT     deepest field nesting a request may have (default ${SHARED_DEFAULTS.queryDepthLimit}, 1-75)

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, inject } from 'vitest';
 import { deleteTestTable } from './helpers/testStore.js';
 
@@ -8,6 +8,8 @@ const tableName = `memoTable-test-${randomUUID()}`;
 process.env.DYNAMODB_ENDPOINT = inject('dynamodbEndpoint');
 process.env.TABLE_NAME = tableName;
 process.env.AWS_REGION = 'us-east-1';
+// Signs page tokens (required: resolvers/store/config.ts); a new one per worker, as per deployment.
+process.env.PAGE_TOKEN_SECRET = randomBytes(32).toString('base64url');
 process.env.AWS_ACCESS_KEY_ID = 'local';
 process.env.AWS_SECRET_ACCESS_KEY = 'local';
 process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';

@@ -2,6 +2,7 @@ import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { MemoOperation } from './capacityFigures.js';
 import type { CallUnits } from './callUnits.js';
+import { BENCH_PAGE_TOKEN_SECRET } from '../benchCaller.js';
 
 export interface HandlerRunOptions {
   sizesKb: number[];
@@ -41,6 +42,7 @@ export async function runHandlersInChild(endpoint: string, tableName: string, op
       ...inherited,
       TABLE_NAME: tableName,
       DYNAMODB_ENDPOINT: endpoint,
+      PAGE_TOKEN_SECRET: BENCH_PAGE_TOKEN_SECRET,
       AWS_REGION: 'us-east-1',
       // Emulators accept any credentials, but the SDK sends no request without some.
       AWS_ACCESS_KEY_ID: 'local',

@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import { ConfigError } from '../config.js';
 import { startEmbeddedStore } from './embeddedStore.js';
 import { isLoopbackAddress } from '../http/hostAccess.js';
+import { localPageTokenSecret } from './pageTokenSecret.js';
 
 export interface StoreSettings {
   /** LevelDB directory of the embedded store; null keeps it in memory. */
@@ -30,6 +31,8 @@ export async function startStore(settings: StoreSettings): Promise<RunningStore>
     : await startEmbedded(settings.dataDir);
   process.env.TABLE_NAME = tableName;
   process.env.DYNAMODB_ENDPOINT = store.endpoint;
+  // A PAGE_TOKEN_SECRET of the caller's wins (e.g. to share tokens with another runtime).
+  process.env.PAGE_TOKEN_SECRET ||= await localPageTokenSecret(settings.dataDir);
   process.env.AWS_REGION ??= 'us-east-1';
   // Real DynamoDB gets the SDK's usual credential chain.
   if (!dynamodbEndpoint || isLoopbackEndpoint(dynamodbEndpoint)) supplyEmulatorCredentials(process.env);

@@ -51,14 +51,20 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle
     }
   });
 
-  it('imports in a fresh Node process when TABLE_NAME is set', async () => {
-    const { stdout } = await runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable' }, pathToFileURL(synthesized.bundleOf(fieldName)).href);
+  it('imports in a fresh Node process when TABLE_NAME and PAGE_TOKEN_SECRET are set', async () => {
+    const { stdout } = await runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET! }, pathToFileURL(synthesized.bundleOf(fieldName)).href);
     expect(stdout.trim()).toBe('function');
   });
 
   it('fails at import, naming TABLE_NAME, when it is not set', async () => {
-    await expect(runModule(IMPORT_HANDLER, {}, pathToFileURL(synthesized.bundleOf(fieldName)).href)).rejects.toMatchObject({
+    await expect(runModule(IMPORT_HANDLER, { PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET! }, pathToFileURL(synthesized.bundleOf(fieldName)).href)).rejects.toMatchObject({
       stderr: expect.stringContaining('TABLE_NAME is not set'),
+    });
+  });
+
+  it('fails at import, naming PAGE_TOKEN_SECRET, when it is not set', async () => {
+    await expect(runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable' }, pathToFileURL(synthesized.bundleOf(fieldName)).href)).rejects.toMatchObject({
+      stderr: expect.stringContaining('PAGE_TOKEN_SECRET is not set'),
     });
   });
 });
@@ -80,6 +86,7 @@ it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB 
     script,
     {
       TABLE_NAME: process.env.TABLE_NAME!,
+      PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET!,
       DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',

@@ -15,6 +15,7 @@ const EXPECTED_ACKNOWLEDGEMENTS = [
   { path: 'MemoApi-dev/MemoApi', id: 'Annotation::AwsSolutions-ASC3' },
   { path: 'MemoApi-dev/MemoUsers/UserPool', id: 'Annotation::AwsSolutions-COG2' },
   { path: 'MemoApi-dev/MemoUsers/UserPool', id: 'Annotation::AwsSolutions-COG8' },
+  { path: 'MemoApi-dev/PageTokenSecret', id: 'Annotation::AwsSolutions-SMG4' },
 ];
 
 let synthesized: SynthesizedMemoApp;
@@ -55,6 +56,7 @@ it.each([
   ['AwsSolutions-ASC3', /verbose content is excluded/],
   ['AwsSolutions-COG2', /OPTIONAL with TOTP/],
   ['AwsSolutions-COG8', /Plus plan, billed per monthly active user/],
+  ['AwsSolutions-SMG4', /put-secret-value.*redeploy/],
 ])('gives %s a specific reason', (rule, specific) => {
   const reasons = acknowledgements().filter(({ id }) => id.includes(rule));
   expect(reasons.length).toBeGreaterThan(0);

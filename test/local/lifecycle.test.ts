@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { print } from 'graphql';
-import { CreateMemoDocument, GetMemoDocument } from '../../sdk/src/generated/operations.js';
+import { CreateMemoDocument, GetMemoDocument, ListMemosDocument } from '../../sdk/src/generated/operations.js';
 import * as urql from './examples/urqlClient.js';
 import { iamHeaders, TEST_IAM, TEST_USERS } from '../helpers/localCredentials.js';
 import { deleteTestTable } from '../helpers/testStore.js';
-import { postGraphQL, runLocalApiToExit, startLocalApiProcess, urqlClientOf, useTemporaryDataDir } from './helpers/localApiProcess.js';
+import { postGraphQL, runLocalApiToExit, startLocalApiProcess, temporaryDataDir, urqlClientOf, useTemporaryDataDir } from './helpers/localApiProcess.js';
 
 const dataDir = useTemporaryDataDir();
 
@@ -160,5 +162,37 @@ describe('the runtime process', () => {
     const result = await runLocalApiToExit({ dataDir: dataDir().path, env });
     expect(result.code).toBe(1);
     expect(result.output).toContain(message);
+  });
+});
+
+describe('the page-token secret', () => {
+  it('lives in the data directory (0600): list page tokens survive a restart on it, and another data directory refuses them', async () => {
+    const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
+    const writer = urqlClientOf(first);
+    for (const content of ['page one', 'page two']) await writer.mutation(CreateMemoDocument, { input: { content } }).toPromise();
+    const { data } = await writer.query(ListMemosDocument, { limit: 1 }).toPromise();
+    const nextToken = data!.listMemos.nextToken!;
+    expect(nextToken).toEqual(expect.any(String));
+    expect(await first.stop()).toBe(0);
+    expect((await stat(join(dataDir().path, 'local-auth', 'page-token-secret.json'))).mode & 0o777).toBe(0o600);
+
+    const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
+    try {
+      const { data: next, error } = await urqlClientOf(second).query(ListMemosDocument, { limit: 1, nextToken }).toPromise();
+      expect(error).toBeUndefined();
+      expect(next!.listMemos.items).toHaveLength(1);
+    } finally {
+      await second.stop();
+    }
+
+    const other = await temporaryDataDir();
+    const elsewhere = await startLocalApiProcess({ dataDir: other.path, store: 'embedded' });
+    try {
+      const { error } = await urqlClientOf(elsewhere).query(ListMemosDocument, { limit: 1, nextToken }).toPromise();
+      expect(urql.errorTypeOf(error)).toBe('ValidationError');
+    } finally {
+      await elsewhere.stop();
+      await other.remove();
+    }
   });
 });

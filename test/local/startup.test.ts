@@ -40,7 +40,7 @@ describe('npm start', () => {
     const result = await runLocalApiToExit({ dataDir: dataDir().path, args: ['--help'], via: 'npm' });
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/^Usage: npm start/m);
-    for (const name of ['--in-memory', 'PORT', 'HOST', 'DATA_DIR', 'LOCAL_USERS', 'LOCAL_IAM_ACCESS_KEY_ID', 'LOCAL_IAM_SECRET_ACCESS_KEY', 'LOCAL_IAM_SESSION_TOKEN', 'LOCAL_IAM_ACCOUNT_ID', 'POWERTOOLS_LOG_LEVEL', 'AWS_REGION', 'TABLE_NAME', 'DYNAMODB_ENDPOINT', 'QUERY_DEPTH_LIMIT', 'RESOLVER_COUNT_LIMIT', 'KEEP_ALIVE_MS']) {
+    for (const name of ['--in-memory', 'PORT', 'HOST', 'DATA_DIR', 'LOCAL_USERS', 'LOCAL_IAM_ACCESS_KEY_ID', 'LOCAL_IAM_SECRET_ACCESS_KEY', 'LOCAL_IAM_SESSION_TOKEN', 'LOCAL_IAM_ACCOUNT_ID', 'POWERTOOLS_LOG_LEVEL', 'AWS_REGION', 'TABLE_NAME', 'PAGE_TOKEN_SECRET', 'DYNAMODB_ENDPOINT', 'QUERY_DEPTH_LIMIT', 'RESOLVER_COUNT_LIMIT', 'KEEP_ALIVE_MS']) {
       expect(result.output).toContain(name);
     }
     expect(result.output).not.toContain('Memo API is running');

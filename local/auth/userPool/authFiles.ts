@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The files of a local user pool. Every one holds a secret or a hash, so all are written 0600. */
-export type AuthFileName = 'pool.json' | 'signing-key.json' | 'users.json' | 'refresh-tokens.json' | 'seed-passwords.json';
+/** The files of a local user pool (and the handlers' page-token secret). Every one holds a secret or a hash, so all are written 0600. */
+export type AuthFileName = 'pool.json' | 'signing-key.json' | 'users.json' | 'refresh-tokens.json' | 'seed-passwords.json' | 'page-token-secret.json';
 
 /** The one subfolder of the runtime's data directory the user pool owns (the rest is LevelDB's). */
 export const AUTH_FOLDER = 'local-auth';

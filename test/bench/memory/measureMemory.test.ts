@@ -52,7 +52,7 @@ describe('measureMemory', () => {
   it('fails loudly when an invocation does not succeed', async () => {
     // Deleting memos nobody stored: MemoNotFound on the first invocation.
     const plan = invocationPlan('deleteMemo', randomUUID(), [randomUUID(), randomUUID(), randomUUID()], 2);
-    const env = { PATH: process.env.PATH ?? '', TABLE_NAME: storeConfig.tableName, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
+    const env = { PATH: process.env.PATH ?? '', TABLE_NAME: storeConfig.tableName, PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET!, DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local' };
     await expect(runInvocationLoop(deployed('deleteMemo').path, plan, { env, nodeFlags: lambdaNodeFlags(128) })).rejects.toThrow(/invocation 0 did not succeed.*MemoNotFound/s);
   });
 });

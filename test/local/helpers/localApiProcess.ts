@@ -117,7 +117,7 @@ export async function runLocalApiToExit(options: StartOptions): Promise<{ code: 
 /** Spawns the runtime; `exited` resolves with its exit code once the table it made (if any) is deleted. */
 function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via = 'node', processGroup = false }: StartOptions): { child: ChildProcess; exited: Promise<number | null> } {
   // The test worker's own store settings (test/setupEnv.ts) must not leak into the runtime.
-  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, ...inherited } = process.env;
+  const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, PAGE_TOKEN_SECRET: _secret, ...inherited } = process.env;
   const storeEnv: Record<string, string> =
     store === 'test-store' && TEST_STORE === 'dynamodb-local'
       ? { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `memoTable-local-${randomUUID()}` }

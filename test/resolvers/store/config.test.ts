@@ -1,21 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { readStoreConfig } from '../../../resolvers/store/config.js';
 
+const SECRET = 'k'.repeat(32);
+
 describe('store configuration', () => {
   it.each([
-    ['missing', {}],
-    ['empty', { TABLE_NAME: '' }],
-    ['blank', { TABLE_NAME: '  ' }],
+    ['missing', { PAGE_TOKEN_SECRET: SECRET }],
+    ['empty', { TABLE_NAME: '', PAGE_TOKEN_SECRET: SECRET }],
+    ['blank', { TABLE_NAME: '  ', PAGE_TOKEN_SECRET: SECRET }],
   ])('fails with a clear message when TABLE_NAME is %s', (_case, env) => {
     expect(() => readStoreConfig(env)).toThrow('TABLE_NAME is not set');
   });
 
+  // It used to fall back to the table name, which the stack publishes as an output.
+  it.each([
+    ['missing', {}],
+    ['empty', { PAGE_TOKEN_SECRET: '' }],
+    ['too short to be a secret', { PAGE_TOKEN_SECRET: 'memoTable' }],
+  ])('fails with a clear message when PAGE_TOKEN_SECRET is %s, never signing with something public', (_case, env) => {
+    expect(() => readStoreConfig({ TABLE_NAME: 'memoTable', ...env })).toThrow('PAGE_TOKEN_SECRET is not set or shorter than 32 characters');
+  });
+
   it('reads the table name, an optional endpoint and the page-token key', () => {
-    expect(readStoreConfig({ TABLE_NAME: 'memoTable' })).toEqual({ tableName: 'memoTable', endpoint: undefined, pageTokenKey: 'memoTable' });
-    expect(readStoreConfig({ TABLE_NAME: 'memoTable', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', PAGE_TOKEN_SECRET: 's3cret' })).toEqual({
+    expect(readStoreConfig({ TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: SECRET })).toEqual({ tableName: 'memoTable', endpoint: undefined, pageTokenKey: SECRET });
+    expect(readStoreConfig({ TABLE_NAME: 'memoTable', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', PAGE_TOKEN_SECRET: SECRET })).toEqual({
       tableName: 'memoTable',
       endpoint: 'http://127.0.0.1:8000',
-      pageTokenKey: 's3cret',
+      pageTokenKey: SECRET,
     });
   });
 });
