@@ -1,4 +1,4 @@
-import type { MemoClientConfig } from '../../sdk/src/core/config.js';
+import type { MemoClientConfig } from '@memo-api/client';
 
 /** The stack outputs a front end needs (infra/memoApiStack.ts declares them). */
 const OUTPUT_KEYS = ['GraphQLUrl', 'RealtimeUrl', 'Region', 'UserPoolId', 'UserPoolClientId'] as const;

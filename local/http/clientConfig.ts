@@ -1,21 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { MemoClientConfig } from '@memo-api/client';
 import type { SeedUser } from '../auth/userPool/types.js';
 
 /**
- * What a client needs to sign in and call the API, served at `GET /config.json`: exactly the
- * shape `npm run deploy` writes from the stack outputs, so one front end runs against both.
- * `users` (the local pool's seeded users and their passwords) exists only locally.
+ * What a client needs to sign in and call the API, served at `GET /config.json`: the SDK's
+ * MemoClientConfig (the one definition of the shape `npm run deploy` also writes), with every
+ * key the runtime knows filled in, `users` (the local pool's seeded users) included.
  */
-export interface ClientConfig {
-  readonly graphqlUrl: string;
-  readonly realtimeUrl: string;
-  readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
-  /** Where Cognito's API is (Amplify Auth's `userPoolEndpoint`, the AWS SDK's `endpoint`). */
-  readonly userPoolEndpoint: string;
-  readonly users: readonly { readonly username: string; readonly password: string }[];
-}
+export type ClientConfig = Required<MemoClientConfig>;
 
 export function clientConfig(settings: {
   origin: string;

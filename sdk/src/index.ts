@@ -3,7 +3,7 @@
 // subpaths `@memo-api/client/urql` and `@memo-api/client/apollo`, so neither library is loaded here.
 
 export { createMemoClient, type MemoClient, type MemoClientOptions, type MemoResult } from './core/client.js';
-export { loadMemoClientConfig, parseMemoClientConfig, type MemoClientConfig } from './core/config.js';
+export { loadMemoClientConfig, parseMemoClientConfig, type LocalUser, type MemoClientConfig } from './core/config.js';
 export { createAuthFetch, type AuthFetchOptions } from './core/authFetch.js';
 export { toGraphQLRequest, type GraphQLRequest } from './core/graphqlRequest.js';
 export {

@@ -1,9 +1,7 @@
 import { parseMemoClientConfig, type MemoClientConfig } from '@memo-api/client';
 
-/** The config as the app uses it; `users` (with passwords) exists only on the local runtime. */
-export interface AppConfig extends MemoClientConfig {
-  readonly users?: readonly { readonly username: string; readonly password: string }[];
-}
+/** The config as the app uses it: the SDK's; `users` (with passwords) exists only on the local runtime. */
+export type AppConfig = MemoClientConfig;
 
 /**
  * Where config.json is: next to the app (`<base>config.json`, /app/config.json), which is where
@@ -16,10 +14,9 @@ export const CONFIG_URL = `${import.meta.env.BASE_URL}config.json`;
 export async function loadAppConfig(): Promise<AppConfig> {
   const response = await fetch(CONFIG_URL, { cache: 'no-cache' });
   if (!response.ok) throw new Error(`Could not load ${CONFIG_URL}: HTTP ${response.status}`);
-  const raw = (await response.json()) as { users?: unknown };
-  const config = parseMemoClientConfig(raw, CONFIG_URL);
+  const config = parseMemoClientConfig(await response.json(), CONFIG_URL);
   if (!config.userPoolClientId) throw new Error(`${CONFIG_URL} names no user pool app client (userPoolClientId)`);
-  return Array.isArray(raw.users) ? { ...config, users: raw.users as AppConfig['users'] } : config;
+  return config;
 }
 
 /** Amazon Cognito's endpoint for the region, unless the config names another (the local pool). */

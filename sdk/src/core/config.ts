@@ -1,6 +1,13 @@
+/** A user of the local runtime's user pool with their password, as its `/config.json` lists them (never on AWS). */
+export interface LocalUser {
+  readonly username: string;
+  readonly password: string;
+}
+
 /**
  * Where the API is: the shape of `/config.json`, which the local runtime serves and
- * `npm run deploy` writes from the stack outputs (its local-only `users` list is dropped).
+ * `npm run deploy` writes from the stack outputs. The one definition: the runtime (local/),
+ * the deploy script (infra/) and the web app import it by the package's name.
  *
  * @example
  * const config: MemoClientConfig = {
@@ -20,6 +27,8 @@ export interface MemoClientConfig {
   readonly userPoolClientId?: string;
   /** Where Cognito's API is, when not the region's default (the local runtime's user pool). */
   readonly userPoolEndpoint?: string;
+  /** The local runtime only, and only to its own origin: its seeded users, for sign-in hints. */
+  readonly users?: readonly LocalUser[];
 }
 
 const REQUIRED = ['graphqlUrl', 'realtimeUrl', 'region'] as const;
@@ -71,7 +80,14 @@ export function parseMemoClientConfig(value: unknown, source = 'the memo client 
   }
   checkUrl(config.graphqlUrl!, 'graphqlUrl', ['http:', 'https:'], source);
   checkUrl(config.realtimeUrl!, 'realtimeUrl', ['ws:', 'wss:'], source);
-  return config as unknown as MemoClientConfig;
+  const users = record.users == null ? undefined : parseLocalUsers(record.users, source);
+  return (users ? { ...config, users } : config) as unknown as MemoClientConfig;
+}
+
+function parseLocalUsers(value: unknown, source: string): LocalUser[] {
+  const valid = Array.isArray(value) && value.every((user) => typeof user === 'object' && user !== null && typeof user.username === 'string' && typeof user.password === 'string');
+  if (!valid) throw new Error(`${source}: "users" must be a list of {username, password}`);
+  return (value as LocalUser[]).map(({ username, password }) => ({ username, password }));
 }
 
 function checkUrl(value: string, key: string, protocols: readonly string[], source: string): void {

@@ -48,6 +48,7 @@ describe('requests over HTTP', () => {
       userPoolId: served.userPoolId,
       userPoolClientId: served.userPoolClientId,
       userPoolEndpoint: served.userPoolEndpoint,
+      users: served.users,
     });
   });
 

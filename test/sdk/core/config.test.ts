@@ -4,8 +4,13 @@ import { loadMemoClientConfig, parseMemoClientConfig } from '../../../sdk/src/co
 describe('the client config', () => {
   const config = { graphqlUrl: 'http://127.0.0.1:4000/graphql', realtimeUrl: 'ws://127.0.0.1:4000/graphql/realtime', region: 'us-east-1' };
 
-  it('keeps the known keys and drops the local users', () => {
-    expect(parseMemoClientConfig({ ...config, userPoolId: 'pool', users: [{ username: 'alice', password: 'x' }] })).toEqual({ ...config, userPoolId: 'pool' });
+  it('keeps the known keys (the local runtime\'s users among them) and drops any other', () => {
+    expect(parseMemoClientConfig({ ...config, userPoolId: 'pool', users: [{ username: 'alice', password: 'x', extra: 1 }], other: 'x' })).toEqual({
+      ...config,
+      userPoolId: 'pool',
+      users: [{ username: 'alice', password: 'x' }],
+    });
+    expect(() => parseMemoClientConfig({ ...config, users: [{ username: 'alice' }] })).toThrow('"users" must be a list of {username, password}');
   });
 
   it('names the missing or mistyped key', async () => {
