@@ -25,6 +25,7 @@ import { benchUserIdentity } from '../benchCaller.js';
 import { PAGE_SIZE } from './indexDesigns.js';
 import { itemSizeBytes } from './itemSize.js';
 import { sizedMemoFields } from './sizedMemo.js';
+import { MEMO_FIELD_NAMES } from '../../local/appsync/memoFieldsFragment.js';
 
 const FIELDS: Record<MemoOperation, ['Query' | 'Mutation', LambdaHandler]> = {
   createMemo: ['Mutation', createMemo as LambdaHandler],
@@ -33,7 +34,7 @@ const FIELDS: Record<MemoOperation, ['Query' | 'Mutation', LambdaHandler]> = {
   listMemos: ['Query', listMemos as LambdaHandler],
   deleteMemo: ['Mutation', deleteMemo as LambdaHandler],
 };
-const MEMO_SELECTION = ['memoId', 'ownerId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'];
+const MEMO_SELECTION = MEMO_FIELD_NAMES; // what clients select: the MemoFields fragment
 
 const recorder = recordConsumedCapacity(dynamoClient);
 
@@ -87,7 +88,7 @@ async function call<T>(operation: MemoOperation, args: Record<string, unknown>, 
     args,
     headers: { 'content-type': 'application/json' },
     identity: benchUserIdentity(sub),
-    selectionSetList: isList ? ['items', ...MEMO_SELECTION.map((field) => `items/${field}`), 'nextToken'] : MEMO_SELECTION,
+    selectionSetList: isList ? ['items', ...MEMO_SELECTION.map((field) => `items/${field}`), 'nextToken'] : [...MEMO_SELECTION],
     selectionSetGraphQL: isList ? `{ items { ${MEMO_SELECTION.join(' ')} } nextToken }` : `{ ${MEMO_SELECTION.join(' ')} }`,
   });
   const value = await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) => invokeLikeLambda(handler, payload, operation));

@@ -2,6 +2,7 @@ import { benchUserIdentity } from '../benchCaller.js';
 import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
 import { request } from '../../resolvers/appsync/invokeLambda.js';
 import { LIST_LIMIT, sampleFields } from '../runtime/rawOperations.js';
+import { MEMO_FIELD_NAMES } from '../../local/appsync/memoFieldsFragment.js';
 
 /** Where the invocation loop (invocationLoop.mjs) puts the memo id of each invocation. */
 export const MEMO_ID_SLOT = '__MEMO_ID__';
@@ -25,7 +26,7 @@ interface OperationShape {
   selection: readonly string[];
 }
 
-const MEMO_SELECTION = ['memoId', 'ownerId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'];
+const MEMO_SELECTION = MEMO_FIELD_NAMES; // what clients select: the MemoFields fragment
 /** Reads and updates cycle over this many memos: enough not to hit one item, few to seed. */
 const CYCLED_MEMOS = 100;
 

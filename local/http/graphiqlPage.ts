@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Kind, parse, print } from 'graphql';
+import { MEMO_FIELDS_FRAGMENT } from '../appsync/memoFieldsFragment.js';
 
 /** Where the GraphiQL page's assets are served from; all come from node_modules or local/graphiql. */
 export const GRAPHIQL_ASSET_PREFIX = '/graphiql/';
@@ -32,7 +31,7 @@ export const EXAMPLE_OPERATIONS = `# The memo API, served by the local AppSync r
 # the fields the triggering mutation selected, so a
 # subscription asking for more fails ("Cannot return null").
 
-${memoFieldsFragment()}
+${MEMO_FIELDS_FRAGMENT}
 
 mutation CreateMemo {
   createMemo(input: { title: "Hello", content: "My first local memo", tags: ["local"] }) {
@@ -58,14 +57,6 @@ subscription OnCreateMemo {
   onCreateMemo { ...MemoFields }
 }
 `;
-
-/** The MemoFields fragment as graphql/operations.graphql defines it: one definition for SDK and examples. */
-function memoFieldsFragment(): string {
-  const operations = parse(readFileSync(new URL('../../graphql/operations.graphql', import.meta.url), 'utf8'));
-  const fragment = operations.definitions.find((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === 'MemoFields');
-  if (!fragment) throw new Error('graphql/operations.graphql defines no MemoFields fragment');
-  return print(fragment);
-}
 
 export interface GraphiqlPageSettings {
   /** Paths, resolved by the browser against the page's own origin. */
