@@ -123,7 +123,7 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('profiles each cold start and splits its CPU time into phases', () => {
-    expect(results.coldStart.profile).toHaveLength(4);
+    expect(results.coldStart.profile).toHaveLength(3);
     for (const { phases, file } of results.coldStart.profile) {
       expect(statSync(file).size).toBeGreaterThan(0);
       expect(phases['first invocation']).toBeGreaterThan(0);

@@ -1,20 +1,26 @@
 import { mkdir } from 'node:fs/promises';
+import { print } from 'graphql';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it, vi } from 'vitest';
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, UpdateMemoDocument } from '../../../sdk/src/generated/operations.js';
 import { buildWebApp, isWebAppStale } from '../../../web/buildIfStale.js';
 import { TEST_USERS } from '../../helpers/localCredentials.js';
 import { CHROMIUM, systemPartFor } from '../../helpers/systemParts.js';
 import { postGraphQL, useLocalApiProcess } from '../../local/helpers/localApiProcess.js';
 import { AppTabs, CHROMIUM_FLAGS, SCREENSHOTS } from './memoApp.js';
 
+// A browser test drives Chromium, the runtime and the store at once: on a busy 2-core machine one
+// took 30 s where it takes 13 s alone. A hang still fails, two minutes later.
+vi.setConfig({ testTimeout: 120_000 });
+
 /** Debian's chromium (.ci/run installs it) or CHROMIUM_PATH; without one, skipped (fails on CI). */
 export const chromiumPath = systemPartFor('the web app browser suite', CHROMIUM);
 
-export const MEMO_FIELDS = 'memoId ownerId title content tags createdAt updatedAt version';
-export const CREATE = `mutation($input: CreateMemoInput!) { createMemo(input: $input) { ${MEMO_FIELDS} } }`;
-export const GET = `query($memoId: ID!) { memo(memoId: $memoId) { ${MEMO_FIELDS} } }`;
-export const UPDATE = `mutation($input: UpdateMemoInput!) { updateMemo(input: $input) { ${MEMO_FIELDS} } }`;
-export const DELETE = `mutation($memoId: ID!) { deleteMemo(memoId: $memoId) { ${MEMO_FIELDS} } }`;
+// The SDK's documents (each selects ...MemoFields), as another client or tab sends them.
+export const CREATE = print(CreateMemoDocument);
+export const GET = print(GetMemoDocument);
+export const UPDATE = print(UpdateMemoDocument);
+export const DELETE = print(DeleteMemoDocument);
 
 /**
  * A browser suite's setup, for a test file's top level: a local runtime of its own, the web app
