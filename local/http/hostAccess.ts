@@ -32,7 +32,7 @@ export function nonLoopbackWarning(host: string): string | undefined {
   if (isLoopbackAddress(host)) return undefined;
   return [
     `WARNING: HOST=${host} is not a loopback address: anyone who can reach this machine on the network`,
-    '  can open the GraphiQL page, read the API key in it and read or change every memo.',
+    '  can open GraphiQL or the app, which sign in as the local users (/config.json gives their passwords\n  to the runtime\'s own pages), and read or change their memos.',
     '  Unset HOST (127.0.0.1) unless you mean to share the API.',
   ].join('\n');
 }

@@ -25,7 +25,10 @@ export type MemoLambdaHandler<TArgs, TResult> = (
  * full and reaches the client only as a generic InternalError.
  *
  * @example
- * export const handler = appSyncHandler('memo', async ({ memoId }, { caller }) => findMemo(caller, parseMemoId(memoId)));
+ * export const handler = appSyncHandler<QueryMemoArgs, MemoRecord | null>('memo', async ({ memoId }, { caller }) => {
+ *   const memo = await getMemo(parseMemoId(memoId));
+ *   return memo && mayAccess(caller, memo) ? memo : null;
+ * });
  */
 export function appSyncHandler<TArgs, TResult>(
   operation: string,

@@ -33,6 +33,6 @@ describe('a bind address', () => {
 
   it.each(['0.0.0.0', '::', '192.168.1.20', 'my-laptop.local'])('%s is not loopback: the CLI warns that the key is exposed', (host) => {
     expect(isLoopbackAddress(host)).toBe(false);
-    expect(nonLoopbackWarning(host)).toMatch(/WARNING: HOST=.* anyone who can reach this machine.*\n.*API key/);
+    expect(nonLoopbackWarning(host)).toMatch(/WARNING: HOST=.* anyone who can reach this machine.*\n.*sign in as the local users/);
   });
 });
