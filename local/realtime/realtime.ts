@@ -9,6 +9,8 @@ import { refuseOnSocket } from '../http/httpApi.js';
 import type { Subscriber, SubscriptionHub } from './subscriptionHub.js';
 
 export const REALTIME_PATH = '/graphql/realtime';
+/** The largest message a client may send (a bigger frame closes its socket with 1009). */
+export const MAX_REALTIME_MESSAGE_BYTES = 1024 * 1024;
 
 /** What AppSync tells clients in connection_ack: the longest silence before they reconnect. */
 const CONNECTION_TIMEOUT_MS = 300_000;
@@ -44,7 +46,7 @@ type ErrorEntry = { errorType: string; message: string; errorCode?: number };
 export class RealtimeEndpoint {
   private readonly server = new WebSocketServer({
     noServer: true,
-    maxPayload: 1024 * 1024,
+    maxPayload: MAX_REALTIME_MESSAGE_BYTES,
     handleProtocols: (protocols) => (protocols.has('graphql-ws') ? 'graphql-ws' : false),
   });
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PAGE_TOKEN_SECRET_MIN_LENGTH } from '../../resolvers/store/config.js';
 import { authFilesIn } from '../auth/userPool/authFiles.js';
 
 /**
@@ -10,7 +11,7 @@ import { authFilesIn } from '../auth/userPool/authFiles.js';
 export async function localPageTokenSecret(dataDir: string | null): Promise<string> {
   const files = authFilesIn(dataDir);
   const kept = await files.read<{ secret?: unknown }>('page-token-secret.json');
-  if (typeof kept?.secret === 'string' && kept.secret.length >= 32) return kept.secret;
+  if (typeof kept?.secret === 'string' && kept.secret.length >= PAGE_TOKEN_SECRET_MIN_LENGTH) return kept.secret;
   const secret = randomBytes(48).toString('base64url');
   await files.write('page-token-secret.json', { secret });
   return secret;

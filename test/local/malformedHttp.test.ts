@@ -1,56 +1,14 @@
-import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { postGraphQL, useLocalApiProcess } from './helpers/localApiProcess.js';
+import { expectServing, postGraphQL, useLocalApiProcess } from './helpers/localApiProcess.js';
+import { rawExchange, type RawAnswer } from './helpers/rawHttp.js';
 
 // Requests an attacker on the same network can send (the runtime may listen beyond loopback with
 // HOST), against the runtime as a process: each gets an answer in AppSync's error shape, and the
 // process keeps serving.
 const localApi = useLocalApiProcess();
 
-interface RawAnswer {
-  status: number;
-  headers: Record<string, string>;
-  body: string;
-}
-
-/** Sends bytes as they are over TCP and reads the whole answer (the server closes after an error). */
-function rawRequest(bytes: string | Buffer): Promise<RawAnswer> {
-  const { hostname, port } = new URL(localApi().url);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', reject);
-    socket.on('close', () => {
-      const text = Buffer.concat(chunks).toString('latin1');
-      const [head = '', ...rest] = text.split('\r\n\r\n');
-      const [statusLine = '', ...headerLines] = head.split('\r\n');
-      const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
-      const raw = rest.join('\r\n\r\n');
-      resolve({ status: Number(statusLine.split(' ')[1]), headers, body: headers['transfer-encoding'] === 'chunked' ? dechunk(raw) : raw });
-    });
-    socket.end(bytes);
-  });
-}
-
-/** An HTTP/1.1 chunked body, joined. */
-function dechunk(raw: string): string {
-  let body = '';
-  for (let at = 0; ; ) {
-    const lineEnd = raw.indexOf('\r\n', at);
-    const size = parseInt(raw.slice(at, lineEnd), 16);
-    if (!(size > 0)) return body;
-    body += raw.slice(lineEnd + 2, lineEnd + 2 + size);
-    at = lineEnd + 2 + size + 2;
-  }
-}
-
-async function expectStillServing(): Promise<void> {
-  expect(localApi().child.exitCode).toBeNull();
-  const { status, body } = await postGraphQL(localApi().url, { query: '{ listMemos(limit: 1) { nextToken } }' }, await localApi().authHeaders('alice'));
-  expect(status).toBe(200);
-  expect(body.errors).toBeUndefined();
-}
+const rawRequest = (bytes: string | Buffer) => rawExchange(localApi().url, bytes);
+const expectStillServing = () => expectServing(localApi());
 
 function expectAppSyncRefusal(answer: RawAnswer, status: number, errorType: string): void {
   expect(answer.status).toBe(status);

@@ -1,4 +1,3 @@
-import { connect } from 'node:net';
 import { expect } from 'vitest';
 
 /** Every property runs from this seed: a failure names its run, and the same run repeats. */
@@ -8,7 +7,7 @@ export const FUZZ_SEED = 20261205;
 export const ANSWER_BOUND_MS = 15_000;
 
 /** Internal text that must never reach a client. */
-const LEAKS = /Maximum call stack|RangeError|TypeError|ReferenceError|SyntaxError: Unexpected|\n\s+at |node_modules|\.ts:\d+/;
+export const LEAKS = /Maximum call stack|RangeError|TypeError|ReferenceError|SyntaxError: Unexpected|\n\s+at |node_modules|\.ts:\d+/;
 
 export interface Answer {
   status: number;
@@ -62,33 +61,4 @@ export function expectGraphQLAnswer(body: unknown, context: string): { data?: Re
   }
   expect((errors ?? []).length, context).toBeLessThanOrEqual(50);
   return { data, errors };
-}
-
-export interface RawAnswer {
-  /** The status line's code, or undefined when the connection closed without one. */
-  status: number | undefined;
-  errorType: string | undefined;
-  text: string;
-}
-
-/** Sends bytes over TCP as they are and reads until the server closes (or the bound passes). */
-export function rawExchange(origin: string, bytes: Uint8Array): Promise<RawAnswer> {
-  const { hostname, port } = new URL(origin);
-  return new Promise((resolve, reject) => {
-    const socket = connect(Number(port), hostname);
-    const chunks: Buffer[] = [];
-    const timer = setTimeout(() => {
-      socket.destroy();
-      reject(new Error(`no answer within ${ANSWER_BOUND_MS} ms`));
-    }, ANSWER_BOUND_MS);
-    socket.on('data', (chunk) => chunks.push(chunk));
-    socket.on('error', () => {}); // a reset after the answer is fine; 'close' follows
-    socket.on('close', () => {
-      clearTimeout(timer);
-      const text = Buffer.concat(chunks).toString('latin1');
-      const status = /^HTTP\/1\.1 (\d{3}) /.exec(text)?.[1];
-      resolve({ status: status === undefined ? undefined : Number(status), errorType: /\r\nx-amzn-ErrorType: ([^\r]+)/i.exec(text)?.[1], text });
-    });
-    socket.end(bytes);
-  });
 }

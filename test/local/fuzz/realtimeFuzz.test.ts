@@ -6,16 +6,14 @@ import { AppSyncRealtimeClient, tokenAuth } from '../helpers/appSyncRealtimeClie
 import { postGraphQL, useLocalApiProcess } from '../helpers/localApiProcess.js';
 import { print } from 'graphql';
 import { bodyOf, fuzzRequest } from './graphqlDocuments.js';
-import { FUZZ_SEED } from './fuzzKit.js';
+import { FUZZ_SEED, LEAKS } from './fuzzKit.js';
+import { MAX_REALTIME_MESSAGE_BYTES } from '../../../local/realtime/realtime.js';
 
 // Hostile real-time traffic on one signed-in connection: random messages, and `start`s of
 // generated documents with real, missing or forged authorization. Every start is answered
 // (start_ack or error), nothing internal leaks, and the endpoint still serves a real
 // subscription afterwards.
 const localApi = useLocalApiProcess();
-/** The real-time endpoint's message limit (local/realtime/realtime.ts, ws maxPayload). */
-const REALTIME_MAX_MESSAGE_BYTES = 1024 * 1024;
-const LEAKS = /InternalFailure|Maximum call stack|RangeError|TypeError|ReferenceError|\n\s+at |node_modules|\.ts:\d+/;
 
 describe('fuzzing the real-time endpoint (fast-check, fixed seed)', () => {
   it('answers every start of a generated document, survives random messages, and still delivers afterwards', async () => {
@@ -41,7 +39,7 @@ describe('fuzzing the real-time endpoint (fast-check, fixed seed)', () => {
         const start = JSON.stringify({ id, type: 'start', payload: { data: bodyOf(request), extensions: { authorization: startAuthorization } } });
         client.send(JSON.parse(start) as object);
         starts++;
-        if (Buffer.byteLength(start) > REALTIME_MAX_MESSAGE_BYTES) {
+        if (Buffer.byteLength(start) > MAX_REALTIME_MESSAGE_BYTES) {
           // Over the endpoint's message limit: the socket closes with 1009 ("message too big").
           await vi.waitFor(() => expect(client.closeCode).toBe(1009), { timeout: 15_000 });
           closedForSize++;

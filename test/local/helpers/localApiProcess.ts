@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { ClientConfig } from '../../../local/http/clientConfig.js';
 import * as urql from '../examples/urqlClient.js';
 import { signIn, TEST_CREDENTIALS_ENV, TEST_USERS, type TestUsername, type UserTokens } from '../../helpers/localCredentials.js';
@@ -204,4 +204,12 @@ export function useLocalApiProcess(env: Readonly<Record<string, string>> = {}): 
     if (!api) throw new Error('The local API is not running (used outside a test?)');
     return api;
   };
+}
+
+/** The process is alive and still answers a normal signed-in request (after a hostile one). */
+export async function expectServing(api: LocalApiProcess): Promise<void> {
+  expect(api.child.exitCode).toBeNull();
+  const { status, body } = await postGraphQL(api.url, { query: '{ listMemos(limit: 1) { nextToken } }' }, await api.authHeaders('alice'));
+  expect(status).toBe(200);
+  expect(body.errors).toBeUndefined();
 }
