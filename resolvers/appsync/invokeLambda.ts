@@ -10,14 +10,17 @@ import { INTERNAL_ERROR_MESSAGE, type LambdaResult } from '../lib/lambdaResult.j
 /** The caller's credentials: no handler needs them, and an event that gets logged must not leak them. */
 const CREDENTIAL_HEADERS = ['x-api-key', 'authorization', 'x-amz-security-token'];
 
-export function request(ctx: Context): LambdaRequest {
+/** The context with nothing left `any`: arguments, stash and source are passed through unread. */
+type ForwardedContext = Context<Record<string, unknown>, Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown> | undefined, unknown>;
+
+export function request(ctx: ForwardedContext): LambdaRequest {
   return {
     operation: 'Invoke',
     payload: {
       arguments: ctx.arguments,
       identity: ctx.identity,
       source: ctx.source,
-      request: { headers: withoutCredentials(ctx.request.headers), domainName: ctx.request.domainName },
+      request: { headers: withoutCredentials(ctx.request.headers as Record<string, string> | undefined), domainName: ctx.request.domainName as unknown },
       info: ctx.info,
       prev: ctx.prev,
       stash: ctx.stash,
