@@ -20,7 +20,10 @@ export function collapseRepeatedLogLines(stream: NodeJS.WritableStream, { window
   const write = stream.write.bind(stream) as Write;
   let last: { key: string; printedAt: number; repeats: number } | undefined;
   const flush = () => {
-    if (last && last.repeats > 0) write(`(the line above ${last.repeats === 1 ? 'came once more' : `came ${last.repeats} more times`} within ${((now() - last.printedAt) / 1000).toFixed(1)} s)\n`);
+    if (last && last.repeats > 0)
+      write(
+        `(the line above ${last.repeats === 1 ? 'came once more' : `came ${last.repeats} more times`} within ${((now() - last.printedAt) / 1000).toFixed(1)} s)\n`,
+      );
     last = undefined;
   };
   const timer = setInterval(() => last && now() - last.printedAt >= windowMs && flush(), Math.max(50, windowMs / 4));
@@ -50,7 +53,11 @@ export function collapseRepeatedLogLines(stream: NodeJS.WritableStream, { window
 function logKey(chunk: string): string | undefined {
   if (!chunk.startsWith('{')) return undefined;
   try {
-    const { level, message, error } = JSON.parse(chunk) as { level?: unknown; message?: unknown; error?: { name?: unknown; message?: unknown } };
+    const { level, message, error } = JSON.parse(chunk) as {
+      level?: unknown;
+      message?: unknown;
+      error?: { name?: unknown; message?: unknown };
+    };
     // Lines asked for (INFO and below: one per request) are never held back; failures are the flood.
     if (typeof level !== 'string' || typeof message !== 'string' || !COLLAPSED_LEVELS.has(level)) return undefined;
     return JSON.stringify([level, message, error?.name, error?.message]);

@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 /** The docs, as paths from the repository root: README.md and every docs/*.md. */
-const docs = ['README.md', ...readdirSync(join(root, 'docs')).filter((file) => file.endsWith('.md')).map((file) => `docs/${file}`)];
+const docs = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+];
 const read = (path: string) => readFileSync(join(root, path), 'utf8');
 /** A doc without its fenced code blocks, where `[x](y)` and `# x` are code, not links or headings. */
 const prose = (markdown: string) => markdown.replace(/^```[^]*?^```$/gm, '');
@@ -18,7 +23,10 @@ const prose = (markdown: string) => markdown.replace(/^```[^]*?^```$/gm, '');
 function anchorsOf(markdown: string): Set<string> {
   const anchors = new Set<string>();
   for (const [, heading] of prose(markdown).matchAll(/^#{1,6}\s+(.+?)\s*$/gm)) {
-    const slug = heading!.toLowerCase().replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '').replace(/ /g, '-');
+    const slug = heading!
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
     let anchor = slug;
     for (let n = 1; anchors.has(anchor); n++) anchor = `${slug}-${n}`;
     anchors.add(anchor);
@@ -29,7 +37,9 @@ function anchorsOf(markdown: string): Set<string> {
 /** The relative links and images of a doc (outside code), as written. */
 function relativeLinksOf(markdown: string): string[] {
   const text = prose(markdown).replace(/`[^`]*`/g, '');
-  return [...text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)].map((match) => match[1]!).filter((target) => !/^[a-z][a-z\d+.-]*:/i.test(target));
+  return [...text.matchAll(/!?\[[^\]]*\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)]
+    .map((match) => match[1]!)
+    .filter((target) => !/^[a-z][a-z\d+.-]*:/i.test(target));
 }
 
 /** Each link of `doc` that leads nowhere: a missing file, or a `#…` that is no heading of the .md file it names. */
@@ -56,7 +66,10 @@ describe('the docs', () => {
     const signatures = (definitions: readonly DefinitionNode[]) =>
       definitions.flatMap((definition) =>
         definition.kind === Kind.OBJECT_TYPE_DEFINITION
-          ? (definition.fields ?? []).map((field: FieldDefinitionNode) => `${definition.name.value}.${field.name.value}(${(field.arguments ?? []).map((arg) => `${arg.name.value}: ${print(arg.type)}`).join(', ')}): ${print(field.type)}`)
+          ? (definition.fields ?? []).map(
+              (field: FieldDefinitionNode) =>
+                `${definition.name.value}.${field.name.value}(${(field.arguments ?? []).map((arg) => `${arg.name.value}: ${print(arg.type)}`).join(', ')}): ${print(field.type)}`,
+            )
           : [],
       );
     const excerpt = /^```graphql\n([^]*?)^```$/m.exec(read('docs/api.md'))![1]!;

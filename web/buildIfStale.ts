@@ -10,7 +10,9 @@ import { fileURLToPath } from 'node:url';
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = join(repositoryRoot, 'web', 'dist');
 /** What the build reads: the app, its page and config, and the SDK it bundles from source. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'sdk/src', 'resolvers/lib/memoRules.ts'].map((path) => join(repositoryRoot, path));
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'sdk/src', 'resolvers/lib/memoRules.ts'].map((path) =>
+  join(repositoryRoot, path),
+);
 
 /** Whether web/dist is missing or older than any of its sources. */
 export async function isWebAppStale(): Promise<boolean> {
@@ -28,7 +30,11 @@ export async function buildWebApp(): Promise<void> {
   const { build } = await import('vite');
   const staging = `${WEB_DIST}.tmp-${process.pid}`;
   try {
-    await build({ configFile: join(repositoryRoot, 'web', 'vite.config.ts'), logLevel: 'warn', build: { outDir: staging, emptyOutDir: true } });
+    await build({
+      configFile: join(repositoryRoot, 'web', 'vite.config.ts'),
+      logLevel: 'warn',
+      build: { outDir: staging, emptyOutDir: true },
+    });
     await rm(WEB_DIST, { recursive: true, force: true });
     await rename(staging, WEB_DIST);
   } finally {
@@ -59,6 +65,8 @@ export async function buildWebAppIfStale(): Promise<void> {
     await buildWebApp();
     console.log(`Built the web app into web/dist in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   } catch (error) {
-    console.error(`Could not build the web app (the API starts anyway; /app/ serves the last build, if any): ${error instanceof Error ? error.message : String(error)}`);
+    console.error(
+      `Could not build the web app (the API starts anyway; /app/ serves the last build, if any): ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

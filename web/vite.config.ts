@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
@@ -16,28 +17,40 @@ function devClientConfig(): Plugin {
     name: 'memo-dev-client-config',
     apply: 'serve',
     configureServer(server) {
-      server.middlewares.use(async (request, response, next) => {
-        if (request.method !== 'GET' || !['/app/config.json', '/config.json'].includes(request.url ?? '')) return next();
-        try {
-          const config = (await (await fetch(`${API_ORIGIN}/config.json`)).json()) as Record<string, unknown>;
-          const origin = `http://${request.headers.host}`;
-          const rewritten = { ...config, graphqlUrl: `${origin}/graphql`, realtimeUrl: `${origin.replace(/^http/, 'ws')}/graphql/realtime`, userPoolEndpoint: `${origin}/` };
-          response.setHeader('content-type', 'application/json');
-          response.end(JSON.stringify(rewritten));
-        } catch (error) {
-          response.statusCode = 502;
-          response.end(`No memo API at ${API_ORIGIN} (start it with npm start): ${String(error)}`);
-        }
-      });
+      server.middlewares.use((request, response, next) => void serveClientConfig(request, response, next));
     },
   };
+}
+
+async function serveClientConfig(request: IncomingMessage, response: ServerResponse, next: () => void): Promise<void> {
+  if (request.method !== 'GET' || !['/app/config.json', '/config.json'].includes(request.url ?? '')) return next();
+  try {
+    const config = (await (await fetch(`${API_ORIGIN}/config.json`)).json()) as Record<string, unknown>;
+    const origin = `http://${request.headers.host}`;
+    const rewritten = {
+      ...config,
+      graphqlUrl: `${origin}/graphql`,
+      realtimeUrl: `${origin.replace(/^http/, 'ws')}/graphql/realtime`,
+      userPoolEndpoint: `${origin}/`,
+    };
+    response.setHeader('content-type', 'application/json');
+    response.end(JSON.stringify(rewritten));
+  } catch (error) {
+    response.statusCode = 502;
+    response.end(`No memo API at ${API_ORIGIN} (start it with npm start): ${String(error)}`);
+  }
 }
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/app/',
   // The SDK from its sources: always current, no `npm run sdk:build` first.
-  resolve: { alias: [{ find: /^@memo-api\/client$/, replacement: sdk('index.ts') }, { find: /^@memo-api\/client\/urql$/, replacement: sdk('urql.ts') }] },
+  resolve: {
+    alias: [
+      { find: /^@memo-api\/client$/, replacement: sdk('index.ts') },
+      { find: /^@memo-api\/client\/urql$/, replacement: sdk('urql.ts') },
+    ],
+  },
   oxc: { jsx: { runtime: 'automatic' } },
   build: { outDir: 'dist', emptyOutDir: true },
   plugins: [devClientConfig()],

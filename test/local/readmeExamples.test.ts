@@ -31,7 +31,10 @@ describe('docs/local-runtime.md and docs/sign-in.md', () => {
     const files = (await readdir(examplesDir)).filter((file) => !DEPLOY_EXAMPLES.includes(file));
     const examples = await Promise.all(files.map(example));
     const texts = await Promise.all(exampleDocs.map(doc));
-    const code = texts.flatMap(codeBlocksOf).filter(([language]) => language !== 'text').map(([, content]) => content);
+    const code = texts
+      .flatMap(codeBlocksOf)
+      .filter(([language]) => language !== 'text')
+      .map(([, content]) => content);
     expect(code.sort()).toEqual(examples.sort());
   });
 
@@ -45,9 +48,13 @@ describe('docs/local-runtime.md and docs/sign-in.md', () => {
 
   it('have curl examples that sign in and create a memo as that user, both reading URL', async () => {
     const { stdout: token } = await signInWithCurl();
-    const { stdout } = await run('bash', [new URL('createMemo.sh', examplesDir).pathname], { env: { ...exampleEnv(), URL: localApi().url, TOKEN: token.trim() } });
+    const { stdout } = await run('bash', [new URL('createMemo.sh', examplesDir).pathname], {
+      env: { ...exampleEnv(), URL: localApi().url, TOKEN: token.trim() },
+    });
     const alice = await localApi().tokens('alice'); // the first user /config.json lists
-    expect(JSON.parse(stdout)).toMatchObject({ data: { createMemo: { title: 'Hello', version: 1, ownerId: claimsOf(alice.idToken).sub } } });
+    expect(JSON.parse(stdout)).toMatchObject({
+      data: { createMemo: { title: 'Hello', version: 1, ownerId: claimsOf(alice.idToken).sub } },
+    });
   });
 
   it("sign in with curl as another user /config.json lists, with that user's password from there", async () => {
@@ -56,8 +63,16 @@ describe('docs/local-runtime.md and docs/sign-in.md', () => {
   });
 
   it.each<[string, Record<string, string>, string]>([
-    ['a wrong password', { MEMO_USERNAME: 'bob', MEMO_PASSWORD: 'Not-bobs-Passw0rd!' }, 'NotAuthorizedException: Incorrect username or password.'],
-    ['a user /config.json does not list, without MEMO_PASSWORD', { MEMO_USERNAME: 'carol' }, 'carol is not a user /config.json lists: set MEMO_PASSWORD'],
+    [
+      'a wrong password',
+      { MEMO_USERNAME: 'bob', MEMO_PASSWORD: 'Not-bobs-Passw0rd!' },
+      'NotAuthorizedException: Incorrect username or password.',
+    ],
+    [
+      'a user /config.json does not list, without MEMO_PASSWORD',
+      { MEMO_USERNAME: 'carol' },
+      'carol is not a user /config.json lists: set MEMO_PASSWORD',
+    ],
   ])('refuse a curl sign-in with %s: the reason on stderr, exit 1, no stack trace', async (_case, env, reason) => {
     const failure = await signInWithCurl(env).then(
       () => expect.fail('signIn.sh succeeded'),
@@ -70,7 +85,9 @@ describe('docs/local-runtime.md and docs/sign-in.md', () => {
     const expected = [...(await example(file)).matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
     expect(expected.length).toBeGreaterThan(0);
     const script = new URL(file, examplesDir).pathname;
-    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], { env: { ...exampleEnv(), NODE_NO_WARNINGS: '1', URL: localApi().url } });
+    const { stdout } = await run(process.execPath, ['--import', 'tsx', script], {
+      env: { ...exampleEnv(), NODE_NO_WARNINGS: '1', URL: localApi().url },
+    });
     expect(stdout.trimEnd().split('\n')).toEqual(expected);
   });
 
@@ -101,15 +118,27 @@ describe("docs/deploy.md's IAM call (curl --aws-sigv4), run against the runtime,
     ['AWS_SESSION_TOKEN empty (long-term keys in a shell that exports it empty)', { AWS_SESSION_TOKEN: '' }],
   ])("lists a user's memos with long-term keys and %s", async (_case, token) => {
     const { idToken } = await localApi().tokens('alice');
-    const { body } = await postGraphQL(localApi().url, { query: 'mutation { createMemo(input: {content: "for the back office"}) { memoId } }' }, { authorization: idToken });
+    const { body } = await postGraphQL(
+      localApi().url,
+      { query: 'mutation { createMemo(input: {content: "for the back office"}) { memoId } }' },
+      { authorization: idToken },
+    );
     const credentials = { AWS_ACCESS_KEY_ID: TEST_IAM.accessKeyId, AWS_SECRET_ACCESS_KEY: TEST_IAM.secretAccessKey, ...token };
     const { stdout } = await run('bash', [script], { env: awsEnv(localApi().url, credentials, claimsOf(idToken).sub) });
     expect(JSON.parse(stdout).data.listMemos.items).toContainEqual({ memoId: body.data.createMemo.memoId, content: 'for the back office' });
   });
 
   describe('with temporary credentials (a runtime started with LOCAL_IAM_SESSION_TOKEN)', () => {
-    const temporary = { AWS_ACCESS_KEY_ID: 'ASIATESTLOCALRUNTIME', AWS_SECRET_ACCESS_KEY: TEST_IAM.secretAccessKey, AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLEtemporaryToken' };
-    const temporaryApi = useLocalApiProcess({ LOCAL_IAM_ACCESS_KEY_ID: temporary.AWS_ACCESS_KEY_ID, LOCAL_IAM_SECRET_ACCESS_KEY: temporary.AWS_SECRET_ACCESS_KEY, LOCAL_IAM_SESSION_TOKEN: temporary.AWS_SESSION_TOKEN });
+    const temporary = {
+      AWS_ACCESS_KEY_ID: 'ASIATESTLOCALRUNTIME',
+      AWS_SECRET_ACCESS_KEY: TEST_IAM.secretAccessKey,
+      AWS_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLEtemporaryToken',
+    };
+    const temporaryApi = useLocalApiProcess({
+      LOCAL_IAM_ACCESS_KEY_ID: temporary.AWS_ACCESS_KEY_ID,
+      LOCAL_IAM_SECRET_ACCESS_KEY: temporary.AWS_SECRET_ACCESS_KEY,
+      LOCAL_IAM_SESSION_TOKEN: temporary.AWS_SESSION_TOKEN,
+    });
     const ownerId = async () => claimsOf((await temporaryApi().tokens('alice')).idToken).sub;
 
     it('sends and signs the session token: the call is accepted', async () => {
@@ -120,7 +149,9 @@ describe("docs/deploy.md's IAM call (curl --aws-sigv4), run against the runtime,
     it('without the session token, the same keys are refused (401 UnauthorizedException), as AWS refuses them', async () => {
       const { AWS_SESSION_TOKEN: _token, ...keysOnly } = temporary;
       const { stdout } = await run('bash', [script], { env: awsEnv(temporaryApi().url, keysOnly, await ownerId()) });
-      expect(JSON.parse(stdout)).toEqual({ errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }] });
+      expect(JSON.parse(stdout)).toEqual({
+        errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.' }],
+      });
     });
   });
 });

@@ -12,7 +12,9 @@ describe('the supported-Node check npm start runs first', () => {
 
   it('refuses an older Node in one line that says what is needed', () => {
     const message = unsupportedNode('20.20.2');
-    expect(message).toBe('Node.js 24 or later is needed (this is v20.20.2); Lambda runs Node.js 24: see .node-version, or README.md "Quick start" for how to get it.');
+    expect(message).toBe(
+      'Node.js 24 or later is needed (this is v20.20.2); Lambda runs Node.js 24: see .node-version, or README.md "Quick start" for how to get it.',
+    );
     expect(message).not.toContain('\n');
   });
 });

@@ -3,7 +3,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The files of a local user pool (and the handlers' page-token secret). Every one holds a secret or a hash, so all are written 0600. */
-export type AuthFileName = 'pool.json' | 'signing-key.json' | 'users.json' | 'refresh-tokens.json' | 'seed-passwords.json' | 'page-token-secret.json';
+export type AuthFileName =
+  'pool.json' | 'signing-key.json' | 'users.json' | 'refresh-tokens.json' | 'seed-passwords.json' | 'page-token-secret.json';
 
 /** The one subfolder of the runtime's data directory the user pool owns (the rest is LevelDB's). */
 export const AUTH_FOLDER = 'local-auth';
@@ -37,13 +38,14 @@ export function authFilesIn(dataDir: string | null): AuthFiles {
 function inMemoryFiles(): AuthFiles {
   const documents = new Map<AuthFileName, string>();
   return {
-    async read<T>(name: AuthFileName) {
+    read<T>(name: AuthFileName) {
       const text = documents.get(name);
-      return text === undefined ? undefined : (JSON.parse(text) as T);
+      return Promise.resolve(text === undefined ? undefined : (JSON.parse(text) as T));
     },
     // Stored as text so callers never share mutable objects with the "file", as on disk.
-    async write(name, value) {
+    write(name, value) {
       documents.set(name, JSON.stringify(value));
+      return Promise.resolve();
     },
   };
 }

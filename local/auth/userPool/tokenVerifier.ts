@@ -13,6 +13,7 @@ import {
 } from 'aws-jwt-verify/error';
 import { assertIsJwks } from 'aws-jwt-verify/jwk';
 import type { JwtPayload } from 'aws-jwt-verify/jwt-model';
+import type { Json } from 'aws-jwt-verify/safe-json-parse';
 import { JwtVerifier } from 'aws-jwt-verify';
 import { LruCache } from '../../lruCache.js';
 import type { PublicJwks, UserPoolIdentity } from './types.js';
@@ -76,11 +77,13 @@ export function createUserPoolTokenVerifier({ issuer, clientId, jwks }: UserPool
     customJwtCheck: ({ payload }) => checkCognitoClaims(payload, clientId),
   });
   // A private, validated copy: a malformed JWKS fails here, at start, not on the first request.
-  const keys = JSON.parse(JSON.stringify(jwks));
+  const keys = JSON.parse(JSON.stringify(jwks)) as Json;
   assertIsJwks(keys);
   verifier.cacheJwks(keys);
 
   const verified = new LruCache<string, UserPoolIdentity>(VERIFIED_TOKENS_KEPT);
+  // async although nothing is awaited: a rejected token must reach callers as a rejection, never a throw.
+  // eslint-disable-next-line @typescript-eslint/require-await
   return async (authorization) => {
     const token = tokenFromAuthorization(authorization);
     if (token === '') throw new TokenRejected('missing', 'No token in the Authorization header');

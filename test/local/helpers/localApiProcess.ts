@@ -80,10 +80,16 @@ export async function startLocalApiProcess(options: StartOptions): Promise<Local
   const realtimeUrl = /Realtime:\s+(\S+)/.exec(output)![1]!;
   let config: Promise<ClientConfig> | undefined;
   const signedIn = new Map<TestUsername, Promise<UserTokens>>();
-  const getConfig = () => (config ??= fetch(url.replace(/\/graphql$/, '/config.json')).then((response) => response.json() as Promise<ClientConfig>));
+  const getConfig = () =>
+    (config ??= fetch(url.replace(/\/graphql$/, '/config.json')).then((response) => response.json() as Promise<ClientConfig>));
   const tokens = (username: TestUsername = 'alice') => {
     if (!signedIn.has(username)) {
-      signedIn.set(username, getConfig().then(({ userPoolEndpoint, userPoolClientId }) => signIn(userPoolEndpoint, userPoolClientId, username, TEST_USERS[username])));
+      signedIn.set(
+        username,
+        getConfig().then(({ userPoolEndpoint, userPoolClientId }) =>
+          signIn(userPoolEndpoint, userPoolClientId, username, TEST_USERS[username]),
+        ),
+      );
     }
     return signedIn.get(username)!;
   };
@@ -115,7 +121,10 @@ export async function runLocalApiToExit(options: StartOptions): Promise<{ code: 
 }
 
 /** Spawns the runtime; `exited` resolves with its exit code once the table it made (if any) is deleted. */
-function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via = 'node', processGroup = false }: StartOptions): { child: ChildProcess; exited: Promise<number | null> } {
+function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via = 'node', processGroup = false }: StartOptions): {
+  child: ChildProcess;
+  exited: Promise<number | null>;
+} {
   // The test worker's own store settings (test/setupEnv.ts) must not leak into the runtime.
   const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, PAGE_TOKEN_SECRET: _secret, ...inherited } = process.env;
   const storeEnv: Record<string, string> =
@@ -175,14 +184,22 @@ export async function temporaryDataDir(): Promise<{ path: string; remove(): Prom
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
+/** A parsed response: its shape is what the tests check, so its values are left open. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read nested JSON of any shape and assert it
+export type GraphQLResponseBody = Record<string, any>;
+
 /** POSTs a GraphQL request the way curl would (pass the credentials in `headers`), returning status and parsed body. */
-export async function postGraphQL(url: string, body: unknown, headers: Record<string, string>): Promise<{ status: number; body: any }> {
+export async function postGraphQL(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<{ status: number; body: GraphQLResponseBody }> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: (await response.json()) as GraphQLResponseBody };
 }
 
 /**
