@@ -1,12 +1,26 @@
 import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
-import { JAVA, systemPartFor } from './test/helpers/systemParts.js';
 
 // MEMO_TEST_STORE=dynamodb-local runs on Amazon's DynamoDB Local, a Java program: without Java 17+
 // the run is skipped with one line outside CI and fails on CI (test/helpers/systemParts.ts).
-const storeMissing = process.env.MEMO_TEST_STORE === 'dynamodb-local' && !systemPartFor('the DynamoDB Local run', JAVA);
+// Imported only then: finding Java loads the DynamoDB client, which the default run does without here.
+const storeMissing =
+  process.env.MEMO_TEST_STORE === 'dynamodb-local' &&
+  (await import('./test/helpers/systemParts.js').then(({ JAVA, systemPartFor }) => !systemPartFor('the DynamoDB Local run', JAVA)));
+
+const sdkSource = (file: string) => fileURLToPath(new URL(`./sdk/src/${file}`, import.meta.url));
 
 export default defineConfig({
+  resolve: {
+    // `@memo-api/client` from the SDK's sources, as tsconfig.json's paths map it for tsc and tsx
+    // (local/ and infra/ import it by name); the built package is tested apart, packed and installed
+    // (test/sdk/package.test.ts, test/sdk/consumer.test.ts).
+    alias: [
+      { find: /^@memo-api\/client$/, replacement: sdkSource('index.ts') },
+      { find: /^@memo-api\/client\/([\w/-]+)$/, replacement: sdkSource('$1.ts') },
+    ],
+  },
   test: {
     include: storeMissing ? [] : ['test/**/*.test.ts'],
     passWithNoTests: storeMissing,

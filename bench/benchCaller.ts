@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { supplyEmulatorCredentials } from '../local/store/storeBootstrap.js';
+import { supplyEmulatorCredentials } from './resolverSeam.js';
 
 /**
  * `ctx.identity` of a Cognito user-pool caller (an ID token) as AppSync builds it: the caller the

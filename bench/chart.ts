@@ -38,7 +38,9 @@ export function latencyChartSvg(title: string, rows: readonly LatencyBars[]): st
         const value = row[side][p];
         const x = x0 + (sideIndex * 3 + index) * barWidth;
         const y = top + plotHeight - scale(value);
-        parts.push(`<rect x="${x}" y="${y}" width="${barWidth - 2}" height="${scale(value)}" fill="${COLORS[side][index]}"><title>${row.operation} ${side} ${p.slice(0, 3)}: ${value} ms</title></rect>`);
+        parts.push(
+          `<rect x="${x}" y="${y}" width="${barWidth - 2}" height="${scale(value)}" fill="${COLORS[side][index]}"><title>${row.operation} ${side} ${p.slice(0, 3)}: ${value} ms</title></rect>`,
+        );
       });
     });
     parts.push(`<text x="${x0 + 3 * barWidth}" y="${top + plotHeight + 18}" text-anchor="middle">${escapeXml(row.operation)}</text>`);

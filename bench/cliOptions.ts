@@ -52,7 +52,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     } else throw new UsageError(`unknown argument ${arg}`);
   }
   if (options.record && options.quick) {
-    throw new UsageError('--record is refused with --quick: a smoke run\'s figures are meaningless and must not replace the committed results');
+    throw new UsageError(
+      "--record is refused with --quick: a smoke run's figures are meaningless and must not replace the committed results",
+    );
   }
   if (options.record && options.outDir) throw new UsageError('--record writes bench/results/; drop --out, or drop --record');
   return options;

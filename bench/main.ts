@@ -3,6 +3,7 @@ import '../local/supportedNode.js';
 import { parseBenchArgs, USAGE, UsageError, type BenchOptions } from './cliOptions.js';
 import { formatReport } from './report.js';
 import { resultsDirFor, writeResultFiles } from './resultFiles.js';
+import { supplyEmulatorCredentials } from './resolverSeam.js';
 import { FULL, QUICK, runBench } from './runBench.js';
 
 // `npm run bench -- --help` lists the flags (cliOptions.ts).
@@ -21,6 +22,10 @@ if (options.help) {
 
 // A log line per request would flood the tables below (and measure stdout); warnings still show.
 process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+// The bench's own SDK clients and the handler processes it starts take region and credentials
+// from this environment: an emulator's placeholder key unless one is set (the SDK signs with one).
+process.env.AWS_REGION ??= 'us-east-1';
+supplyEmulatorCredentials(process.env);
 
 const results = await runBench(options.quick ? QUICK : FULL, (line) => console.error(`[bench] ${line}`));
 console.log(formatReport(results));

@@ -1,4 +1,4 @@
-import type { BenchResults } from './runBench.js';
+import type { BenchResults } from './benchResults.js';
 import { capacityReportLines } from './capacity/capacityReport.js';
 import { coldStartReportLines } from './coldStart/coldStartReport.js';
 import { costReportLines } from './cost/costReport.js';
@@ -10,18 +10,36 @@ export function formatReport(results: BenchResults): string {
   const lines: string[] = [];
   const table = (header: string[], rows: (string | number)[][]) => lines.push(...textTable(header, rows));
   const { settings, machine } = results;
-  lines.push(`Memo API benchmark — ${results.generatedAt} — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node} — store: ${results.store}${settings.quick ? ' — QUICK (smoke) run: figures are not meaningful' : ''}`, '');
+  lines.push(
+    `Memo API benchmark — ${results.generatedAt} — ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node} — store: ${results.store}${settings.quick ? ' — QUICK (smoke) run: figures are not meaningful' : ''}`,
+    '',
+  );
 
   lines.push('1. DynamoDB round trips per GraphQL operation (counted by client middleware)');
-  table(['operation', 'DynamoDB requests'], Object.entries(results.roundTrips.perOperation).map(([op, calls]) => [op, Object.entries(calls).map(([a, n]) => `${a} × ${n}`).join(', ')]));
+  table(
+    ['operation', 'DynamoDB requests'],
+    Object.entries(results.roundTrips.perOperation).map(([op, calls]) => [
+      op,
+      Object.entries(calls)
+        .map(([a, n]) => `${a} × ${n}`)
+        .join(', '),
+    ]),
+  );
   lines.push(`   listMemos: ${results.roundTrips.listQueries} Query requests (owner index) for ${results.roundTrips.listPages} pages`, '');
 
-  lines.push(`2. Endpoint (HTTP + token verification + GraphQL + resolver + handler) vs raw DynamoDB request, ${settings.count} ops after ${settings.warmup} warm-up`);
+  lines.push(
+    `2. Endpoint (HTTP + token verification + GraphQL + resolver + handler) vs raw DynamoDB request, ${settings.count} ops after ${settings.warmup} warm-up`,
+  );
   table(
     ['operation', 'conc', 'endpoint ops/s', 'raw ops/s', 'ratio', 'endpoint p50/p95/p99 ms', 'raw p50/p95/p99 ms'],
     results.endpointVsRaw.map((c) => [
-      c.operation, c.concurrency, c.endpoint.opsPerSecond, c.raw.opsPerSecond, c.throughputRatio,
-      `${c.endpoint.p50Ms} / ${c.endpoint.p95Ms} / ${c.endpoint.p99Ms}`, `${c.raw.p50Ms} / ${c.raw.p95Ms} / ${c.raw.p99Ms}`,
+      c.operation,
+      c.concurrency,
+      c.endpoint.opsPerSecond,
+      c.raw.opsPerSecond,
+      c.throughputRatio,
+      `${c.endpoint.p50Ms} / ${c.endpoint.p95Ms} / ${c.endpoint.p99Ms}`,
+      `${c.raw.p50Ms} / ${c.raw.p95Ms} / ${c.raw.p99Ms}`,
     ]),
   );
 
@@ -30,7 +48,15 @@ export function formatReport(results: BenchResults): string {
   lines.push('4. Scale: the same operations as the table grows (concurrency 16; list pages walked one after another)');
   table(
     ['stored memos', 'memo ops/s', 'memo p95 ms', 'updateMemo ops/s', 'updateMemo p95 ms', 'listMemos page p50 ms', 'page p95 ms'],
-    results.scale.map((p) => [p.storedMemos, p.memo.opsPerSecond, p.memo.p95Ms, p.updateMemo.opsPerSecond, p.updateMemo.p95Ms, p.listMemosPage.p50Ms, p.listMemosPage.p95Ms]),
+    results.scale.map((p) => [
+      p.storedMemos,
+      p.memo.opsPerSecond,
+      p.memo.p95Ms,
+      p.updateMemo.opsPerSecond,
+      p.updateMemo.p95Ms,
+      p.listMemosPage.p50Ms,
+      p.listMemosPage.p95Ms,
+    ]),
   );
 
   lines.push(`5. ${memoryReportLines(results.memory, results.lambdaSizing).join('\n')}`, '');

@@ -3,7 +3,7 @@ import { isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { latencyChartSvg } from './chart.js';
 import type { BenchOptions } from './cliOptions.js';
-import type { BenchResults } from './runBench.js';
+import type { BenchResults } from './benchResults.js';
 
 /** The committed results: the history `git log bench/results` shows. Only --record writes here. */
 export const RECORDED_DIR = fileURLToPath(new URL('./results/', import.meta.url));

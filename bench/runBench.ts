@@ -2,86 +2,87 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startLocalApi, type LocalApi } from '../local/server.js';
-import { MEMO_FIELDS } from '../resolvers/fields.js';
+import { EMULATOR_CREDENTIALS, MEMO_FIELDS } from './resolverSeam.js';
 import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../infra/assembly/templateLookup.js';
-import { measureColdStarts, type ColdStartFigures, type DeployedBundle } from './coldStart/coldStart.js';
+import { measureColdStarts, type DeployedBundle } from './coldStart/coldStart.js';
 import { measureCapacity } from './capacity/measureCapacity.js';
-import type { CapacityFigures } from './capacity/capacityFigures.js';
-import { costFigures, loadPrices, type CostFigures } from './cost/costModel.js';
-import { lambdaSizing, type LambdaSizing } from './memory/lambdaSizing.js';
-import { measureMemory, type MemoryRow } from './memory/measureMemory.js';
+import { costFigures } from './cost/costFigures.js';
+import { loadPrices } from './cost/priceTable.js';
+import { lambdaSizing } from './memory/lambdaSizing.js';
+import { measureMemory } from './memory/measureMemory.js';
 import { compareEndpointToRaw, type Comparison } from './runtime/endpointVsRaw.js';
 import { externalStoreFromEnv } from './runtime/externalStore.js';
 import { graphqlClient } from './runtime/graphqlClient.js';
-import { deleteTable, rawOperations } from './runtime/rawOperations.js';
-import { countRoundTrips, type RoundTrips } from './runtime/roundTrips.js';
-import { measureScale, type ScalePoint } from './runtime/scale.js';
+import { deleteTable, rawOperations, type RawStore } from './runtime/rawOperations.js';
+import { countRoundTrips } from './runtime/roundTrips.js';
+import { measureScale } from './runtime/scale.js';
 import { signInFirstUser } from './runtime/signIn.js';
+import type { BenchResults, BenchSettings } from './benchResults.js';
 import { LOCAL_DIR } from './resultFiles.js';
 import { round } from './stats.js';
 
-export interface BenchSettings {
-  quick: boolean;
-  /** Measured operations per run, after `warmup` unmeasured ones. */
-  count: number;
-  warmup: number;
-  concurrencies: number[];
-  scaleSizes: number[];
-  coldStartRuns: number;
-  /** Invocations each handler runs in one process after its first, for memory and CPU time. */
-  memoryInvocations: number;
-  /** Where the cold-start CPU profiles go (git-ignored; open them in Chrome DevTools). */
-  profileDir: string;
-}
-
-export const FULL: BenchSettings = { quick: false, count: 1000, warmup: 100, concurrencies: [1, 16], scaleSizes: [1000, 20000], coldStartRuns: 15, memoryInvocations: 10_000, profileDir: join(LOCAL_DIR, 'profiles') };
-export const QUICK: BenchSettings = { quick: true, count: 20, warmup: 5, concurrencies: [1, 16], scaleSizes: [100, 300], coldStartRuns: 3, memoryInvocations: 50, profileDir: join(LOCAL_DIR, 'quick', 'profiles') };
-
-export interface BenchResults {
-  generatedAt: string;
-  elapsedSeconds: number;
-  settings: BenchSettings;
-  machine: { cpus: number; cpuModel: string; node: string };
-  /** Where the memos lived: the in-memory store, or the DYNAMODB_ENDPOINT it ran against. */
-  store: string;
-  roundTrips: RoundTrips;
-  endpointVsRaw: Comparison[];
-  coldStart: ColdStartFigures;
-  lambdaMemoryMb: number;
-  scale: ScalePoint[];
-  memory: MemoryRow[];
-  lambdaSizing: LambdaSizing;
-  capacity: CapacityFigures;
-  cost: CostFigures;
-}
+export const FULL: BenchSettings = {
+  quick: false,
+  count: 1000,
+  warmup: 100,
+  concurrencies: [1, 16],
+  scaleSizes: [1000, 20000],
+  coldStartRuns: 15,
+  memoryInvocations: 10_000,
+  profileDir: join(LOCAL_DIR, 'profiles'),
+};
+export const QUICK: BenchSettings = {
+  quick: true,
+  count: 20,
+  warmup: 5,
+  concurrencies: [1, 16],
+  scaleSizes: [100, 300],
+  coldStartRuns: 3,
+  memoryInvocations: 50,
+  profileDir: join(LOCAL_DIR, 'quick', 'profiles'),
+};
 
 /** Runs every measurement in one process, one after the other, so ratios compare like with like. */
 export async function runBench(settings: BenchSettings, log: (line: string) => void = () => {}): Promise<BenchResults> {
   const started = performance.now();
-  const external = externalStoreFromEnv();
+  const external = externalStoreFromEnv(process.env);
   const storeName = external ? `DYNAMODB_ENDPOINT ${external.endpoint}` : 'in-memory dynalite';
   log('synthesizing the CDK app (bundles exactly as deployed)…');
   const synthesized = synthMemoApp();
   try {
     const functions = MEMO_FIELDS.map((field) => ({ field, fn: findFieldWiring(synthesized.template, field.fieldName).fn }));
-    const lambdaMemoryMb = functions[0]!.fn.Properties.MemorySize as number;
+    const lambdaMemoryMb = (functions[0]!.fn.Properties as { MemorySize: number }).MemorySize;
     const bundles = new Map<string, DeployedBundle>(
       functions.map(({ field, fn }) => [
         field.fieldName,
         {
           path: synthesized.bundleOf(field.fieldName),
-          env: Object.fromEntries(Object.entries(fn.Properties.Environment.Variables).filter((entry): entry is [string, string] => typeof entry[1] === 'string')),
+          env: Object.fromEntries(
+            Object.entries((fn.Properties as { Environment: { Variables: Record<string, unknown> } }).Environment.Variables).filter(
+              (entry): entry is [string, string] => typeof entry[1] === 'string',
+            ),
+          ),
         },
       ]),
     );
-    log(external ? `starting the local runtime on ${storeName}, table ${external.tableName} (deleted at the end)…` : 'starting the local runtime (in-memory store)…');
+    log(
+      external
+        ? `starting the local runtime on ${storeName}, table ${external.tableName} (deleted at the end)…`
+        : 'starting the local runtime (in-memory store)…',
+    );
     const api = await startLocalApi({
       dataDir: null,
-      ...(external && { dynamodbEndpoint: external.endpoint, tableName: external.tableName }),
+      ...(external && { dynamodbEndpoint: external.endpoint, tableName: external.tableName, storeCredentials: external.credentials }),
       onInternalError: (error) => log(`internal error: ${String(error)}`),
     });
-    const store = storeOf();
+    // What the bench reaches the API's table with beside the API: its region, and the same key.
+    const store: RawStore = {
+      endpoint: api.store.endpoint,
+      tableName: api.store.tableName,
+      region: 'us-east-1',
+      credentials: external ? external.credentials : EMULATOR_CREDENTIALS,
+    };
     try {
       // Cold starts first, while nothing else has run: their processes only share the store with this one.
       const coldStart = await measureColdStarts(bundles, store, { runs: settings.coldStartRuns, profileDir: settings.profileDir, log });
@@ -111,7 +112,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       };
     } finally {
       await api.close();
-      if (external) await deleteTable(store.endpoint, store.tableName);
+      if (external) await deleteTable(store);
     }
   } finally {
     synthesized.dispose();
@@ -124,17 +125,17 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
  */
 async function measureRuntime(
   api: LocalApi,
-  store: { endpoint: string; tableName: string },
+  store: RawStore,
   settings: BenchSettings,
   log: (line: string) => void,
 ): Promise<Pick<BenchResults, 'roundTrips' | 'endpointVsRaw' | 'scale'>> {
   log(`signing in as ${api.clientConfig.users[0]?.username}…`);
   const user = await signInFirstUser(api.clientConfig);
   const request = graphqlClient(api.url, user.idToken);
-  const raw = rawOperations(store.endpoint, store.tableName, user.sub);
+  const raw = rawOperations(store, user.sub);
   try {
     log('round trips per operation…');
-    const roundTrips = await countRoundTrips(request, raw);
+    const roundTrips = await countRoundTrips(request, raw, api.store.memoStore);
     const endpointVsRaw: Comparison[] = [];
     for (const concurrency of settings.concurrencies) {
       log(`endpoint vs raw DynamoDB at concurrency ${concurrency}…`);
@@ -151,11 +152,4 @@ async function measureRuntime(
   } finally {
     raw.close();
   }
-}
-
-/** The handlers' DynamoDB endpoint and table, as the local runtime set them for them. */
-function storeOf(): { endpoint: string; tableName: string } {
-  const { DYNAMODB_ENDPOINT: endpoint, TABLE_NAME: tableName } = process.env;
-  if (!endpoint || !tableName) throw new Error('the local runtime did not set DYNAMODB_ENDPOINT and TABLE_NAME');
-  return { endpoint, tableName };
 }

@@ -24,7 +24,11 @@ export interface Spread {
 /** The median and p25–p75 of `samples`, rounded to `digits` so that printed and stored figures agree. */
 export function spread(samples: readonly number[], digits = 2): Spread {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { median: round(quantile(sorted, 0.5), digits), p25: round(quantile(sorted, 0.25), digits), p75: round(quantile(sorted, 0.75), digits) };
+  return {
+    median: round(quantile(sorted, 0.5), digits),
+    p25: round(quantile(sorted, 0.25), digits),
+    p75: round(quantile(sorted, 0.75), digits),
+  };
 }
 
 export function summarize(latenciesMs: readonly number[], elapsedMs: number): RunFigures {

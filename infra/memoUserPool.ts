@@ -1,4 +1,4 @@
-import { MIN_PASSWORD_LENGTH } from '../local/auth/userPool/passwordPolicy.js';
+import { PASSWORD_POLICY as CLIENT_PASSWORD_POLICY } from '@memo-api/client';
 import { Duration, Validations, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
@@ -12,13 +12,12 @@ export interface MemoUserPoolProps {
   readonly allowPasswordAuth: boolean;
 }
 
-/** At least 12 characters of all four classes (cdk-nag's AwsSolutions-COG1 wants 8 and three). */
+/**
+ * The SDK's policy, which clients check before signing up: at least 12 characters of all four
+ * classes (cdk-nag's AwsSolutions-COG1 wants 8 and three).
+ */
 export const PASSWORD_POLICY = {
-  minLength: MIN_PASSWORD_LENGTH,
-  requireLowercase: true,
-  requireUppercase: true,
-  requireDigits: true,
-  requireSymbols: true,
+  ...CLIENT_PASSWORD_POLICY,
   tempPasswordValidity: Duration.days(3),
 } as const satisfies cognito.PasswordPolicy;
 

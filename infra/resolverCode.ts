@@ -50,7 +50,11 @@ export function bundleResolverCode(entry: string = INVOKE_LAMBDA_RESOLVER): stri
 
 /** Why AppSync would reject (or fail to run) bundled resolver code, or undefined when it is fine. */
 export function resolverCodeProblem(code: string): string | undefined {
-  const exported = code.match(/^export\s*\{([^}]*)\}/m)?.[1]?.split(',').map((name) => name.trim()) ?? [];
+  const exported =
+    code
+      .match(/^export\s*\{([^}]*)\}/m)?.[1]
+      ?.split(',')
+      .map((name) => name.trim()) ?? [];
   if (!exported.includes('request') || !exported.includes('response')) return 'does not export both request and response';
   const imported = [...code.matchAll(/^import\b[^;]*?from\s*"([^"]+)";?$/gm)].map((match) => match[1]);
   const foreign = imported.filter((module) => module !== RUNTIME_MODULE);

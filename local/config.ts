@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { PAGE_TOKEN_SECRET_MIN_LENGTH, type StoreCredentials } from '../resolvers/store/config.js';
 import { InvalidLocalUsers, parseLocalUsers } from './auth/userPool/seedUsers.js';
 import type { SeedUser } from './auth/userPool/types.js';
 
@@ -16,6 +17,10 @@ export interface LocalApiConfig {
   readonly tableName: string;
   /** An external DynamoDB-compatible endpoint; when set, no embedded store starts. */
   readonly dynamodbEndpoint: string | undefined;
+  /** The key the store is called with (AWS_ACCESS_KEY_ID…); unset: a fake pair for an emulator, the SDK's chain for DynamoDB. */
+  readonly storeCredentials?: StoreCredentials;
+  /** Signs listMemos' page tokens (PAGE_TOKEN_SECRET); unset: a random key kept in the data directory. */
+  readonly pageTokenSecret?: string;
   /** Deepest field nesting a request may have (AppSync's queryDepthLimit). */
   readonly queryDepthLimit: number;
   /** Most resolver invocations a request may ask for (AppSync's resolverCountLimit). */
@@ -106,7 +111,7 @@ export function wantsHelp(argv: readonly string[]): boolean {
 export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: readonly string[] = []): LocalCliConfig {
   const unknown = argv.filter((arg) => arg !== '--in-memory');
   if (unknown.length > 0) throw new ConfigError(`Unknown argument ${unknown[0]}: the options are --in-memory and --help`);
-  const dataDirSetting = argv.includes('--in-memory') ? IN_MEMORY : text(env.DATA_DIR) ?? '.data';
+  const dataDirSetting = argv.includes('--in-memory') ? IN_MEMORY : (text(env.DATA_DIR) ?? '.data');
   return {
     host: text(env.HOST) ?? SHARED_DEFAULTS.host,
     port: integer(env, 'PORT', 4000, 0, 65535),
@@ -115,11 +120,25 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: read
     users: localUsers(text(env.LOCAL_USERS)),
     tableName: text(env.TABLE_NAME) ?? SHARED_DEFAULTS.tableName,
     dynamodbEndpoint: text(env.DYNAMODB_ENDPOINT),
+    storeCredentials: storeCredentials(env),
+    pageTokenSecret: pageTokenSecret(env.PAGE_TOKEN_SECRET),
     queryDepthLimit: integer(env, 'QUERY_DEPTH_LIMIT', SHARED_DEFAULTS.queryDepthLimit, 1, 75),
     resolverCountLimit: integer(env, 'RESOLVER_COUNT_LIMIT', SHARED_DEFAULTS.resolverCountLimit, 1, 10_000),
     keepAliveMs: integer(env, 'KEEP_ALIVE_MS', SHARED_DEFAULTS.keepAliveMs, 10, 300_000),
     handlerLogLevel: logLevel(text(env.POWERTOOLS_LOG_LEVEL)),
   };
+}
+
+function storeCredentials(env: NodeJS.ProcessEnv): StoreCredentials | undefined {
+  const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey, AWS_SESSION_TOKEN: sessionToken } = env;
+  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
+}
+
+function pageTokenSecret(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (value.length < PAGE_TOKEN_SECRET_MIN_LENGTH)
+    throw new ConfigError(`PAGE_TOKEN_SECRET must be at least ${PAGE_TOKEN_SECRET_MIN_LENGTH} characters: it signs listMemos' page tokens`);
+  return value;
 }
 
 function text(value: string | undefined): string | undefined {

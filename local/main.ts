@@ -23,7 +23,7 @@ async function main(): Promise<void> {
     return;
   }
   const config = readLocalConfig(process.env, argv);
-  // The handlers read their log level at import, as on Lambda; set before they load.
+  // Powertools reads the handlers' log level from the environment, as on Lambda, at their first log line.
   process.env.POWERTOOLS_LOG_LEVEL = config.handlerLogLevel;
   // Powertools writes ERROR lines to stderr, the others to stdout.
   for (const stream of [process.stdout, process.stderr]) collapseRepeatedLogLines(stream, { windowMs: REPEAT_WINDOW_MS });

@@ -3,22 +3,29 @@ import type { AddressInfo } from 'node:net';
 import { SHARED_DEFAULTS, type LocalApiConfig } from './config.js';
 import { GraphQLExecutor } from './appsync/graphqlExecution.js';
 import { Authenticator } from './auth/authenticator.js';
+import { apiAuthModes } from './auth/apiAuthModes.js';
+import type { AuthModeVerifiers } from './auth/authModeVerifier.js';
 import { loadIamPrincipal, type LocalIamPrincipal } from './auth/iam/iamCredentials.js';
 import { defaultSeedUsers } from './auth/userPool/seedUsers.js';
 import type { SeedUser } from './auth/userPool/types.js';
 import { LocalUserPool } from './auth/userPool/userPool.js';
-import { SUBSCRIPTION_FIELDS } from '../resolvers/fields.js';
 import { clientConfig, type ClientConfig } from './http/clientConfig.js';
 import { allowedHostHeaders } from './http/hostAccess.js';
-import { createHttpHandler, GRAPHQL_PATH, refuseExpectation, refuseMalformedRequest, refuseOnSocket } from './http/httpApi.js';
+import { createHttpHandler, GRAPHQL_PATH } from './http/httpApi.js';
+import { refuseExpectation, refuseMalformedRequest, refuseOnSocket } from './http/socketRefusals.js';
 import { requestPath } from './http/requestPath.js';
 import { loadLambdaResolvers } from './appsync/lambdaFields.js';
 import { buildLocalSchema } from './appsync/localSchema.js';
 import { REALTIME_PATH, RealtimeEndpoint } from './realtime/realtime.js';
-import { startStore } from './store/storeBootstrap.js';
+import { startStore, type RunningStore } from './store/storeBootstrap.js';
 import { SubscriptionHub } from './realtime/subscriptionHub.js';
+import { loadSubscriptionResolvers } from './appsync/subscriptionResolvers.js';
 
-export type LocalApiOptions = Partial<LocalApiConfig> & { onInternalError?: (error: unknown) => void };
+export type LocalApiOptions = Partial<LocalApiConfig> & {
+  onInternalError?: (error: unknown) => void;
+  /** Auth modes admitted beyond the API's own two (apiAuthModes.ts), by name; tests add one to show a mode without rules fails closed. */
+  additionalAuthModes?: AuthModeVerifiers;
+};
 
 export interface LocalApi {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql */
@@ -31,18 +38,17 @@ export interface LocalApi {
   readonly iam: Pick<LocalIamPrincipal, 'accessKeyId' | 'secretAccessKey' | 'userArn'>;
   /** Where the data lives, for humans. */
   readonly storeDescription: string;
+  /** The store the API's handlers are bound to: its endpoint and table, for programs that seed or count requests beside it. */
+  readonly store: Pick<RunningStore, 'endpoint' | 'tableName' | 'memoStore'>;
   /** Stops accepting, lets in-flight requests finish, closes real-time connections, then the store. */
   close(): Promise<void>;
 }
 
-/** The store the handler modules were imported against; they cannot be pointed elsewhere later. */
-let handlersBoundTo: string | undefined;
-
 /**
  * Starts the memo API the way AppSync serves it, on this machine.
  * Defaults suit programs (benchmarks, tests): a free port on 127.0.0.1, an in-memory store and
- * user pool with alice and bob. One API per process: the handlers read their store settings once,
- * at import.
+ * user pool with alice and bob. Each API binds the handlers to a store of its own, so several APIs
+ * (on several tables) can run in one process.
  *
  * @example
  * const api = await startLocalApi({ dataDir: null });
@@ -60,17 +66,18 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     ...options,
   };
   const onInternalError = options.onInternalError ?? ((error: unknown) => console.error(error));
-  if (handlersBoundTo !== undefined) {
-    throw new Error(`startLocalApi already ran in this process (store ${handlersBoundTo}); start another process for another API`);
-  }
   const store = await startStore(config);
-  handlersBoundTo = store.endpoint;
 
-  const resolvers = await loadLambdaResolvers();
+  const resolvers = await loadLambdaResolvers({ store: store.memoStore, region: config.region });
   const { schema, subscriptionTriggers } = buildLocalSchema(resolvers);
-  const executor = new GraphQLExecutor(schema, (typeName, fieldName) => resolvers.has(`${typeName}.${fieldName}`), config);
-  const subscriptionFields = new Set(SUBSCRIPTION_FIELDS.map((field) => field.fieldName));
-  const hub = new SubscriptionHub(schema, subscriptionTriggers, (fieldName) => subscriptionFields.has(fieldName));
+  const hub = new SubscriptionHub(schema, subscriptionTriggers, await loadSubscriptionResolvers());
+  // The executor publishes each mutation's results, whatever transport carried it.
+  const executor = new GraphQLExecutor(
+    schema,
+    (typeName, fieldName) => resolvers.has(`${typeName}.${fieldName}`),
+    config,
+    (results) => void hub.publish(results).catch(onInternalError),
+  );
   let allowedHosts: ReadonlySet<string> = new Set(); // known once listening (PORT=0 picks the port)
   const isAllowedHost = (host: string | undefined) => host !== undefined && allowedHosts.has(host.toLowerCase());
   // The user pool's issuer names the port, known only once listening: requests wait for it.
@@ -129,7 +136,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     await store.close();
     throw error;
   }
-  const authenticator = new Authenticator(userPool, principal, GRAPHQL_PATH);
+  const authenticator = new Authenticator({ ...apiAuthModes({ userPool, principal, graphqlPath: GRAPHQL_PATH }), ...options.additionalAuthModes });
   const served = clientConfig({
     origin,
     graphqlPath: GRAPHQL_PATH,
@@ -142,7 +149,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const realtime = new RealtimeEndpoint({ authenticator, keepAliveMs: config.keepAliveMs, executor, hub });
   markReady({
     realtime,
-    handle: createHttpHandler({ authenticator, userPool, clientConfig: served, realtimePath: REALTIME_PATH, executor, hub, isAllowedHost, onInternalError }),
+    handle: createHttpHandler({ authenticator, userPool, clientConfig: served, realtimePath: REALTIME_PATH, executor, isAllowedHost, onInternalError }),
   });
 
   let closing: Promise<void> | undefined;
@@ -159,6 +166,7 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
     clientConfig: served,
     iam: { accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey, userArn: principal.userArn },
     storeDescription: store.description,
+    store: { endpoint: store.endpoint, tableName: store.tableName, memoStore: store.memoStore },
     close: () => (closing ??= close()),
   };
 }

@@ -34,7 +34,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 function selectedTestStore(): TestStore {
   const value = process.env.MEMO_TEST_STORE?.trim() || 'dynalite';
-  if (!TEST_STORES.includes(value as TestStore)) throw new Error(`MEMO_TEST_STORE must be one of ${TEST_STORES.join(', ')}, not "${value}"`);
+  if (!TEST_STORES.includes(value as TestStore))
+    throw new Error(`MEMO_TEST_STORE must be one of ${TEST_STORES.join(', ')}, not "${value}"`);
   return value as TestStore;
 }
 

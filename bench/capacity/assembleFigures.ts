@@ -26,14 +26,24 @@ export function skippedFigures(reason: string): AssembledFigures {
     }));
   });
   const indexDesigns = INDEX_DESIGNS.flatMap((design) => MEMO_SIZES_KB.map((kb) => designRow(design, kb, undefined)));
-  return figuresOf('skipped', reason, handlers, indexDesigns, MEMO_SIZES_KB.map((kb) => sizeOf(kb)));
+  return figuresOf(
+    'skipped',
+    reason,
+    handlers,
+    indexDesigns,
+    MEMO_SIZES_KB.map((kb) => sizeOf(kb)),
+  );
 }
 
 /** The figures from what the handler child and the design runs measured, every call checked against the others of its kind. */
 export function measuredFigures(handlerSizes: HandlerRunSize[], designSizes: Map<string, DesignRunSize[]>): AssembledFigures {
   const handlers: HandlerRow[] = handlerSizes.flatMap(({ kb, calls }) => {
     const list = agreedUnits(`listMemos at ${kb} KB`, calls.listMemos);
-    const minimum = designMinimum(DEPLOYED_DESIGN, kb, list.itemsRead === undefined ? undefined : { itemsRead: list.itemsRead }).perOperation;
+    const minimum = designMinimum(
+      DEPLOYED_DESIGN,
+      kb,
+      list.itemsRead === undefined ? undefined : { itemsRead: list.itemsRead },
+    ).perOperation;
     return MEMO_OPERATIONS.map((operation) => {
       const agreed = agreedUnits(`${operation} at ${kb} KB`, calls[operation]);
       return {
@@ -47,7 +57,9 @@ export function measuredFigures(handlerSizes: HandlerRunSize[], designSizes: Map
       };
     });
   });
-  const indexDesigns = INDEX_DESIGNS.flatMap((design) => designSizes.get(design.design)!.map((measured) => designRow(design, measured.kb, measured)));
+  const indexDesigns = INDEX_DESIGNS.flatMap((design) =>
+    designSizes.get(design.design)!.map((measured) => designRow(design, measured.kb, measured)),
+  );
   const sizes = handlerSizes.map(({ kb, itemBytes, contentBytes }) => ({ kb, itemBytes, contentBytes }));
   return figuresOf('measured', null, handlers, indexDesigns, sizes);
 }

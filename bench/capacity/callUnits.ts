@@ -1,4 +1,4 @@
-import { OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
+import { OWNER_INDEX } from '../resolverSeam.js';
 import type { TableAndIndexUnits } from './capacityFigures.js';
 import type { ConsumedRequest } from './consumedCapacity.js';
 
@@ -37,6 +37,7 @@ export function agreedUnits(what: string, calls: readonly CallUnits[]): CallUnit
   const [first] = calls;
   if (!first) throw new Error(`${what}: no call was measured`);
   const differing = calls.filter((call) => JSON.stringify(call) !== JSON.stringify(first));
-  if (differing.length > 0) throw new Error(`${what}: calls consumed different units: ${JSON.stringify(first)} and ${JSON.stringify(differing[0])}`);
+  if (differing.length > 0)
+    throw new Error(`${what}: calls consumed different units: ${JSON.stringify(first)} and ${JSON.stringify(differing[0])}`);
   return { ...first, calls: calls.length };
 }

@@ -33,8 +33,13 @@ export function capacityReportLines(figures: CapacityFigures): string[] {
       ),
     ),
   );
-  const cutPages = figures.handlers.filter((row) => row.operation === 'listMemos' && row.itemsRead !== undefined && row.itemsRead <= PAGE_SIZE);
-  for (const row of cutPages) lines.push(`   listMemos at ${row.kb} KB: its Query read ${row.itemsRead} memos, not ${PAGE_SIZE + 1}: the 1 MB page cap ends the page early.`);
+  const cutPages = figures.handlers.filter(
+    (row) => row.operation === 'listMemos' && row.itemsRead !== undefined && row.itemsRead <= PAGE_SIZE,
+  );
+  for (const row of cutPages)
+    lines.push(
+      `   listMemos at ${row.kb} KB: its Query read ${row.itemsRead} memos, not ${PAGE_SIZE + 1}: the 1 MB page cap ends the page early.`,
+    );
   lines.push(
     '',
     `   b) Owner-index designs: the store's requests issued raw (memoItem.toItem, ownerPageQuery), one table per design and size; units as table + owner index, measured${measured ? '' : ' (not measured: minimum)'}`,
@@ -58,17 +63,25 @@ export function capacityReportLines(figures: CapacityFigures): string[] {
     ),
   );
   lines.push(
-    `   mix $/M: DynamoDB on-demand dollars per million calls of the read-heavy mix (${Object.entries(figures.readHeavyMix).map(([operation, share]) => `${operation} ${share * 100}%`).join(', ')}), a list call counted per full page of ${PAGE_SIZE} memos.`,
+    `   mix $/M: DynamoDB on-demand dollars per million calls of the read-heavy mix (${Object.entries(figures.readHeavyMix)
+      .map(([operation, share]) => `${operation} ${share * 100}%`)
+      .join(', ')}), a list call counted per full page of ${PAGE_SIZE} memos.`,
     `   A figure differing from the rules' minimum shows as "measured (min …)". A page the store cut shorter than the documented 1 MB cap allows shows "(rule: n)".`,
     ...(figures.indexDesigns.some((row) => row.pageMemos < row.rulePageMemos)
-      ? ['   (rule: n): the store capped an index Query at 1 MB of the table items behind the entries, not of the entries it returned; the units are the rules\' for what it read.']
+      ? [
+          "   (rule: n): the store capped an index Query at 1 MB of the table items behind the entries, not of the entries it returned; the units are the rules' for what it read.",
+        ]
       : []),
     ...figures.designs.map((design) => `   - ${design.design}: ${design.note}`),
     '',
     '   c) Projection choice for the owner index (designs that serve listMemos, whole memos on a page):',
     ...figures.verdict.map(
       (verdict) =>
-        `   ${verdict.kb} KB: ${Object.entries(verdict.perMillion).map(([design, dollars]) => `${design} $${dollars!.toFixed(4)}`).join(', ')} per million → cheapest: ${verdict.cheapest}${verdict.cheapest === 'ALL' ? '' : ` (saves ${saving(verdict.perMillion.ALL!, verdict.perMillion[verdict.cheapest]!)} against ALL)`}`,
+        `   ${verdict.kb} KB: ${Object.entries(verdict.perMillion)
+          .map(([design, dollars]) => `${design} $${dollars.toFixed(4)}`)
+          .join(
+            ', ',
+          )} per million → cheapest: ${verdict.cheapest}${verdict.cheapest === 'ALL' ? '' : ` (saves ${saving(verdict.perMillion.ALL!, verdict.perMillion[verdict.cheapest]!)} against ALL)`}`,
     ),
     `   ${verdictSentence(figures)}`,
     '',
@@ -104,7 +117,9 @@ function split(row: IndexDesignRow, operation: keyof IndexDesignRow['perOperatio
 }
 
 function sameUnits(a: TableAndIndexUnits, b: TableAndIndexUnits): boolean {
-  return a.table.read === b.table.read && a.table.write === b.table.write && a.index.read === b.index.read && a.index.write === b.index.write;
+  return (
+    a.table.read === b.table.read && a.table.write === b.table.write && a.index.read === b.index.read && a.index.write === b.index.write
+  );
 }
 
 function indent(lines: string[]): string[] {

@@ -1,4 +1,5 @@
 import type { ConsumedCapacity, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** Capacity units of one kind of access. */
 export interface Units {
@@ -42,10 +43,12 @@ let recorders = 0;
  * await handler(event);
  * const [put] = recorder.take(); // { action: 'PutItem', table: { read: 0, write: 4 }, indexes: { byOwner: … } }
  */
-export function recordConsumedCapacity(client: DynamoDBClient): CapacityRecorder {
+export function recordConsumedCapacity(client: DynamoDBClient | DynamoDBDocumentClient): CapacityRecorder {
+  // A document client shares its base client's stack: either is the same stack.
+  const middlewareStack: DynamoDBClient['middlewareStack'] = client.middlewareStack as DynamoDBClient['middlewareStack'];
   const recorded: ConsumedRequest[] = [];
   const name = `recordConsumedCapacity-${++recorders}`;
-  client.middlewareStack.add(
+  middlewareStack.add(
     (next, context) => async (args) => {
       const action = String(context.commandName ?? '').replace(/Command$/, '');
       if (!DATA_ACTIONS.has(action)) return next(args);
@@ -60,23 +63,32 @@ export function recordConsumedCapacity(client: DynamoDBClient): CapacityRecorder
   );
   return {
     take: () => recorded.splice(0),
-    stop: () => void client.middlewareStack.remove(name),
+    stop: () => void middlewareStack.remove(name),
   };
 }
 
-function consumedRequest(action: string, reported: ConsumedCapacity | ConsumedCapacity[] | undefined, scannedCount: number | undefined): ConsumedRequest {
+function consumedRequest(
+  action: string,
+  reported: ConsumedCapacity | ConsumedCapacity[] | undefined,
+  scannedCount: number | undefined,
+): ConsumedRequest {
   const isRead = READ_ACTIONS.has(action);
   const request: ConsumedRequest = { action, table: { read: 0, write: 0 }, indexes: {} };
   for (const capacity of [reported ?? []].flat()) {
     add(request.table, capacity.Table, isRead);
-    for (const [index, units] of Object.entries(capacity.GlobalSecondaryIndexes ?? {})) add((request.indexes[index] ??= { read: 0, write: 0 }), units, isRead);
+    for (const [index, units] of Object.entries(capacity.GlobalSecondaryIndexes ?? {}))
+      add((request.indexes[index] ??= { read: 0, write: 0 }), units, isRead);
   }
   if (scannedCount !== undefined) request.itemsRead = scannedCount;
   return request;
 }
 
 /** Read and write units apart when the store says which is which, else by the kind of action. */
-function add(total: Units, units: { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined, isRead: boolean): void {
+function add(
+  total: Units,
+  units: { CapacityUnits?: number; ReadCapacityUnits?: number; WriteCapacityUnits?: number } | undefined,
+  isRead: boolean,
+): void {
   if (!units) return;
   if (units.ReadCapacityUnits !== undefined || units.WriteCapacityUnits !== undefined) {
     total.read += units.ReadCapacityUnits ?? 0;

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, ResourceNotFoundException, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
-import { BatchGetCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { toItem, type MemoRecord } from '../../resolvers/store/memoItem.js';
-import { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
-import { ownerPageQuery } from '../../resolvers/store/ownerPageQuery.js';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { MemoRecord } from '../resolverSeam.js';
 import type { MemoOperation } from './capacityFigures.js';
 import { callUnits, type CallUnits } from './callUnits.js';
 import { recordConsumedCapacity, type CapacityRecorder } from './consumedCapacity.js';
+import { storeRequests, type StoreRequests } from './designRequests.js';
+import { createTable, deleteTable, emulatorClient } from './designTables.js';
 import { PAGE_SIZE, type IndexDesign } from './indexDesigns.js';
 import { sampleMemo, sizedMemoFields } from './sizedMemo.js';
 
@@ -17,18 +16,18 @@ export interface DesignRunSize {
   pageMemos: number;
 }
 
-/** A client for an emulator: fixed fake credentials (emulators take any; the SDK sends none without some). */
-export function emulatorClient(endpoint: string): DynamoDBClient {
-  return new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
-}
-
 /**
  * Measures one owner-index design: for each memo size a table of its own (the seed's Scan must
  * see that size's memos only) with the index as `design` projects it, then the store's requests,
  * issued raw, exactly as memoStore.ts sends them (items from memoItem.toItem, the page Query from
  * ownerPageQuery). Every table it creates is deleted before it returns or throws.
  */
-export async function measureDesign(endpoint: string, design: IndexDesign, sizesKb: readonly number[], repeats: number): Promise<DesignRunSize[]> {
+export async function measureDesign(
+  endpoint: string,
+  design: IndexDesign,
+  sizesKb: readonly number[],
+  repeats: number,
+): Promise<DesignRunSize[]> {
   const client = emulatorClient(endpoint);
   const documents = DynamoDBDocumentClient.from(client, { marshallOptions: { removeUndefinedValues: true } });
   const recorder = recordConsumedCapacity(client);
@@ -75,119 +74,4 @@ async function measureSize(requests: StoreRequests, recorder: CapacityRecorder, 
   await measured('deleteMemo', () => requests.delete(updated));
   for (const memo of created.slice(1, repeats)) await measured('deleteMemo', () => requests.delete(memo));
   return { kb, calls, pageMemos };
-}
-
-interface StoreRequests {
-  create(memo: MemoRecord): Promise<void>;
-  get(memoId: string): Promise<void>;
-  /** Swaps the content, as updateMemo with only `content` does; returns the memo as stored. */
-  update(memo: MemoRecord, content: string): Promise<MemoRecord>;
-  /** Reads one list page as `design` would; returns how many memos it holds. */
-  listPage(ownerId: string): Promise<number>;
-  delete(memo: MemoRecord): Promise<void>;
-}
-
-/** memoStore.ts's requests for a user-pool caller (writes guarded by owner and version), against `TableName`. */
-function storeRequests(documents: DynamoDBDocumentClient, TableName: string, design: IndexDesign): StoreRequests {
-  const guard = (memo: MemoRecord) => ({
-    ConditionExpression: 'attribute_exists(memoId) AND #ownerId = :ownerId AND #version = :expectedVersion',
-    names: { '#ownerId': 'ownerId', '#version': 'version' },
-    values: { ':ownerId': memo.ownerId, ':expectedVersion': memo.version },
-  });
-  return {
-    async create(memo) {
-      await documents.send(
-        new PutCommand({ TableName, Item: toItem(memo), ConditionExpression: 'attribute_not_exists(memoId)', ReturnValuesOnConditionCheckFailure: 'ALL_OLD' }),
-      );
-    },
-    async get(memoId) {
-      await documents.send(new GetCommand({ TableName, Key: { memoId } }));
-    },
-    async update(memo, content) {
-      const { ConditionExpression, names, values } = guard(memo);
-      const updatedAt = new Date().toISOString();
-      await documents.send(
-        new UpdateCommand({
-          TableName,
-          Key: { memoId: memo.memoId },
-          UpdateExpression: 'SET #version = #version + :one, #updatedAt = :updatedAt, #content = :content',
-          ConditionExpression,
-          ExpressionAttributeNames: { ...names, '#updatedAt': 'updatedAt', '#content': 'content' },
-          ExpressionAttributeValues: { ...values, ':one': 1, ':updatedAt': updatedAt, ':content': content },
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-      return { ...memo, content, updatedAt, version: memo.version + 1 };
-    },
-    async listPage(ownerId) {
-      if (design.list === 'Scan') {
-        const { Items = [] } = await documents.send(new ScanCommand({ TableName, Limit: PAGE_SIZE }));
-        return Items.length;
-      }
-      const { Items = [] } = await documents.send(new QueryCommand(ownerPageQuery(TableName, ownerId, PAGE_SIZE)));
-      const page = Items.slice(0, PAGE_SIZE);
-      if (design.list === 'Query + BatchGetItem') return (await batchGet(documents, TableName, page.map((item) => ({ memoId: item.memoId })))).length;
-      return page.length;
-    },
-    async delete(memo) {
-      const { ConditionExpression, names, values } = guard(memo);
-      await documents.send(
-        new DeleteCommand({
-          TableName,
-          Key: { memoId: memo.memoId },
-          ConditionExpression,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_OLD',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
-    },
-  };
-}
-
-/** A page's memos by key, in one BatchGetItem (plus one per batch of keys DynamoDB leaves unprocessed). */
-async function batchGet(documents: DynamoDBDocumentClient, TableName: string, keys: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
-  const items: Record<string, unknown>[] = [];
-  let pending = keys;
-  while (pending.length > 0) {
-    const { Responses = {}, UnprocessedKeys = {} } = await documents.send(new BatchGetCommand({ RequestItems: { [TableName]: { Keys: pending } } }));
-    items.push(...(Responses[TableName] ?? []));
-    pending = UnprocessedKeys[TableName]?.Keys ?? [];
-  }
-  return items;
-}
-
-/** Creates a memo table whose owner index (if any) projects as `design` says, and waits until it is active. */
-export async function createTable(client: DynamoDBClient, TableName: string, design: IndexDesign): Promise<void> {
-  const keys = design.projection ? [MEMO_TABLE_PARTITION_KEY, OWNER_INDEX.partitionKey, OWNER_INDEX.sortKey] : [MEMO_TABLE_PARTITION_KEY];
-  await client.send(
-    new CreateTableCommand({
-      TableName,
-      KeySchema: [{ AttributeName: MEMO_TABLE_PARTITION_KEY, KeyType: 'HASH' }],
-      AttributeDefinitions: keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
-      GlobalSecondaryIndexes: design.projection && [
-        {
-          IndexName: OWNER_INDEX.name,
-          KeySchema: [
-            { AttributeName: OWNER_INDEX.partitionKey, KeyType: 'HASH' },
-            { AttributeName: OWNER_INDEX.sortKey, KeyType: 'RANGE' },
-          ],
-          Projection: design.projection,
-        },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    }),
-  );
-  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
-}
-
-/** Drops a table if it exists. */
-export async function deleteTable(client: DynamoDBClient, TableName: string): Promise<void> {
-  try {
-    await client.send(new DeleteTableCommand({ TableName }));
-  } catch (error) {
-    if (!(error instanceof ResourceNotFoundException)) throw error;
-  }
 }

@@ -32,7 +32,12 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('../..', import.meta.url));
  *
  * @throws {Error} with the child's error, or its output when it died without a report
  */
-export async function runHandlersInChild(endpoint: string, tableName: string, options: HandlerRunOptions, timeoutMs = 60_000): Promise<HandlerRunSize[]> {
+export async function runHandlersInChild(
+  endpoint: string,
+  tableName: string,
+  options: HandlerRunOptions,
+  timeoutMs = 60_000,
+): Promise<HandlerRunSize[]> {
   const { AWS_PROFILE: _profile, AWS_SESSION_TOKEN: _token, ...inherited } = process.env;
   const child = fork(CHILD, [], {
     cwd: REPOSITORY_ROOT,
@@ -62,7 +67,10 @@ export async function runHandlersInChild(endpoint: string, tableName: string, op
     const report = await Promise.race([
       new Promise<HandlerRunReport>((resolve) => child.once('message', (message) => resolve(message as HandlerRunReport))),
       exited.then(() => Promise.reject(new Error(`the handler measurement exited without a report:\n${output}`))),
-      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`the handler measurement took over ${timeoutMs} ms:\n${output}`)), timeoutMs))),
+      new Promise<never>(
+        (_, reject) =>
+          (timer = setTimeout(() => reject(new Error(`the handler measurement took over ${timeoutMs} ms:\n${output}`)), timeoutMs)),
+      ),
     ]);
     if (!report.ok) throw new Error(`the handler measurement failed: ${report.error}`);
     return report.sizes;

@@ -1,22 +1,28 @@
 /**
- * Child-process entry of the handler measurement (handlerMeasurement.ts forks it): the handlers
- * read TABLE_NAME and DYNAMODB_ENDPOINT once, at import, so they get a process of their own,
- * pointed at the measurement's table. Each operation runs as on AWS: the APPSYNC_JS resolver, then
- * the real Lambda handler across Lambda's JSON boundary, as a user-pool caller. Results go back
- * over the IPC channel; an error goes back as its message and the exit code is 1.
+ * Child-process entry of the handler measurement (handlerMeasurement.ts forks it): a process of
+ * its own, like a Lambda execution environment, whose entry reads the store settings
+ * (TABLE_NAME, DYNAMODB_ENDPOINT, PAGE_TOKEN_SECRET) from its environment as the Lambda entry does
+ * and binds the real handlers to that store. Each operation runs as on AWS: the APPSYNC_JS
+ * resolver, then the handler across Lambda's JSON boundary, as a user-pool caller. Results go
+ * back over the IPC channel; an error goes back as its message and the exit code is 1.
  */
 import { randomUUID } from 'node:crypto';
 import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
-import { invokeLikeLambda, type LambdaHandler } from '../../local/appsync/lambdaFields.js';
+import { invokeLikeLambda, type LambdaHandler } from '../../local/appsync/lambdaInvocation.js';
 import { runLambdaResolver } from '../../local/appsync/runLambdaResolver.js';
-import { handler as createMemo } from '../../resolvers/createMemo.js';
-import { handler as deleteMemo } from '../../resolvers/deleteMemo.js';
-import { handler as listMemos } from '../../resolvers/listMemos.js';
-import { handler as memo } from '../../resolvers/memo.js';
-import { handler as updateMemo } from '../../resolvers/updateMemo.js';
-import { dynamoClient, storeConfig } from '../../resolvers/store/dynamoClient.js';
-import { toItem, type MemoRecord } from '../../resolvers/store/memoItem.js';
-import { ensureMemoTable } from '../../resolvers/store/memoTableSchema.js';
+import { MEMO_FIELD_NAMES } from '../../local/appsync/memoFieldsFragment.js';
+import {
+  createMemoHandler,
+  createMemoStore,
+  deleteMemoHandler,
+  ensureMemoTable,
+  listMemosHandler,
+  memoHandler,
+  readStoreConfig,
+  toItem,
+  updateMemoHandler,
+  type MemoRecord,
+} from '../resolverSeam.js';
 import type { MemoOperation } from './capacityFigures.js';
 import { callUnits, type CallUnits } from './callUnits.js';
 import { recordConsumedCapacity } from './consumedCapacity.js';
@@ -25,28 +31,32 @@ import { benchUserIdentity } from '../benchCaller.js';
 import { PAGE_SIZE } from './indexDesigns.js';
 import { itemSizeBytes } from './itemSize.js';
 import { sizedMemoFields } from './sizedMemo.js';
-import { MEMO_FIELD_NAMES } from '../../local/appsync/memoFieldsFragment.js';
 
+const storeConfig = readStoreConfig(process.env);
+const store = createMemoStore(storeConfig);
 const FIELDS: Record<MemoOperation, ['Query' | 'Mutation', LambdaHandler]> = {
-  createMemo: ['Mutation', createMemo as LambdaHandler],
-  memo: ['Query', memo as LambdaHandler],
-  updateMemo: ['Mutation', updateMemo as LambdaHandler],
-  listMemos: ['Query', listMemos as LambdaHandler],
-  deleteMemo: ['Mutation', deleteMemo as LambdaHandler],
+  createMemo: ['Mutation', createMemoHandler.withStore(store) as LambdaHandler],
+  memo: ['Query', memoHandler.withStore(store) as LambdaHandler],
+  updateMemo: ['Mutation', updateMemoHandler.withStore(store) as LambdaHandler],
+  listMemos: ['Query', listMemosHandler.withStore(store) as LambdaHandler],
+  deleteMemo: ['Mutation', deleteMemoHandler.withStore(store) as LambdaHandler],
 };
 const MEMO_SELECTION = MEMO_FIELD_NAMES; // what clients select: the MemoFields fragment
 
-const recorder = recordConsumedCapacity(dynamoClient);
+const recorder = recordConsumedCapacity(store.documentClient);
 
 try {
   const options = JSON.parse(process.env.CAPACITY_RUN_OPTIONS ?? '') as HandlerRunOptions;
-  await ensureMemoTable(dynamoClient, storeConfig.tableName);
+  await ensureMemoTable(storeConfig);
   recorder.take();
   const sizes: HandlerRunSize[] = [];
   for (const kb of options.sizesKb) sizes.push(await measureSize(kb, options.repeats));
   process.send!({ ok: true, sizes } satisfies HandlerRunReport, () => process.exit(0));
 } catch (error) {
-  process.send!({ ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies HandlerRunReport, () => process.exit(1));
+  process.send!(
+    { ok: false, error: error instanceof Error ? (error.stack ?? error.message) : String(error) } satisfies HandlerRunReport,
+    () => process.exit(1),
+  );
 }
 
 /**

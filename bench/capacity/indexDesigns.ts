@@ -1,7 +1,5 @@
 import type { Projection } from '@aws-sdk/client-dynamodb';
-import { MEMO_LIMITS } from '../../resolvers/lib/validation.js';
-import { toItem } from '../../resolvers/store/memoItem.js';
-import { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
+import { MEMO_LIMITS, MEMO_TABLE_PARTITION_KEY, OWNER_INDEX, toItem } from '../resolverSeam.js';
 import type { IndexDesignInfo, IndexDesignName, MemoOperation, TableAndIndexUnits } from './capacityFigures.js';
 import { batchGetReadUnits, getItemReadUnits, indexWriteUnits, queryItemsRead, queryReadUnits, writeUnits } from './capacityRules.js';
 import { itemSizeBytes } from './itemSize.js';
@@ -30,7 +28,13 @@ export const LIST_ATTRIBUTES: readonly string[] = Object.keys(toItem(sampleMemo(
 );
 
 export const INDEX_DESIGNS: readonly IndexDesign[] = [
-  { design: 'ALL', projection: { ProjectionType: 'ALL' }, list: 'Query', servesList: true, note: 'deployed (memoTableSchema.ts, infra/): a page is one Query' },
+  {
+    design: 'ALL',
+    projection: { ProjectionType: 'ALL' },
+    list: 'Query',
+    servesList: true,
+    note: 'deployed (memoTableSchema.ts, infra/): a page is one Query',
+  },
   {
     design: 'INCLUDE',
     projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: [...LIST_ATTRIBUTES] },
@@ -78,7 +82,9 @@ export function indexEntryOf(item: Readonly<Record<string, unknown>>, design: In
   const projection = design.projection;
   if (!projection) return undefined;
   const projected = (name: string) =>
-    KEY_ATTRIBUTES.includes(name) || projection.ProjectionType === 'ALL' || (projection.ProjectionType === 'INCLUDE' && projection.NonKeyAttributes!.includes(name));
+    KEY_ATTRIBUTES.includes(name) ||
+    projection.ProjectionType === 'ALL' ||
+    (projection.ProjectionType === 'INCLUDE' && projection.NonKeyAttributes!.includes(name));
   return Object.fromEntries(Object.entries(item).filter(([name]) => projected(name)));
 }
 
@@ -117,7 +123,10 @@ export function designMinimum(design: IndexDesign, kb: number, read?: PageRead):
     perOperation: {
       createMemo: units({ tableWrite: writeUnits(itemBytes), indexWrite: indexWriteUnits({ after: entry(created) }) }),
       memo: units({ tableRead: getItemReadUnits(itemBytes) }),
-      updateMemo: units({ tableWrite: writeUnits(Math.max(itemBytes, itemSizeBytes(updated))), indexWrite: indexWriteUnits({ before: entry(created), after: entry(updated) }) }),
+      updateMemo: units({
+        tableWrite: writeUnits(Math.max(itemBytes, itemSizeBytes(updated))),
+        indexWrite: indexWriteUnits({ before: entry(created), after: entry(updated) }),
+      }),
       listMemos: list.units,
       deleteMemo: units({ tableWrite: writeUnits(itemSizeBytes(updated)), indexWrite: indexWriteUnits({ before: entry(updated) }) }),
     },
@@ -128,7 +137,12 @@ export function designMinimum(design: IndexDesign, kb: number, read?: PageRead):
   };
 }
 
-function listMinimum(design: IndexDesign, itemBytes: number, entryBytes: number, measuredItemsRead?: number): { units: TableAndIndexUnits; pageMemos: number; itemsRead: number } {
+function listMinimum(
+  design: IndexDesign,
+  itemBytes: number,
+  entryBytes: number,
+  measuredItemsRead?: number,
+): { units: TableAndIndexUnits; pageMemos: number; itemsRead: number } {
   if (design.list === 'Scan') {
     // The seed's Scan asked for exactly a page (Limit 20), of the table's items.
     const itemsRead = measuredItemsRead ?? queryItemsRead(PAGE_SIZE, itemBytes);
@@ -148,6 +162,16 @@ function describeEntry(entry: Record<string, unknown> | undefined): { bytes: num
   return { bytes: itemSizeBytes(entry), keys: JSON.stringify(keys), projected: JSON.stringify(projected) };
 }
 
-function units({ tableRead = 0, tableWrite = 0, indexRead = 0, indexWrite = 0 }: { tableRead?: number; tableWrite?: number; indexRead?: number; indexWrite?: number }): TableAndIndexUnits {
+function units({
+  tableRead = 0,
+  tableWrite = 0,
+  indexRead = 0,
+  indexWrite = 0,
+}: {
+  tableRead?: number;
+  tableWrite?: number;
+  indexRead?: number;
+  indexWrite?: number;
+}): TableAndIndexUnits {
   return { table: { read: tableRead, write: tableWrite }, index: { read: indexRead, write: indexWrite } };
 }

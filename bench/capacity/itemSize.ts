@@ -32,7 +32,13 @@ export function valueSizeBytes(value: unknown): number {
   if (value instanceof Uint8Array) return value.byteLength;
   if (Array.isArray(value)) return 3 + value.reduce((sum: number, element) => sum + 1 + valueSizeBytes(element), 0);
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    return 3 + Object.entries(value as Record<string, unknown>).reduce((sum, [name, element]) => sum + 1 + utf8Bytes(name) + valueSizeBytes(element), 0);
+    return (
+      3 +
+      Object.entries(value as Record<string, unknown>).reduce(
+        (sum, [name, element]) => sum + 1 + utf8Bytes(name) + valueSizeBytes(element),
+        0,
+      )
+    );
   }
   throw new TypeError(`no documented DynamoDB size for ${value instanceof Set ? 'a set' : typeof value}`);
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { startDynamoDbLocal } from '../../local/store/dynamoDbLocal.js';
+import { JAVA_INSTALL_HINT, JavaNotFoundError, locateJava, startDynamoDbLocal } from '../../local/store/dynamoDbLocal.js';
 import { startEmbeddedStore } from '../../local/store/embeddedStore.js';
-import { JAVA, SystemPartMissingError } from '../../test/helpers/systemParts.js';
 import { round } from '../stats.js';
 import { measuredFigures, skippedFigures } from './assembleFigures.js';
 import type { CapacityFigures } from './capacityFigures.js';
-import { deleteTable, emulatorClient, measureDesign, type DesignRunSize } from './designRun.js';
+import { measureDesign, type DesignRunSize } from './designRun.js';
+import { deleteTable, emulatorClient } from './designTables.js';
 import { runHandlersInChild, type HandlerRunSize } from './handlerMeasurement.js';
 import { INDEX_DESIGNS } from './indexDesigns.js';
 import { MEMO_SIZES_KB } from './sizedMemo.js';
@@ -45,7 +45,7 @@ interface OpenStore {
  * @example
  * const figures = await measureCapacity({ quick: false, log: console.error });
  * console.log(capacityReportLines(figures).join('\n'));
- * @throws {SystemPartMissingError} on CI without Java
+ * @throws {JavaNotFoundError} on CI without Java
  */
 export async function measureCapacity(options: MeasureCapacityOptions): Promise<CapacityFigures> {
   const started = performance.now();
@@ -59,7 +59,10 @@ export async function measureCapacity(options: MeasureCapacityOptions): Promise<
     }
     const repeats = options.quick ? 1 : 3;
     options.log(`capacity: handlers and ${INDEX_DESIGNS.length} index designs at ${MEMO_SIZES_KB.join(', ')} KB on ${store.description}…`);
-    const [handlerSizes, designSizes] = await settledBoth(measureHandlers(store.endpoint, repeats), measureDesigns(store.endpoint, repeats));
+    const [handlerSizes, designSizes] = await settledBoth(
+      measureHandlers(store.endpoint, repeats),
+      measureDesigns(store.endpoint, repeats),
+    );
     return { ...measuredFigures(handlerSizes, designSizes), store: store.description, elapsedSeconds: elapsed() };
   } finally {
     await store.close();
@@ -94,16 +97,22 @@ async function settledBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> 
 /** DynamoDB Local when Java is there; otherwise dynalite (outside CI), which the probe then judges. */
 async function openStore(options: MeasureCapacityOptions): Promise<OpenStore> {
   if (options.store) return { ...options.store, close: async () => {} };
-  const java = JAVA.locate(process.env);
+  const java = locateJava(process.env);
   if ('path' in java) {
     options.log('capacity: starting DynamoDB Local…');
     const local = await startDynamoDbLocal(java.path);
-    return { endpoint: local.endpoint, description: `DynamoDB Local (${local.version})`, close: local.close };
+    return { endpoint: local.endpoint, description: `DynamoDB Local (${local.version})`, close: () => local.close() };
   }
   if (process.env.CI === 'true') {
-    throw new SystemPartMissingError(`CI=true: failing instead of measuring capacity without DynamoDB Local: ${java.problem} (${JAVA.installHint})`);
+    throw new JavaNotFoundError(
+      `CI=true: failing instead of measuring capacity without DynamoDB Local: ${java.problem} (${JAVA_INSTALL_HINT})`,
+    );
   }
   options.log(`capacity: no DynamoDB Local (${java.problem}); trying dynalite`);
   const embedded = await startEmbeddedStore();
-  return { endpoint: embedded.endpoint, description: `dynalite, as no Java runs DynamoDB Local (${java.problem})`, close: embedded.close };
+  return {
+    endpoint: embedded.endpoint,
+    description: `dynalite, as no Java runs DynamoDB Local (${java.problem})`,
+    close: () => embedded.close(),
+  };
 }

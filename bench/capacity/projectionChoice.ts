@@ -1,4 +1,5 @@
-import { dynamoDbOnDemandPerMillion, loadPrices, READ_HEAVY_MIX } from '../cost/costModel.js';
+import { dynamoDbOnDemandPerMillion, READ_HEAVY_MIX } from '../cost/costModel.js';
+import { loadPrices } from '../cost/priceTable.js';
 import { round } from '../stats.js';
 import { MEMO_OPERATIONS, type IndexDesignName, type IndexDesignRow, type ProjectionVerdict } from './capacityFigures.js';
 import { agreedUnits } from './callUnits.js';
@@ -11,7 +12,11 @@ import { designMinimum, INDEX_DESIGNS, PAGE_SIZE, type IndexDesign } from './ind
  * is undefined, i.e. the measurement was skipped), list calls scaled to full pages.
  */
 export function designRow(design: IndexDesign, kb: number, measured: DesignRunSize | undefined): IndexDesignRow {
-  const agreed = measured && Object.fromEntries(MEMO_OPERATIONS.map((operation) => [operation, agreedUnits(`${design.design}: ${operation} at ${kb} KB`, measured.calls[operation])]));
+  const agreed =
+    measured &&
+    Object.fromEntries(
+      MEMO_OPERATIONS.map((operation) => [operation, agreedUnits(`${design.design}: ${operation} at ${kb} KB`, measured.calls[operation])]),
+    );
   const itemsRead = agreed?.listMemos?.itemsRead;
   const minimum = designMinimum(design, kb, itemsRead === undefined ? undefined : { itemsRead });
   const pageMemos = measured?.pageMemos ?? minimum.pageMemos;
@@ -22,7 +27,8 @@ export function designRow(design: IndexDesign, kb: number, measured: DesignRunSi
     const used = agreed?.[operation]?.units;
     perOperation[operation] = { measured: used ?? null, minimum: minimum.perOperation[operation] };
     const callsPerPage = operation === 'listMemos' ? PAGE_SIZE / pageMemos : 1;
-    mixPerMillion += READ_HEAVY_MIX[operation] * callsPerPage * dynamoDbOnDemandPerMillion(used ?? minimum.perOperation[operation], prices).total;
+    mixPerMillion +=
+      READ_HEAVY_MIX[operation] * callsPerPage * dynamoDbOnDemandPerMillion(used ?? minimum.perOperation[operation], prices).total;
   }
   return {
     design: design.design,
@@ -48,7 +54,9 @@ export function projectionVerdict(rows: readonly IndexDesignRow[]): ProjectionVe
       (row): row is IndexDesignRow => row !== undefined && serving.has(row.design),
     );
     const cheapest = candidates.reduce((best, row) => (row.readHeavyMixPerMillion < best.readHeavyMixPerMillion ? row : best));
-    const perMillion: Partial<Record<IndexDesignName, number>> = Object.fromEntries(candidates.map((row) => [row.design, row.readHeavyMixPerMillion]));
+    const perMillion: Partial<Record<IndexDesignName, number>> = Object.fromEntries(
+      candidates.map((row) => [row.design, row.readHeavyMixPerMillion]),
+    );
     return { kb, cheapest: cheapest.design, perMillion };
   });
 }

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MEMO_LIMITS } from '../../resolvers/lib/validation.js';
-import { toItem, type MemoRecord } from '../../resolvers/store/memoItem.js';
+import { MEMO_LIMITS, toItem, type MemoRecord } from '../resolverSeam.js';
 import { itemSizeBytes } from './itemSize.js';
 
 /** The memo sizes measured and priced: a short note, a page, and about the largest memo the API accepts. */

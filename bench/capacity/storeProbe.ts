@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { toItem } from '../../resolvers/store/memoItem.js';
-import { OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
+import { OWNER_INDEX, toItem } from '../resolverSeam.js';
 import { writeUnits } from './capacityRules.js';
 import { recordConsumedCapacity } from './consumedCapacity.js';
-import { createTable, deleteTable, emulatorClient } from './designRun.js';
+import { createTable, deleteTable, emulatorClient } from './designTables.js';
 import { DEPLOYED_DESIGN } from './indexDesigns.js';
 import { itemSizeBytes } from './itemSize.js';
 import { sampleMemo, sizedMemoFields } from './sizedMemo.js';
@@ -26,8 +25,10 @@ export async function capacityReportingProblem(endpoint: string): Promise<string
     await DynamoDBDocumentClient.from(client).send(new PutCommand({ TableName, Item: item }));
     const [put] = recorder.take();
     const expected = writeUnits(itemSizeBytes(item));
-    if (!put || put.table.write !== expected) return `a PutItem of a ${itemSizeBytes(item)}-byte item reported ${put?.table.write ?? 'no'} table write units, not ${expected}`;
-    if (!put.indexes[OWNER_INDEX.name]) return 'a PutItem into a table with a global secondary index reported no write units on the index (ConsumedCapacity.GlobalSecondaryIndexes is missing)';
+    if (!put || put.table.write !== expected)
+      return `a PutItem of a ${itemSizeBytes(item)}-byte item reported ${put?.table.write ?? 'no'} table write units, not ${expected}`;
+    if (!put.indexes[OWNER_INDEX.name])
+      return 'a PutItem into a table with a global secondary index reported no write units on the index (ConsumedCapacity.GlobalSecondaryIndexes is missing)';
     return undefined;
   } finally {
     recorder.stop();

@@ -20,7 +20,9 @@ export function buildCdkDefault(entry: string, outfile: string): Promise<string>
 export async function buildSdkClientOnly(variantDir: string): Promise<string> {
   const entry = join(variantDir, 'sdkClientOnly.ts');
   writeFileSync(entry, "import { DynamoDBClient } from '@aws-sdk/client-dynamodb';\nexport const client = new DynamoDBClient({});\n");
-  return buildWith(entry, join(variantDir, 'sdkClientOnly.mjs'), { alias: { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER } });
+  return buildWith(entry, join(variantDir, 'sdkClientOnly.mjs'), {
+    alias: { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER },
+  });
 }
 
 /** esbuild with the options infra/ gives NodejsFunction (ESM, minified, SDK bundled), changed by `overrides`. */

@@ -5,13 +5,12 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
 import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
-import { MEMO_FIELDS } from '../../resolvers/fields.js';
-import { toItem } from '../../resolvers/store/memoItem.js';
+import { MEMO_FIELDS, toItem } from '../resolverSeam.js';
 import { benchUserIdentity, handlerEnv } from '../benchCaller.js';
 import { buildCdkDefault, buildSdkClientOnly } from './bundleVariants.js';
 import { measureFirstResponses, profileFirstResponse, type ColdStartTarget, type FirstResponseFigures } from './firstResponse.js';
 import { measureBundle, type BundleFigures } from './importTime.js';
-import { profileBreakdown, type PhaseTimes } from './profileBreakdown.js';
+import { profileBreakdown, type CpuProfile, type PhaseTimes } from './profileBreakdown.js';
 
 export interface ImportTimeRow {
   fieldName: string;
@@ -58,7 +57,11 @@ export async function measureColdStarts(
   mkdirSync(variantDir, { recursive: true });
   try {
     const cdkDefaults = new Map<string, string>();
-    for (const field of MEMO_FIELDS) cdkDefaults.set(field.fieldName, await buildCdkDefault(join(REPO_ROOT, field.entry), join(variantDir, `${field.fieldName}.cdk-default.cjs`)));
+    for (const field of MEMO_FIELDS)
+      cdkDefaults.set(
+        field.fieldName,
+        await buildCdkDefault(join(REPO_ROOT, field.entry), join(variantDir, `${field.fieldName}.cdk-default.cjs`)),
+      );
     const ours = bundleFor(bundles, FIELD);
     const targets = await firstResponseTargets(variantDir, store, ours, cdkDefaults.get(FIELD)!);
 
@@ -70,17 +73,33 @@ export async function measureColdStarts(
     // are told apart by (its first invocation read 0 ms in one run).
     for (const target of targets.filter(({ name }) => !name.startsWith(COMPILE_CACHE_VARIANT))) {
       const file = await profileFirstResponse(target, options.profileDir);
-      profile.push({ name: target.name, file, phases: profileBreakdown(JSON.parse(readFileSync(file, 'utf8')), target.codeFile) });
+      profile.push({
+        name: target.name,
+        file,
+        phases: profileBreakdown(JSON.parse(readFileSync(file, 'utf8')) as CpuProfile, target.codeFile),
+      });
     }
 
     options.log(`import only, every function: ${options.runs} runs each…`);
     const importTime: ImportTimeRow[] = [];
     for (const field of MEMO_FIELDS) {
       const deployed = bundleFor(bundles, field.fieldName);
-      importTime.push({ fieldName: field.fieldName, variant: 'ours', figures: measureBundle(deployed.path, options.runs, handlerEnv(deployed.env, store)) });
-      importTime.push({ fieldName: field.fieldName, variant: 'cdk-default', figures: measureBundle(cdkDefaults.get(field.fieldName)!, options.runs, handlerEnv(deployed.env, store)) });
+      importTime.push({
+        fieldName: field.fieldName,
+        variant: 'ours',
+        figures: measureBundle(deployed.path, options.runs, handlerEnv(deployed.env, store)),
+      });
+      importTime.push({
+        fieldName: field.fieldName,
+        variant: 'cdk-default',
+        figures: measureBundle(cdkDefaults.get(field.fieldName)!, options.runs, handlerEnv(deployed.env, store)),
+      });
     }
-    importTime.push({ fieldName: '(DynamoDBClient alone)', variant: 'floor', figures: measureBundle(await buildSdkClientOnly(variantDir), options.runs, handlerEnv({}, store)) });
+    importTime.push({
+      fieldName: '(DynamoDBClient alone)',
+      variant: 'floor',
+      figures: measureBundle(await buildSdkClientOnly(variantDir), options.runs, handlerEnv({}, store)),
+    });
     return { firstResponseField: FIELD, firstResponse, profile, importTime };
   } finally {
     rmSync(variantDir, { recursive: true, force: true });
@@ -104,7 +123,12 @@ async function firstResponseTargets(
   const now = new Date().toISOString();
   const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: store.endpoint }));
   try {
-    await client.send(new PutCommand({ TableName: store.tableName, Item: toItem({ memoId, ownerId: OWNER, title: 'cold', content: 'start', tags: [], createdAt: now, updatedAt: now, version: 1 }) }));
+    await client.send(
+      new PutCommand({
+        TableName: store.tableName,
+        Item: toItem({ memoId, ownerId: OWNER, title: 'cold', content: 'start', tags: [], createdAt: now, updatedAt: now, version: 1 }),
+      }),
+    );
   } finally {
     client.destroy();
   }
@@ -121,19 +145,39 @@ async function firstResponseTargets(
   const requestFile = join(variantDir, 'request.json');
   writeFileSync(eventFile, JSON.stringify(event));
   // The request our handler's GetCommand sends, as DynamoDB's JSON protocol spells it.
-  writeFileSync(requestFile, JSON.stringify({ endpoint: store.endpoint, target: 'GetItem', body: { TableName: store.tableName, Key: { memoId: { S: memoId } } } }));
+  writeFileSync(
+    requestFile,
+    JSON.stringify({ endpoint: store.endpoint, target: 'GetItem', body: { TableName: store.tableName, Key: { memoId: { S: memoId } } } }),
+  );
   const found = (result: unknown) => {
     const { data, Item } = (result ?? {}) as { data?: { memoId?: string }; Item?: { memoId?: { S?: string } } };
-    if ((data?.memoId ?? Item?.memoId?.S) !== memoId) throw new Error(`the cold start did not return memo ${memoId}: ${JSON.stringify(result).slice(0, 300)}`);
+    if ((data?.memoId ?? Item?.memoId?.S) !== memoId)
+      throw new Error(`the cold start did not return memo ${memoId}: ${JSON.stringify(result).slice(0, 300)}`);
   };
   const env = handlerEnv(ours.env, store);
   const targets = [
     { name: 'ours (deployed bundle)', runnerArgs: ['handler', ours.path, eventFile], env, check: found, codeFile: ours.path },
-    { name: 'CDK default (SDK from node_modules)', runnerArgs: ['handler', cdkDefault, eventFile], env, check: found, codeFile: cdkDefault },
-    { name: 'floor (node:http, one request)', runnerArgs: ['floor', requestFile], env, check: found, codeFile: join(REPO_ROOT, 'bench', 'coldStart', 'firstResponseRunner.mjs') },
+    {
+      name: 'CDK default (SDK from node_modules)',
+      runnerArgs: ['handler', cdkDefault, eventFile],
+      env,
+      check: found,
+      codeFile: cdkDefault,
+    },
+    {
+      name: 'floor (node:http, one request)',
+      runnerArgs: ['floor', requestFile],
+      env,
+      check: found,
+      codeFile: join(REPO_ROOT, 'bench', 'coldStart', 'firstResponseRunner.mjs'),
+    },
   ];
   const compileCache = join(variantDir, 'compile-cache');
-  const withCache = { ...targets[0]!, name: `${COMPILE_CACHE_VARIANT} (NODE_COMPILE_CACHE, filled on this Node)`, env: { ...env, NODE_COMPILE_CACHE: compileCache } };
+  const withCache = {
+    ...targets[0]!,
+    name: `${COMPILE_CACHE_VARIANT} (NODE_COMPILE_CACHE, filled on this Node)`,
+    env: { ...env, NODE_COMPILE_CACHE: compileCache },
+  };
   await fillCompileCache(withCache);
   return [...targets, withCache];
 }

@@ -44,17 +44,30 @@ export function coldStartReportLines(figures: ColdStartFigures, runs: number): s
   lines.push(
     ...textTable(
       ['phase', 'ours', 'CDK default', 'floor', 'ours − floor'],
-      PHASES.map((phase) => [phase, ours!.phases[phase].toFixed(1), cdkDefault!.phases[phase].toFixed(1), floor!.phases[phase].toFixed(1), (ours!.phases[phase] - floor!.phases[phase]).toFixed(1)]),
+      PHASES.map((phase) => [
+        phase,
+        ours!.phases[phase].toFixed(1),
+        cdkDefault!.phases[phase].toFixed(1),
+        floor!.phases[phase].toFixed(1),
+        (ours!.phases[phase] - floor!.phases[phase]).toFixed(1),
+      ]),
     ),
   );
   lines.push(`   profiles: ${figures.profile.map((p) => p.file).join(', ')}`, '');
-  lines.push(`   Import only, every function: a fresh node loading the bundle, alternating with a bare \`node -e 0\` (the baseline; ratio = load median ÷ that row's baseline median)`);
+  lines.push(
+    `   Import only, every function: a fresh node loading the bundle, alternating with a bare \`node -e 0\` (the baseline; ratio = load median ÷ that row's baseline median)`,
+  );
   lines.push(
     ...textTable(
       ['function', 'variant', 'KB', 'gzip KB', 'load ms median (p25–p75)', 'node -e 0 ms median (p25–p75)', 'ratio'],
       figures.importTime.map((r) => [
-        r.fieldName, r.variant, (r.figures.bytes / 1024).toFixed(1), (r.figures.gzipBytes / 1024).toFixed(1),
-        formatSpread(r.figures.loadMs), formatSpread(r.figures.baselineMs), r.figures.ratio.toFixed(2),
+        r.fieldName,
+        r.variant,
+        (r.figures.bytes / 1024).toFixed(1),
+        (r.figures.gzipBytes / 1024).toFixed(1),
+        formatSpread(r.figures.loadMs),
+        formatSpread(r.figures.baselineMs),
+        r.figures.ratio.toFixed(2),
       ]),
     ),
   );

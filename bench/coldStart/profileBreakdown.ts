@@ -74,7 +74,8 @@ function classify(stack: readonly Frame[], file: string): Phase {
   const code = stack.find((frame) => frame.url.endsWith(`/${file}`));
   // A module's top level is the anonymous function at line 0; anything else in it is called later.
   if (code) return code.functionName === '' && code.lineNumber === 0 ? 'run the top level' : 'first invocation';
-  if (has('processTicksAndRejections', 'listOnTimeout') || stack.some((frame) => /^node:(?:_?http|net|dns)/.test(frame.url))) return 'first invocation';
+  if (has('processTicksAndRejections', 'listOnTimeout') || stack.some((frame) => /^node:(?:_?http|net|dns)/.test(frame.url)))
+    return 'first invocation';
   if (leaf.functionName === '(program)' || leaf.functionName === '(idle)' || stack.length <= 2) return 'other';
   return 'node start-up';
 }

@@ -1,5 +1,5 @@
 import { textTable } from '../textTable.js';
-import type { CostFigures } from './costModel.js';
+import type { CostFigures } from './costFigures.js';
 
 /**
  * The cost figures as plain-text lines (the bench report's cost section): per design, dollars
@@ -9,9 +9,15 @@ import type { CostFigures } from './costModel.js';
 export function costReportLines(cost: CostFigures, heading = 'Cost on AWS'): string[] {
   const { units, assumptions } = cost;
   const unitsText =
-    units.source === 'measured' ? `capacity units measured on ${units.store}` : `capacity units: the pricing rules' minimum, NOT measured (${units.skippedReason})`;
+    units.source === 'measured'
+      ? `capacity units measured on ${units.store}`
+      : `capacity units: the pricing rules' minimum, NOT measured (${units.skippedReason})`;
   const lines = [
-    `${heading}, USD per million calls (prices: ${cost.pricesRetrieved}; ${unitsText}; warm Lambda ms: ${Object.entries(assumptions.lambdaMsPerOperation).map(([operation, ms]) => `${operation} ${ms}`).join(', ')})`,
+    `${heading}, USD per million calls (prices: ${cost.pricesRetrieved}; ${unitsText}; warm Lambda ms: ${Object.entries(
+      assumptions.lambdaMsPerOperation,
+    )
+      .map(([operation, ms]) => `${operation} ${ms}`)
+      .join(', ')})`,
   ];
   for (const name of [...new Set(cost.designs.map((entry) => entry.design.name))]) {
     const bySize = cost.designs.filter((entry) => entry.design.name === name);
@@ -23,16 +29,25 @@ export function costReportLines(cost: CostFigures, heading = 'Cost on AWS'): str
     );
     lines.push(
       ...textTable(
-        ['operation', ...bySize.map((entry) => `${entry.itemSizeKb} KB memos`), `${first.itemSizeKb} KB split`, ...(indexed ? ['owner index share'] : [])],
+        [
+          'operation',
+          ...bySize.map((entry) => `${entry.itemSizeKb} KB memos`),
+          `${first.itemSizeKb} KB split`,
+          ...(indexed ? ['owner index share'] : []),
+        ],
         first.perOperation.map((firstCost, row) => [
           firstCost.operation,
           ...bySize.map((entry) => entry.perOperation[row]!.total),
           `${firstCost.appsync} + ${firstCost.lambda} + ${firstCost.dynamodb}`,
-          ...(indexed ? [bySize.map((entry) => percent(entry.perOperation[row]!.dynamodbOwnerIndex, entry.perOperation[row]!.dynamodb)).join(' / ')] : []),
+          ...(indexed
+            ? [bySize.map((entry) => percent(entry.perOperation[row]!.dynamodbOwnerIndex, entry.perOperation[row]!.dynamodb)).join(' / ')]
+            : []),
         ]),
       ).map((line) => (line ? `   ${line}` : line)),
     );
-    const mix = Object.entries(assumptions.readHeavyMix).map(([operation, share]) => `${operation} ${share * 100}%`).join(', ');
+    const mix = Object.entries(assumptions.readHeavyMix)
+      .map(([operation, share]) => `${operation} ${share * 100}%`)
+      .join(', ');
     lines.push(
       `   read-heavy mix (${mix}): ${bySize
         .map(

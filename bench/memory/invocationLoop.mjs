@@ -28,9 +28,13 @@ if (!bundlePath || !planPath) fail('usage: node --expose-gc invocationLoop.mjs <
 const gc = globalThis.gc;
 if (typeof gc !== 'function') fail('run with --expose-gc: the heap is measured after a full collection');
 
-/** @type {{ eventJson: string; memoIds: string[]; invocations: number; functionName: string }} */
-const plan = JSON.parse(readFileSync(planPath, 'utf8'));
-const { handler } = await import(pathToFileURL(bundlePath).href);
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- typed by the JSDoc cast, which the lint's default project for .mjs does not read
+const plan = /** @type {{ eventJson: string; memoIds: string[]; invocations: number; functionName: string }} */ (
+  JSON.parse(readFileSync(planPath, 'utf8'))
+);
+/** @typedef {(event: unknown, context: unknown) => Promise<{ data?: unknown; error?: unknown } | null | undefined>} Handler */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- typed by the JSDoc cast, which the lint's default project for .mjs does not read
+const { handler } = /** @type {{ handler: Handler }} */ (await import(pathToFileURL(bundlePath).href));
 if (typeof handler !== 'function') fail(`${bundlePath} exports no handler function`);
 
 await invoke(0);
@@ -75,7 +79,7 @@ async function timed(from, to) {
 /** @param {number} i */
 async function invoke(i) {
   const memoId = plan.memoIds.length ? plan.memoIds[i % plan.memoIds.length] : '';
-  const event = JSON.parse(plan.eventJson.replaceAll(MEMO_ID_SLOT, memoId ?? ''));
+  const event = /** @type {unknown} */ (JSON.parse(plan.eventJson.replaceAll(MEMO_ID_SLOT, memoId ?? '')));
   const result = await handler(event, lambdaContext());
   const answer = JSON.stringify(result);
   // A failed invocation measures an error path, not the operation: stop the run loudly.

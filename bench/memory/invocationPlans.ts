@@ -1,6 +1,6 @@
 import { benchUserIdentity } from '../benchCaller.js';
 import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
-import { request } from '../../resolvers/appsync/invokeLambda.js';
+import { appSyncLambdaRequest as request } from '../resolverSeam.js';
 import { LIST_LIMIT, sampleFields } from '../runtime/rawOperations.js';
 import { MEMO_FIELD_NAMES } from '../../local/appsync/memoFieldsFragment.js';
 
@@ -104,7 +104,8 @@ function appSyncHeaders(): Record<string, string> {
 /** `{ items { memoId … } nextToken }` from the flat list (`items/memoId`), as AppSync renders it. */
 function selectionSetGraphQL(selection: readonly string[]): string {
   const top = selection.filter((field) => !field.includes('/'));
-  const nested = (parent: string) => selection.filter((field) => field.startsWith(`${parent}/`)).map((field) => field.slice(parent.length + 1));
+  const nested = (parent: string) =>
+    selection.filter((field) => field.startsWith(`${parent}/`)).map((field) => field.slice(parent.length + 1));
   const render = (field: string) => (nested(field).length ? `${field} { ${nested(field).join(' ')} }` : field);
   return `{ ${top.map(render).join(' ')} }`;
 }

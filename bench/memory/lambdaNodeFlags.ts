@@ -15,7 +15,12 @@
  * lambdaNodeFlags(128); // ['--max-semi-space-size=6', '--max-old-space-size=116', '--max-http-header-size=81920']
  */
 export function lambdaNodeFlags(memoryMb: number): string[] {
-  if (!Number.isInteger(memoryMb) || memoryMb < 128) throw new RangeError(`a Lambda memory size is a whole number of MB from 128, not ${memoryMb}`);
+  if (!Number.isInteger(memoryMb) || memoryMb < 128)
+    throw new RangeError(`a Lambda memory size is a whole number of MB from 128, not ${memoryMb}`);
   const newSpace = Math.floor(memoryMb / 10);
-  return [`--max-semi-space-size=${Math.floor(newSpace / 2)}`, `--max-old-space-size=${memoryMb - newSpace}`, '--max-http-header-size=81920'];
+  return [
+    `--max-semi-space-size=${Math.floor(newSpace / 2)}`,
+    `--max-old-space-size=${memoryMb - newSpace}`,
+    '--max-http-header-size=81920',
+  ];
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { FUNCTION_MEMORY_MB } from '../../resolvers/fields.js';
+import { FUNCTION_MEMORY_MB } from '../resolverSeam.js';
 import type { DeployedBundle } from '../coldStart/coldStart.js';
 import { handlerEnv } from '../benchCaller.js';
 import { round } from '../stats.js';
@@ -74,7 +74,8 @@ export async function measureMemory(
   options: MemoryOptions,
 ): Promise<MemoryRow[]> {
   const { invocations, lambdaMemoryMb = FUNCTION_MEMORY_MB } = options;
-  if (!Number.isInteger(invocations) || invocations < 2) throw new RangeError(`invocations must be a whole number of at least 2, not ${invocations}`);
+  if (!Number.isInteger(invocations) || invocations < 2)
+    throw new RangeError(`invocations must be a whole number of at least 2, not ${invocations}`);
   const rows: MemoryRow[] = [];
   for (const [fieldName, bundle] of bundles) {
     options.log(`memory: ${fieldName}, 1 + ${invocations} invocations in one process, V8 limits of ${lambdaMemoryMb} MB…`);

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
+import { OWNER_INDEX } from '../resolverSeam.js';
 import { sampleMemo } from '../runtime/rawOperations.js';
 
 export interface SeederConnection {
@@ -37,10 +37,10 @@ export function memoSeeder(connection: SeederConnection): MemoSeeder {
     let next = 0;
     const worker = async () => {
       while (next < batches.length) {
-        let pending = batches[next++]!;
+        let pending = batches[next++] ?? [];
         while (pending.length) {
           const { UnprocessedItems } = await client.send(new BatchWriteCommand({ RequestItems: { [TableName]: pending } }));
-          pending = (UnprocessedItems?.[TableName] ?? []) as Record<string, unknown>[];
+          pending = UnprocessedItems?.[TableName] ?? [];
         }
       }
     };
@@ -62,7 +62,7 @@ export function memoSeeder(connection: SeederConnection): MemoSeeder {
           ExclusiveStartKey,
         }),
       );
-      keys.push(...(page.Items ?? []).map((item) => ({ memoId: item.memoId })));
+      keys.push(...(page.Items ?? []).map((item) => ({ memoId: item.memoId as string })));
       ExclusiveStartKey = page.LastEvaluatedKey;
     } while (ExclusiveStartKey);
     return keys;

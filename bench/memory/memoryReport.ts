@@ -1,5 +1,5 @@
 import { textTable } from '../textTable.js';
-import type { LambdaSizing } from './lambdaSizing.js';
+import type { LambdaSizing } from './sizingSettings.js';
 import type { MemoryRow } from './measureMemory.js';
 
 /**
@@ -15,7 +15,15 @@ export function memoryReportLines(rows: readonly MemoryRow[], sizing: LambdaSizi
   );
   lines.push(
     ...textTable(
-      ['function', 'V8 limits of', 'RSS MiB after 1 → N', 'heap MiB after 1 → half → N', 'heap growth KiB / 1,000 (2nd half)', 'peak RSS MiB', 'CPU ms / invocation'],
+      [
+        'function',
+        'V8 limits of',
+        'RSS MiB after 1 → N',
+        'heap MiB after 1 → half → N',
+        'heap growth KiB / 1,000 (2nd half)',
+        'peak RSS MiB',
+        'CPU ms / invocation',
+      ],
       rows.map((row) => [
         row.fieldName,
         `${row.lambdaMemoryMb} MB`,
@@ -53,12 +61,17 @@ export function memoryReportLines(rows: readonly MemoryRow[], sizing: LambdaSizi
         ['peak RSS from the run at', ...sizes.map((point) => distinctSizes(point.perOperation.map((op) => op.rssMeasuredAtMb)))],
         ['mean cost per million', ...sizes.map((point) => `$${point.meanCostPerMillion.toFixed(4)}`)],
         [`peak RSS × ${assumptions.memoryHeadroom} fits`, ...sizes.map((point) => yesNo(point.fitsMemory, maxRss(point)))],
-        [`CPU part ≤ ${assumptions.maxCpuShareOfWait} × wait`, ...sizes.map((point) => yesNo(point.ioBound, `max ${maxCpuPart(point)} ms`))],
+        [
+          `CPU part ≤ ${assumptions.maxCpuShareOfWait} × wait`,
+          ...sizes.map((point) => yesNo(point.ioBound, `max ${maxCpuPart(point)} ms`)),
+        ],
       ],
     ),
   );
   lines.push(...assumptions.notes.map((note) => `   ${note}`));
-  lines.push(`   Prices: $${assumptions.prices.perMillionRequests} per million requests, $${assumptions.prices.perGbSecondArm64} per GB-s (arm64), from bench/cost/prices.json.`);
+  lines.push(
+    `   Prices: $${assumptions.prices.perMillionRequests} per million requests, $${assumptions.prices.perGbSecondArm64} per GB-s (arm64), from bench/cost/prices.json.`,
+  );
   lines.push('', `Chosen: ${sizing.chosenMb} MB. ${sizing.reason}`, '');
   return lines;
 }

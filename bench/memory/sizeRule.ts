@@ -1,20 +1,23 @@
-import type { SizePoint, SizingSettings } from './lambdaSizing.js';
+import type { SizePoint, SizingSettings } from './sizingSettings.js';
 
 /**
  * The rule lambdaSizing applies: the cheapest size at which every handler's peak RSS fits with the
  * headroom and every operation is I/O-bound; failing that, the largest size that fits, saying so.
  * The reason names every size passed over and why.
  */
-export function chooseSize(perSize: readonly SizePoint[], settings: Pick<SizingSettings, 'memoryHeadroom' | 'maxCpuShareOfWait'>): { chosenMb: number; reason: string } {
+export function chooseSize(
+  perSize: readonly SizePoint[],
+  settings: Pick<SizingSettings, 'memoryHeadroom' | 'maxCpuShareOfWait'>,
+): { chosenMb: number; reason: string } {
   const cheapest = (points: readonly SizePoint[]) =>
     [...points].sort((a, b) => a.meanCostPerMillion - b.meanCostPerMillion || a.memoryMb - b.memoryMb)[0];
   const qualifying = perSize.filter((point) => point.fitsMemory && point.ioBound);
-  const rejected = perSize
-    .filter((point) => !qualifying.includes(point))
-    .map((point) => `${point.memoryMb} MB ${whyNot(point, settings)}`);
+  const rejected = perSize.filter((point) => !qualifying.includes(point)).map((point) => `${point.memoryMb} MB ${whyNot(point, settings)}`);
   const chosen = cheapest(qualifying);
   if (chosen) {
-    const others = perSize.filter((point) => point !== chosen).map((point) => `${point.memoryMb} MB $${point.meanCostPerMillion.toFixed(4)}`);
+    const others = perSize
+      .filter((point) => point !== chosen)
+      .map((point) => `${point.memoryMb} MB $${point.meanCostPerMillion.toFixed(4)}`);
     return {
       chosenMb: chosen.memoryMb,
       reason:
@@ -42,7 +45,9 @@ function whyNot(point: SizePoint, settings: Pick<SizingSettings, 'memoryHeadroom
   const cpuBound = point.perOperation.filter((op) => !op.ioBound);
   if (cpuBound.length) {
     const worst = cpuBound.reduce((a, b) => (b.cpuPartMs / b.waitMs > a.cpuPartMs / a.waitMs ? b : a));
-    reasons.push(`CPU-bound in ${cpuBound.length} of ${point.perOperation.length} operations (worst ${worst.operation}: ${worst.cpuPartMs} ms CPU vs ${worst.waitMs} ms wait)`);
+    reasons.push(
+      `CPU-bound in ${cpuBound.length} of ${point.perOperation.length} operations (worst ${worst.operation}: ${worst.cpuPartMs} ms CPU vs ${worst.waitMs} ms wait)`,
+    );
   }
   return reasons.join(' and ');
 }

@@ -1,4 +1,4 @@
-import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '@memo-api/client';
 import type { GraphqlRequest } from './graphqlClient.js';
 import { measureLoad, type LoadOptions } from './load.js';
 import { LIST_LIMIT, sampleFields, type RawOperations } from './rawOperations.js';
@@ -21,11 +21,7 @@ export interface Comparison {
  * documents) and the same DynamoDB request issued raw, back to back so both see the same
  * machine state. Both act on the signed-in user's memos.
  */
-export async function compareEndpointToRaw(
-  request: GraphqlRequest,
-  raw: RawOperations,
-  options: LoadOptions,
-): Promise<Comparison[]> {
+export async function compareEndpointToRaw(request: GraphqlRequest, raw: RawOperations, options: LoadOptions): Promise<Comparison[]> {
   const total = options.warmup + options.count;
   const pool = await raw.seed(200);
   const pick = (i: number) => pool[i % pool.length]!;

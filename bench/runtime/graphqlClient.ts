@@ -12,7 +12,10 @@ export function graphqlClient(url: string, idToken: string) {
   const printed = new WeakMap<object, string>();
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
   const target = new URL(url);
-  return async function request<TResult, TVariables>(document: TypedDocumentNode<TResult, TVariables>, variables: TVariables): Promise<TResult> {
+  return async function request<TResult, TVariables>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+  ): Promise<TResult> {
     let query = printed.get(document);
     if (query === undefined) printed.set(document, (query = print(document)));
     const body = await post(agent, target, idToken, JSON.stringify({ query, variables }));
@@ -26,7 +29,11 @@ function post(agent: Agent, target: URL, authorization: string, payload: string)
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       target,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization } },
+      {
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload), authorization },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

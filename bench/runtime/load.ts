@@ -18,7 +18,12 @@ export async function measureLoad(operation: (i: number) => Promise<unknown>, op
   await runWorkers(options.warmup, options.concurrency, operation, () => {});
   const latencies: number[] = [];
   const started = performance.now();
-  await runWorkers(options.count, options.concurrency, (i) => operation(options.warmup + i), (ms) => latencies.push(ms));
+  await runWorkers(
+    options.count,
+    options.concurrency,
+    (i) => operation(options.warmup + i),
+    (ms) => latencies.push(ms),
+  );
   return summarize(latencies, performance.now() - started);
 }
 

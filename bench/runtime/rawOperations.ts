@@ -1,8 +1,16 @@
 import { DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DeleteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
-import { toItem } from '../../resolvers/store/memoItem.js';
-import { ownerPageQuery } from '../../resolvers/store/ownerPageQuery.js';
+import { ownerPageQuery, toItem, type StoreConfig } from '../resolverSeam.js';
 
 /** What a benchmark client sends to create memo `i`; the endpoint and the raw baseline store the same. */
 export function sampleFields(i: number): { title: string; content: string; tags: string[] } {
@@ -15,6 +23,13 @@ export function sampleMemo(i: number, ownerId: string): Record<string, unknown> 
   return toItem({ memoId: uuidv4(), ownerId, ...sampleFields(i), createdAt: now, updatedAt: now, version: 1 });
 }
 
+/** The table the baseline reads and writes, reached as the handlers reach it. */
+export type RawStore = Pick<StoreConfig, 'tableName' | 'region' | 'credentials'> & { endpoint: string };
+
+function clientSettings({ endpoint, region, credentials }: RawStore) {
+  return { endpoint, ...(region ? { region } : {}), ...(credentials ? { credentials } : {}) };
+}
+
 /** The page size the bench lists with: the endpoint asks for it, the store queries one item more. */
 export const LIST_LIMIT = 20;
 
@@ -23,11 +38,11 @@ export const LIST_LIMIT = 20;
  * caller (`ownerId`), issued straight from a document client, with no GraphQL, HTTP, auth or
  * Lambda layer in between.
  */
-export function rawOperations(endpoint: string, tableName: string, ownerId: string) {
-  // Region and credentials from the environment, as the handlers' client takes them: DynamoDB
-  // Local keeps a separate database per access key and region, and the baseline must see their table.
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint }));
-  const TableName = tableName;
+export function rawOperations(store: RawStore, ownerId: string) {
+  // The handlers' region and key: DynamoDB Local keeps a separate database per access key and
+  // region, and the baseline must see their table.
+  const client = DynamoDBDocumentClient.from(new DynamoDBClient(clientSettings(store)));
+  const TableName = store.tableName;
   // A user-pool caller's writes are conditional on owning the memo (memoStore's guard).
   const owned = {
     ConditionExpression: 'attribute_exists(memoId) AND #ownerId = :ownerId',
@@ -60,8 +75,7 @@ export function rawOperations(endpoint: string, tableName: string, ownerId: stri
         }),
       ),
     /** The first page of the owner's memos, newest first: one Query on the owner index. */
-    listMemos: () =>
-      client.send(new QueryCommand(ownerPageQuery(TableName, ownerId, LIST_LIMIT))),
+    listMemos: () => client.send(new QueryCommand(ownerPageQuery(TableName, ownerId, LIST_LIMIT))),
     deleteMemo: (memoId: string) =>
       client.send(
         new DeleteCommand({
@@ -108,10 +122,10 @@ export function rawOperations(endpoint: string, tableName: string, ownerId: stri
 }
 
 /** Drops the table, for a store that outlives the run. */
-export async function deleteTable(endpoint: string, tableName: string): Promise<void> {
-  const client = new DynamoDBClient({ endpoint });
+export async function deleteTable(store: RawStore): Promise<void> {
+  const client = new DynamoDBClient(clientSettings(store));
   try {
-    await client.send(new DeleteTableCommand({ TableName: tableName }));
+    await client.send(new DeleteTableCommand({ TableName: store.tableName }));
   } finally {
     client.destroy();
   }

@@ -1,6 +1,8 @@
-import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
+import { CreateMemoDocument, DeleteMemoDocument, GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '@memo-api/client';
 import type { GraphqlRequest } from './graphqlClient.js';
+import type { MemoStore } from '../resolverSeam.js';
 import type { RawOperations } from './rawOperations.js';
+import { countRequests } from './requestCounter.js';
 
 export interface RoundTrips {
   /** DynamoDB requests per call, by DynamoDB action, for each operation sent to the endpoint. */
@@ -12,13 +14,12 @@ export interface RoundTrips {
 }
 
 /**
- * Counts the DynamoDB requests behind each GraphQL operation with a middleware on the store's
- * own client (the one the handlers use: the local runtime imports them in this process).
+ * Counts the DynamoDB requests behind each GraphQL operation with a middleware on the client of
+ * `store`, the one the local runtime's handlers are bound to (they run in this process).
  */
-export async function countRoundTrips(request: GraphqlRequest, raw: RawOperations): Promise<RoundTrips> {
+export async function countRoundTrips(request: GraphqlRequest, raw: RawOperations, store: MemoStore): Promise<RoundTrips> {
   await raw.seed(250); // the user's memos, so that listing walks several full pages
-  const { countRequests } = await import('../../resolvers/store/requestCounter.js');
-  const counter = countRequests();
+  const counter = countRequests(store.documentClient);
   const counted = async (operation: () => Promise<unknown>) => {
     counter.reset();
     await operation();

@@ -1,4 +1,4 @@
-import { GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
+import { GetMemoDocument, ListMemosDocument, UpdateMemoDocument } from '@memo-api/client';
 import type { GraphqlRequest } from './graphqlClient.js';
 import { measureLoad, type LoadOptions } from './load.js';
 import type { RawOperations } from './rawOperations.js';
@@ -31,12 +31,18 @@ export async function measureScale(
     // Spread reads and writes over the whole table, not a hot subset.
     const pick = (i: number) => ids[(i * 7919) % ids.length]!;
     const memo = await measureLoad((i) => request(GetMemoDocument, { memoId: pick(i) }), options);
-    const updateMemo = await measureLoad((i) => request(UpdateMemoDocument, { input: { memoId: pick(i), content: `scale ${i}` } }), options);
+    const updateMemo = await measureLoad(
+      (i) => request(UpdateMemoDocument, { input: { memoId: pick(i), content: `scale ${i}` } }),
+      options,
+    );
     let nextToken: string | null = null;
-    const listMemosPage = await measureLoad(async () => {
-      const { listMemos } = await request(ListMemosDocument, { limit: 20, nextToken });
-      nextToken = listMemos.nextToken ?? null;
-    }, { ...options, concurrency: 1 });
+    const listMemosPage = await measureLoad(
+      async () => {
+        const { listMemos } = await request(ListMemosDocument, { limit: 20, nextToken });
+        nextToken = listMemos.nextToken ?? null;
+      },
+      { ...options, concurrency: 1 },
+    );
     points.push({ storedMemos: size, memo, updateMemo, listMemosPage });
   }
   return points;

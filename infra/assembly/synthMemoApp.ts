@@ -5,7 +5,7 @@ import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { MemoApiStack } from '../memoApiStack.js';
 import { addMemoApi } from '../memoApp.js';
-import { findFieldWiring } from './templateLookup.js';
+import { codeAssetKey, findFieldWiring } from './templateLookup.js';
 
 export interface SynthesizedMemoApp {
   readonly app: App;
@@ -36,9 +36,9 @@ export function synthMemoApp(
     const stack = addMemoApi(app);
     options.beforeSynth?.(stack);
     const assembly = app.synth();
-    const template = Template.fromJSON(assembly.getStackByName(stack.stackName).template);
+    const template = Template.fromJSON(assembly.getStackByName(stack.stackName).template as Record<string, unknown>);
     const bundleOf = (fieldName: string) => {
-      const assetHash = (findFieldWiring(template, fieldName).fn.Properties.Code.S3Key as string).replace(/\.zip$/, '');
+      const assetHash = codeAssetKey(findFieldWiring(template, fieldName).fn).replace(/\.zip$/, '');
       return join(outdir, `asset.${assetHash}`, 'index.mjs');
     };
     return { app, stack, template, outdir, bundleOf, dispose: () => rmSync(outdir, { recursive: true, force: true }) };

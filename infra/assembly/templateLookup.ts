@@ -23,36 +23,64 @@ export interface FieldWiring {
   invokeRoleId: string;
 }
 
+type GetAtt = { 'Fn::GetAtt': [string, string] };
+interface PolicyDocumentHolder {
+  PolicyDocument: { Statement: PolicyStatement[] };
+}
+
+/** The properties this module reads, per resource type (tests read the rest through `any`). */
+interface ReadProperties {
+  'AWS::AppSync::Resolver': { FieldName: string; DataSourceName: string };
+  'AWS::AppSync::DataSource': { Name: string; LambdaConfig: { LambdaFunctionArn: GetAtt }; ServiceRoleArn: GetAtt };
+  'AWS::Lambda::Function': { Role: GetAtt; Code: { S3Key: string } };
+  'AWS::IAM::Policy': PolicyDocumentHolder & { Roles: unknown[] };
+  'AWS::IAM::Role': { Policies?: PolicyDocumentHolder[] };
+}
+
+/** A resource's properties typed as this module reads them; the caller has checked its type. */
+function propertiesOf<T extends keyof ReadProperties>(resource: CfnResource, _type: T): ReadProperties[T] {
+  return resource.Properties as ReadProperties[T];
+}
+
 /** Follows a field from its resolver to its data source, function and both roles. */
 export function findFieldWiring(template: Template, fieldName: string): FieldWiring {
   const resources = template.toJSON().Resources as Record<string, CfnResource>;
-  const resolver = only(resources, (r) => r.Type === 'AWS::AppSync::Resolver' && r.Properties.FieldName === fieldName);
+  const resolver = only(
+    resources,
+    (r) => r.Type === 'AWS::AppSync::Resolver' && propertiesOf(r, 'AWS::AppSync::Resolver').FieldName === fieldName,
+  );
+  const dataSourceName = propertiesOf(resolver, 'AWS::AppSync::Resolver').DataSourceName;
   const dataSource = only(
     resources,
-    (r) => r.Type === 'AWS::AppSync::DataSource' && r.Properties.Name === resolver.Properties.DataSourceName,
+    (r) => r.Type === 'AWS::AppSync::DataSource' && propertiesOf(r, 'AWS::AppSync::DataSource').Name === dataSourceName,
   );
-  const functionId = getAttId(dataSource.Properties.LambdaConfig.LambdaFunctionArn);
+  const dataSourceProperties = propertiesOf(dataSource, 'AWS::AppSync::DataSource');
+  const functionId = getAttId(dataSourceProperties.LambdaConfig.LambdaFunctionArn);
   const fn = resources[functionId]!;
   return {
     resolver,
     dataSource,
     fn,
     functionId,
-    roleId: getAttId(fn.Properties.Role),
-    invokeRoleId: getAttId(dataSource.Properties.ServiceRoleArn),
+    roleId: getAttId(propertiesOf(fn, 'AWS::Lambda::Function').Role),
+    invokeRoleId: getAttId(dataSourceProperties.ServiceRoleArn),
   };
+}
+
+/** The S3 key of a function's code asset: `<asset hash>.zip`. */
+export function codeAssetKey(fn: CfnResource): string {
+  return propertiesOf(fn, 'AWS::Lambda::Function').Code.S3Key;
 }
 
 /** Every statement that grants `roleId` anything: attached policies and inline ones. */
 export function statementsOfRole(template: Template, roleId: string): PolicyStatement[] {
   const resources = template.toJSON().Resources as Record<string, CfnResource>;
-  const attached = Object.values(resources).filter(
-    (r) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role: unknown) => isRef(role, roleId)),
-  );
-  const inline = resources[roleId]!.Properties.Policies ?? [];
-  return [...attached.map((policy) => policy.Properties), ...inline].flatMap(
-    (policy: { PolicyDocument: { Statement: PolicyStatement[] } }) => policy.PolicyDocument.Statement,
-  );
+  const attached = Object.values(resources)
+    .filter((r) => r.Type === 'AWS::IAM::Policy')
+    .map((r) => propertiesOf(r, 'AWS::IAM::Policy'))
+    .filter((policy) => policy.Roles.some((role) => isRef(role, roleId)));
+  const inline = propertiesOf(resources[roleId]!, 'AWS::IAM::Role').Policies ?? [];
+  return [...attached, ...inline].flatMap((policy) => policy.PolicyDocument.Statement);
 }
 
 export function actionsOf(statement: PolicyStatement): string[] {
@@ -63,7 +91,7 @@ export function resourcesOf(statement: PolicyStatement): unknown[] {
   return [statement.Resource ?? []].flat();
 }
 
-export function getAttId(value: { 'Fn::GetAtt': [string, string] }): string {
+export function getAttId(value: GetAtt): string {
   return value['Fn::GetAtt'][0];
 }
 

@@ -30,7 +30,9 @@ export function clientConfigFromOutputs(outputs: Readonly<Record<string, string>
  * @throws Error when the file holds no MemoApi stack, or several
  */
 export function memoStackOutputs(outputsFile: unknown): Record<string, string> {
-  const stacks = Object.entries((outputsFile ?? {}) as Record<string, Record<string, string>>).filter(([name]) => name.startsWith('MemoApi-'));
+  const stacks = Object.entries((outputsFile ?? {}) as Record<string, Record<string, string>>).filter(([name]) =>
+    name.startsWith('MemoApi-'),
+  );
   if (stacks.length !== 1) throw new Error(`Expected the outputs of one MemoApi-<stage> stack, found ${stacks.length}`);
   return stacks[0]![1];
 }

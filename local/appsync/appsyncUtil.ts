@@ -22,8 +22,8 @@ export class AppSyncResolverError extends Error {
 
 /**
  * What `util.authType()` answers, by the auth mode that admitted the request: AppSync's five. The
- * runtime admits only the API's two (local/auth/authenticator.ts); the others exist so resolver
- * code can be tested against a mode it has no rule for.
+ * runtime admits only the modes of its table (local/auth/apiAuthModes.ts, the API's two); the
+ * others exist so resolver code can be tested against a mode it has no rule for.
  */
 export const AUTH_TYPE_NAMES = {
   AMAZON_COGNITO_USER_POOLS: 'User Pool Authorization',
@@ -95,7 +95,8 @@ export function runInResolverScope<T>(run: () => T, resolverScope: ResolverScope
   currentScope = { scope: resolverScope, appended };
   try {
     const result = run();
-    if (typeof (result as { then?: unknown } | null)?.then === 'function') throw new Error('APPSYNC_JS resolver handlers must be synchronous (AppSync runs no promises)');
+    if (typeof (result as { then?: unknown } | null)?.then === 'function')
+      throw new Error('APPSYNC_JS resolver handlers must be synchronous (AppSync runs no promises)');
     return result;
   } finally {
     currentScope = outer;

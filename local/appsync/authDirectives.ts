@@ -37,12 +37,13 @@ export function enforceAuthDirectives(schema: GraphQLSchema): void {
     for (const field of Object.values(type.getFields())) {
       const allowed = allowedModes(type, field);
       const resolve: GraphQLFieldResolver<unknown, AuthContext> = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, context, info) => {
+      const guarded: GraphQLFieldResolver<unknown, AuthContext> = (source, args, context, info) => {
         if (!allowed.has(context.caller.authMode)) {
           throw new AppSyncResolverError(`Not Authorized to access ${field.name} on type ${type.name}`, 'Unauthorized', null, null);
         }
         return resolve(source, args, context, info);
       };
+      field.resolve = guarded;
     }
   }
 }

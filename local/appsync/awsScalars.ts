@@ -38,7 +38,10 @@ const SCALARS: Record<string, ScalarBehaviour> = {
   AWSEmail: { ...stringMatching(/^[^\s@]+@[^\s@]+\.[^\s@]+$/), expected: 'an email address (local@domain)' },
   AWSURL: { ...stringMatching(/^[a-z][a-z0-9+.-]*:\S+$/i, isUrl), expected: 'a URL with a scheme (https://…)' },
   AWSPhone: { ...stringMatching(/^\+?[0-9][0-9 ().-]{2,30}$/), expected: 'a phone number' },
-  AWSIPAddress: { ...stringMatching(/^[^/\s]+(\/\d{1,3})?$/, (value) => isIP(value.split('/')[0]!) !== 0), expected: 'an IPv4 or IPv6 address' },
+  AWSIPAddress: {
+    ...stringMatching(/^[^/\s]+(\/\d{1,3})?$/, (value) => isIP(value.split('/')[0]!) !== 0),
+    expected: 'an IPv4 or IPv6 address',
+  },
   AWSJSON: {
     // AppSync hands resolvers the parsed value of an AWSJSON argument, and stringifies results.
     parse: (value) => (typeof value === 'string' ? parseJson(value) : undefined),
@@ -81,7 +84,10 @@ function isRealDate(value: string): boolean {
 }
 
 function isRealTime(value: string): boolean {
-  const [hours, minutes, seconds = 0] = value.slice(0, 8).split(':').map((part) => Number.parseInt(part, 10));
+  const [hours, minutes, seconds = 0] = value
+    .slice(0, 8)
+    .split(':')
+    .map((part) => Number.parseInt(part, 10));
   return hours! < 24 && minutes! < 60 && seconds < 60;
 }
 

@@ -19,7 +19,11 @@ export function checkDocumentNesting(query: string, maxDepth: number, maxTokens:
     for (let token = lexer.advance(), count = 1; token.kind !== TokenKind.EOF && count <= maxTokens; token = lexer.advance(), count += 1) {
       if (CLOSING.has(token.kind)) depth = Math.max(0, depth - 1);
       else if (OPENING.has(token.kind) && ++depth > maxDepth) {
-        return limitError(`Syntax Error: the document nests deeper than ${maxDepth} levels.`, { limit: 'nestingDepth', max: maxDepth }, { source, positions: [token.start] });
+        return limitError(
+          `Syntax Error: the document nests deeper than ${maxDepth} levels.`,
+          { limit: 'nestingDepth', max: maxDepth },
+          { source, positions: [token.start] },
+        );
       }
     }
   } catch {

@@ -7,19 +7,18 @@ import {
   specifiedRules,
   validate,
   type DocumentNode,
-  type ExecutionResult,
   type FragmentDefinitionNode,
   type GraphQLSchema,
   type OperationDefinitionNode,
   OperationTypeNode,
 } from 'graphql';
-import { AppSyncResolverError } from './appsyncUtil.js';
+import { toAppSyncError, toAppSyncResponse, type AppSyncError, type AppSyncResponse } from './appSyncResponse.js';
 import type { VerifiedCaller } from '../auth/verifiedCaller.js';
 import { LruCache } from '../lruCache.js';
 import { checkDocumentNesting } from './documentNesting.js';
-import { MAX_ERROR_MESSAGE_LENGTH, MAX_NESTING_DEPTH, MAX_REPORTED_ERRORS, MAX_TOKENS } from './fixedLimits.js';
-import type { MutationResult, RequestContext } from './lambdaFields.js';
-import { limitError, RequestLimitExceeded } from './requestLimitExceeded.js';
+import { MAX_NESTING_DEPTH, MAX_REPORTED_ERRORS, MAX_TOKENS } from './fixedLimits.js';
+import type { MutationResult, RequestContext } from './requestContext.js';
+import { limitError } from './requestLimitExceeded.js';
 import { checkRequestLimits, type RequestLimits } from './requestLimits.js';
 import { coerceVariableValues } from './variableValues.js';
 
@@ -28,21 +27,6 @@ export interface GraphQLRequest {
   readonly query: string;
   readonly variables?: Readonly<Record<string, unknown>> | null;
   readonly operationName?: string | null;
-}
-
-/** One error as AppSync reports it. `errorType`/`errorInfo` come from resolvers (util.error). */
-export interface AppSyncError {
-  path: readonly (string | number)[] | null;
-  data?: unknown;
-  errorType?: string | null;
-  errorInfo?: unknown;
-  locations: { line: number; column: number; sourceName: null }[] | null;
-  message: string;
-}
-
-export interface AppSyncResponse {
-  data: unknown;
-  errors?: AppSyncError[];
 }
 
 export interface PreparedOperation {
@@ -59,7 +43,11 @@ const PREPARED_CACHE_SIZE = 500;
  */
 export const MAX_CACHED_QUERY_LENGTH = 16 * 1024;
 
-/** Parses, validates and executes requests against the local schema. */
+/**
+ * Parses, validates and executes requests against the local schema, and hands what mutations
+ * resolved to the subscriptions they trigger: whatever transport carried a request, its events go
+ * out the same way.
+ */
 export class GraphQLExecutor {
   /**
    * Parsing and validating a document costs more than the rest of a request (measured with
@@ -71,6 +59,8 @@ export class GraphQLExecutor {
     readonly schema: GraphQLSchema,
     private readonly isResolverBacked: (typeName: string, fieldName: string) => boolean,
     private readonly limits: RequestLimits,
+    /** Receives the results of every mutation once it has resolved (SubscriptionHub.publish). */
+    private readonly publish: (results: readonly MutationResult[]) => void = () => {},
   ) {}
 
   /** Returns the operation to run, or the errors that stop it (always with HTTP 200, as AppSync). */
@@ -107,22 +97,29 @@ export class GraphQLExecutor {
     if (invalid.length > 0) return { errors: invalid.map(toAppSyncError) };
     const operation = getOperationAST(document, request.operationName ?? undefined);
     if (!operation) {
-      const message = request.operationName ? `Unknown operation named "${request.operationName}".` : 'The document must name the operation to run (operationName).';
+      const message = request.operationName
+        ? `Unknown operation named "${request.operationName}".`
+        : 'The document must name the operation to run (operationName).';
       return { errors: [toAppSyncError(new GraphQLError(message))] };
     }
     if (!allowed.includes(operation.operation)) {
-      const where = operation.operation === OperationTypeNode.SUBSCRIPTION ? 'the real-time endpoint (/graphql/realtime)' : 'the HTTP endpoint (/graphql)';
+      const where =
+        operation.operation === OperationTypeNode.SUBSCRIPTION
+          ? 'the real-time endpoint (/graphql/realtime)'
+          : 'the HTTP endpoint (/graphql)';
       return { errors: [toAppSyncError(new GraphQLError(`A ${operation.operation} must be sent to ${where}`, { nodes: operation }))] };
     }
     const fragments = Object.fromEntries(
-      document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+      document.definitions
+        .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+        .map((fragment) => [fragment.name.value, fragment]),
     );
     const overLimit = checkRequestLimits(this.schema, operation, fragments, this.isResolverBacked, this.limits);
     if (overLimit.length > 0) return { errors: overLimit.map(toAppSyncError) };
     return { document, operation, fragments };
   }
 
-  /** Runs a query or mutation; also returns the mutation results that trigger subscriptions. */
+  /** Runs a query or mutation and publishes its mutation results; also returns them. */
   async execute(
     request: GraphQLRequest,
     headers: Readonly<Record<string, string>>,
@@ -142,38 +139,9 @@ export class GraphQLExecutor {
       contextValue,
     });
     const errors = [...(result.errors ?? []), ...contextValue.appendedErrors];
+    if (contextValue.mutationResults.length > 0) this.publish(contextValue.mutationResults);
     return { response: toAppSyncResponse({ ...result, errors }), mutationResults: contextValue.mutationResults };
   }
-}
-
-export function toAppSyncResponse(result: ExecutionResult): AppSyncResponse {
-  const response: AppSyncResponse = { data: result.data ?? null };
-  if (result.errors?.length) response.errors = result.errors.map(toAppSyncError);
-  return response;
-}
-
-export function toAppSyncError(error: GraphQLError): AppSyncError {
-  const original = error.originalError;
-  const typed =
-    original instanceof AppSyncResolverError
-      ? { data: original.data, errorType: original.errorType ?? null, errorInfo: original.errorInfo }
-      : original instanceof RequestLimitExceeded
-        ? { errorType: original.errorType, errorInfo: original.errorInfo }
-        : {};
-  return {
-    path: error.path ?? null,
-    ...typed,
-    locations: error.locations?.map(({ line, column }) => ({ line, column, sourceName: null })) ?? null,
-    // A resolver's message is its own (util.error); GraphQL's may echo a whole refused value.
-    message: original instanceof AppSyncResolverError ? error.message : shortened(error.message),
-  };
-}
-
-/** The message with its middle cut when longer than MAX_ERROR_MESSAGE_LENGTH: the start names the value, the end says what is wrong. */
-function shortened(message: string): string {
-  if (message.length <= MAX_ERROR_MESSAGE_LENGTH) return message;
-  const half = Math.floor((MAX_ERROR_MESSAGE_LENGTH - 3) / 2);
-  return `${message.slice(0, half)} … ${message.slice(-half)}`;
 }
 
 /**
@@ -182,6 +150,7 @@ function shortened(message: string): string {
  */
 function asGraphQLError(error: unknown): GraphQLError {
   if (error instanceof GraphQLError) return error;
-  if (error instanceof RangeError) return limitError('The document is too deeply nested', { limit: 'nestingDepth', max: MAX_NESTING_DEPTH });
+  if (error instanceof RangeError)
+    return limitError('The document is too deeply nested', { limit: 'nestingDepth', max: MAX_NESTING_DEPTH });
   throw error;
 }

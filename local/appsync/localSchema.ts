@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
-import {
-  buildSchema,
-  getDirectiveValues,
-  isObjectType,
-  isScalarType,
-  type GraphQLFieldResolver,
-  type GraphQLSchema,
-} from 'graphql';
+import { buildSchema, getDirectiveValues, isObjectType, isScalarType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import { enforceAuthDirectives } from './authDirectives.js';
 import { installAwsScalars } from './awsScalars.js';
-import type { RequestContext } from './lambdaFields.js';
+import type { RequestContext } from './requestContext.js';
 
 /** The files the executable schema is built from: the deployed contract and AppSync's built-ins. */
 const SCHEMA_FILES = ['schema.graphql', 'graphql/appsync-builtins.graphql'].map((file) => new URL(`../../${file}`, import.meta.url));

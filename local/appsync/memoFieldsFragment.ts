@@ -7,7 +7,9 @@ import { Kind, parse, print, type FragmentDefinitionNode } from 'graphql';
  */
 const fragment = ((): FragmentDefinitionNode => {
   const operations = parse(readFileSync(new URL('../../graphql/operations.graphql', import.meta.url), 'utf8'));
-  const found = operations.definitions.find((definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === 'MemoFields');
+  const found = operations.definitions.find(
+    (definition) => definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === 'MemoFields',
+  );
   if (!found) throw new Error('graphql/operations.graphql defines no MemoFields fragment');
   return found as FragmentDefinitionNode;
 })();

@@ -37,18 +37,29 @@ export function checkRequestLimits(
   isResolverBacked: (typeName: string, fieldName: string) => boolean,
   limits: RequestLimits,
 ): GraphQLError[] {
-  const expansion = measureExpansion(operation.selectionSet, fragments, { maxSelections: MAX_EXPANDED_SELECTIONS, maxNesting: MAX_NESTING_DEPTH });
+  const expansion = measureExpansion(operation.selectionSet, fragments, {
+    maxSelections: MAX_EXPANDED_SELECTIONS,
+    maxNesting: MAX_NESTING_DEPTH,
+  });
   if (expansion.nesting > MAX_NESTING_DEPTH) {
     return [
-      limitError(`Selections and fragment spreads nest deeper than ${MAX_NESTING_DEPTH} levels`, { limit: 'nestingDepth', max: MAX_NESTING_DEPTH }, { nodes: operation }),
+      limitError(
+        `Selections and fragment spreads nest deeper than ${MAX_NESTING_DEPTH} levels`,
+        { limit: 'nestingDepth', max: MAX_NESTING_DEPTH },
+        { nodes: operation },
+      ),
     ];
   }
   if (expansion.selections > MAX_EXPANDED_SELECTIONS) {
     return [
-      limitError(`The operation expands to more than ${MAX_EXPANDED_SELECTIONS} selections once its fragments are written out`, {
-        limit: 'expandedSelections',
-        max: MAX_EXPANDED_SELECTIONS,
-      }, { nodes: operation }),
+      limitError(
+        `The operation expands to more than ${MAX_EXPANDED_SELECTIONS} selections once its fragments are written out`,
+        {
+          limit: 'expandedSelections',
+          max: MAX_EXPANDED_SELECTIONS,
+        },
+        { nodes: operation },
+      ),
     ];
   }
 
@@ -82,7 +93,11 @@ export function checkRequestLimits(
   const errors: GraphQLError[] = [];
   if (deepest > limits.queryDepthLimit) {
     errors.push(
-      limitError(`Query depth ${deepest} exceeds the limit of ${limits.queryDepthLimit}`, { limit: 'queryDepthLimit', max: limits.queryDepthLimit }, { nodes: operation }),
+      limitError(
+        `Query depth ${deepest} exceeds the limit of ${limits.queryDepthLimit}`,
+        { limit: 'queryDepthLimit', max: limits.queryDepthLimit },
+        { nodes: operation },
+      ),
     );
   }
   if (resolverCount > limits.resolverCountLimit) {

@@ -1,7 +1,7 @@
 import type { Context } from '@aws-appsync/utils';
-import { request, response } from '../../resolvers/appsync/ownerSubscriptionFilter.js';
 import { installAppSyncUtil, runInResolverScope, type AuthMode } from './appsyncUtil.js';
 import type { SubscriptionFilter } from './subscriptionFilter.js';
+import type { SubscriptionResolverCode } from './subscriptionResolvers.js';
 
 /**
  * Runs a subscription field's resolver (NONE data source) when a client starts the
@@ -10,11 +10,16 @@ import type { SubscriptionFilter } from './subscriptionFilter.js';
  *
  * @throws {AppSyncResolverError} when the resolver code refuses the subscription (util.error, util.unauthorized)
  */
-export function runSubscriptionResolver(ctx: Context, authMode: AuthMode): SubscriptionFilter | undefined {
+export function runSubscriptionResolver(ctx: Context, authMode: AuthMode, code: SubscriptionResolverCode): SubscriptionFilter | undefined {
   installAppSyncUtil();
   let filter: SubscriptionFilter | undefined;
-  const scope = { authMode, field: ctx.info, onAppendedError: () => {}, onSubscriptionFilter: (set: SubscriptionFilter) => void (filter = set) };
-  ctx.result = runInResolverScope(() => request(), scope).payload;
-  runInResolverScope(() => response(ctx), scope);
+  const scope = {
+    authMode,
+    field: ctx.info,
+    onAppendedError: () => {},
+    onSubscriptionFilter: (set: SubscriptionFilter) => void (filter = set),
+  };
+  ctx.result = runInResolverScope(() => code.request(ctx), scope)?.payload;
+  runInResolverScope(() => code.response(ctx), scope);
   return filter;
 }

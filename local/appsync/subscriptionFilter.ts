@@ -16,7 +16,22 @@ export interface FieldFilter {
   value: unknown;
 }
 
-const OPERATORS = ['eq', 'ne', 'le', 'lt', 'ge', 'gt', 'contains', 'notContains', 'beginsWith', 'in', 'notIn', 'between', 'attributeExists', 'containsAny'] as const;
+const OPERATORS = [
+  'eq',
+  'ne',
+  'le',
+  'lt',
+  'ge',
+  'gt',
+  'contains',
+  'notContains',
+  'beginsWith',
+  'in',
+  'notIn',
+  'between',
+  'attributeExists',
+  'containsAny',
+] as const;
 export type FilterOperator = (typeof OPERATORS)[number];
 
 /** AppSync's limits on one filter (values per list operator, field path depth and length). */
@@ -55,7 +70,8 @@ export function assertValidFilter(filter: SubscriptionFilter): void {
       if (['in', 'notIn', 'containsAny'].includes(operator) && (!Array.isArray(value) || value.length > max)) {
         throw new InvalidSubscriptionFilter(`${operator} takes a list of at most ${max} values`);
       }
-      if (operator === 'between' && (!Array.isArray(value) || value.length !== 2)) throw new InvalidSubscriptionFilter('between takes [low, high]');
+      if (operator === 'between' && (!Array.isArray(value) || value.length !== 2))
+        throw new InvalidSubscriptionFilter('between takes [low, high]');
     }
   }
 }
@@ -74,7 +90,11 @@ function groupsOf(obj: FilterObject, ignored: ReadonlySet<string>): FieldFilter[
       const parts = (condition as FilterObject[]).map((part) => groupsOf(part, ignored));
       alternatives = key === 'or' ? parts.flat() : parts.reduce((all, part) => product(all, part), [[]] as FieldFilter[][]);
     } else {
-      const operators = Object.entries(condition as Record<string, unknown>).map(([operator, value]) => ({ fieldName: key, operator: operator as FilterOperator, value }));
+      const operators = Object.entries(condition as Record<string, unknown>).map(([operator, value]) => ({
+        fieldName: key,
+        operator: operator as FilterOperator,
+        value,
+      }));
       alternatives = [operators];
     }
     groups = product(groups, alternatives);
@@ -132,8 +152,9 @@ function fieldOf(event: Record<string, unknown>, path: string): [boolean, unknow
 }
 
 function compare(actual: unknown, expected: unknown, test: (a: number | string, b: number | string) => boolean): boolean {
-  const comparable = (typeof actual === 'number' && typeof expected === 'number') || (typeof actual === 'string' && typeof expected === 'string');
-  return comparable && test(actual as number | string, expected as number | string);
+  const comparable =
+    (typeof actual === 'number' && typeof expected === 'number') || (typeof actual === 'string' && typeof expected === 'string');
+  return comparable && test(actual, expected);
 }
 
 function contains(actual: unknown, value: unknown): boolean {

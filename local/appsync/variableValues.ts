@@ -41,11 +41,14 @@ type Refusal = { readonly message: string; readonly info: RequestLimitInfo };
 function checkValue(value: unknown, type: GraphQLInputType | undefined, depth: number, variable: string): Refusal | undefined {
   if (value === null || typeof value !== 'object') return undefined;
   if (depth > MAX_NESTING_DEPTH) {
-    return { message: `Variable ${variable} nests deeper than ${MAX_NESTING_DEPTH} levels`, info: { limit: 'nestingDepth', max: MAX_NESTING_DEPTH } };
+    return {
+      message: `Variable ${variable} nests deeper than ${MAX_NESTING_DEPTH} levels`,
+      info: { limit: 'nestingDepth', max: MAX_NESTING_DEPTH },
+    };
   }
   const nullable = type && isNonNullType(type) ? type.ofType : type;
   if (Array.isArray(value)) {
-    const itemType = nullable && isListType(nullable) ? (nullable.ofType as GraphQLInputType) : undefined;
+    const itemType = nullable && isListType(nullable) ? nullable.ofType : undefined;
     for (const item of value) {
       const refusal = checkValue(item, itemType, depth + 1, variable);
       if (refusal) return refusal;

@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MEMO_FIELDS_FRAGMENT } from '../appsync/memoFieldsFragment.js';
+import type { GraphiqlPageConfig } from './graphiql/pageConfig.js';
 
 /** Where the GraphiQL page's assets are served from; all come from node_modules or local/graphiql. */
 export const GRAPHIQL_ASSET_PREFIX = '/graphiql/';
@@ -16,8 +17,27 @@ const ASSETS: Record<string, [string, string]> = {
   'react-dom.js': [join(packageDir('react-dom'), 'umd/react-dom.production.min.js'), 'text/javascript'],
   'graphiql.js': [join(packageDir('graphiql'), 'graphiql.min.js'), 'text/javascript'],
   'graphiql.css': [join(packageDir('graphiql'), 'graphiql.min.css'), 'text/css'],
-  'page.js': [fileURLToPath(new URL('graphiql/page.js', import.meta.url)), 'text/javascript'],
 };
+
+/** The page's own script: graphiql/page.ts with the SDK (from its sources), bundled once, on first request. */
+let pageScript: Promise<Buffer> | undefined;
+
+async function bundlePageScript(): Promise<Buffer> {
+  // Loaded only when the page is asked for: the runtime's start does not pay for esbuild.
+  const { build } = await import('esbuild');
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('graphiql/page.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    logLevel: 'silent',
+    alias: { '@memo-api/client': fileURLToPath(new URL('../../sdk/src/index.ts', import.meta.url)) },
+  });
+  return Buffer.from(result.outputFiles[0]!.contents);
+}
 
 export const EXAMPLE_OPERATIONS = `# The memo API, served by the local AppSync runtime.
 # The bar above signs a local user in (the first one on
@@ -65,14 +85,13 @@ export interface GraphiqlPageSettings {
 }
 
 /**
- * The HTML of the GraphiQL page: a sign-in bar (users from /config.json, loaded by page.js) above
+ * The HTML of the GraphiQL page: a sign-in bar (users from /config.json, loaded by page.ts) above
  * GraphiQL, pre-filled with the example operations.
  */
 export function graphiqlHtml(settings: GraphiqlPageSettings): string {
-  const config = {
+  const config: GraphiqlPageConfig = {
     endpoint: settings.endpointPath,
     realtimePath: settings.realtimePath,
-    // Served by httpApi.ts, same origin only: it holds the local users' passwords.
     clientConfigPath: '/config.json',
     exampleOperations: EXAMPLE_OPERATIONS,
     exampleVariables: JSON.stringify({ memoId: '00000000-0000-4000-8000-000000000000' }, null, 2),
@@ -128,6 +147,14 @@ export function graphiqlHtml(settings: GraphiqlPageSettings): string {
 
 /** An asset of the page by name, or undefined when there is no such asset. */
 export async function graphiqlAsset(name: string): Promise<{ body: Buffer; contentType: string } | undefined> {
+  if (name === 'page.js') {
+    // A failed build is not kept: the next request tries again.
+    pageScript ??= bundlePageScript().catch((error: unknown) => {
+      pageScript = undefined;
+      throw error;
+    });
+    return { body: await pageScript, contentType: 'text/javascript' };
+  }
   const entry = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
   if (!entry) return undefined;
   return { body: await readFile(entry[0]), contentType: entry[1] };

@@ -24,7 +24,9 @@ export function allowedHostHeaders(bindHost: string, port: number): ReadonlySet<
     names.add(bracketed(bindHost));
   }
   // A browser leaves out the default port.
-  return new Set([...names].flatMap((name) => (port === 80 ? [name, `${name}:80`] : [`${name}:${port}`])).map((name) => name.toLowerCase()));
+  return new Set(
+    [...names].flatMap((name) => (port === 80 ? [name, `${name}:80`] : [`${name}:${port}`])).map((name) => name.toLowerCase()),
+  );
 }
 
 /** What the CLI prints when HOST is not loopback, or undefined when it is. */
@@ -32,7 +34,7 @@ export function nonLoopbackWarning(host: string): string | undefined {
   if (isLoopbackAddress(host)) return undefined;
   return [
     `WARNING: HOST=${host} is not a loopback address: anyone who can reach this machine on the network`,
-    '  can open GraphiQL or the app, which sign in as the local users (/config.json gives their passwords\n  to the runtime\'s own pages), and read or change their memos.',
+    "  can open GraphiQL or the app, which sign in as the local users (/config.json gives their passwords\n  to the runtime's own pages), and read or change their memos.",
     '  Unset HOST (127.0.0.1) unless you mean to share the API.',
   ].join('\n');
 }

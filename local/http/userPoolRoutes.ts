@@ -19,7 +19,10 @@ export const USER_POOL_CORS_HEADERS = {
 
 /** Whether a request is a call to the local user pool's Cognito API. */
 export function isUserPoolCall(request: IncomingMessage, pathname: string): boolean {
-  return pathname === '/' && (request.method === 'OPTIONS' || (request.method === 'POST' && request.headers[COGNITO_TARGET_HEADER] !== undefined));
+  return (
+    pathname === '/' &&
+    (request.method === 'OPTIONS' || (request.method === 'POST' && request.headers[COGNITO_TARGET_HEADER] !== undefined))
+  );
 }
 
 /** The pool's well-known documents, by path: the JWKS and an OpenID discovery document, as Cognito publishes them. */

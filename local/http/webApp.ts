@@ -41,8 +41,19 @@ export function isWebAppPath(pathname: string): boolean {
  * is a route of the app: index.html. Nothing outside web/dist can be named: `..` segments (even
  * percent-encoded) are refused, and the resolved path must stay inside the folder.
  */
-export async function answerWebApp(method: string | undefined, pathname: string, clientConfig: ClientConfig, distDir = WEB_APP_DIST): Promise<WebAppAnswer> {
-  if (method !== 'GET' && method !== 'HEAD') return errorAnswer(405, 'MethodNotAllowedException', `${method ?? 'This method'} is not supported on ${WEB_APP_PATH}: the web app is GET only`, { allow: 'GET, HEAD' });
+export async function answerWebApp(
+  method: string | undefined,
+  pathname: string,
+  clientConfig: ClientConfig,
+  distDir = WEB_APP_DIST,
+): Promise<WebAppAnswer> {
+  if (method !== 'GET' && method !== 'HEAD')
+    return errorAnswer(
+      405,
+      'MethodNotAllowedException',
+      `${method ?? 'This method'} is not supported on ${WEB_APP_PATH}: the web app is GET only`,
+      { allow: 'GET, HEAD' },
+    );
   if (!pathname.startsWith(WEB_APP_PATH)) return { status: 308, body: '', headers: { location: WEB_APP_PATH } };
   const relative = decodedRelativePath(pathname.slice(WEB_APP_PATH.length));
   if (relative === undefined) return errorAnswer(400, 'BadRequestException', `Not a path of the web app: ${pathname}`);
@@ -52,7 +63,12 @@ export async function answerWebApp(method: string | undefined, pathname: string,
   if (file) return fileAnswer(file, extname(relative), relative.startsWith('assets/'));
   if (extname(relative) !== '') return errorAnswer(404, 'NotFoundException', `The web app has no file ${pathname}`);
   const index = await readFileIn(root, 'index.html');
-  if (!index) return errorAnswer(404, 'NotFoundException', 'The web app is not built: run npm run web:build (npm start builds it when web/dist is missing or older than web/src)');
+  if (!index)
+    return errorAnswer(
+      404,
+      'NotFoundException',
+      'The web app is not built: run npm run web:build (npm start builds it when web/dist is missing or older than web/src)',
+    );
   return fileAnswer(index, '.html', false);
 }
 

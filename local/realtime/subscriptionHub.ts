@@ -1,11 +1,13 @@
 import { isDeepStrictEqual } from 'node:util';
-import { GraphQLError, execute, getArgumentValues, type FieldNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, execute, getArgumentValues, type GraphQLSchema } from 'graphql';
 import { buildAppSyncContext } from '../appsync/appSyncContext.js';
 import { runSubscriptionResolver } from '../appsync/runSubscriptionResolver.js';
+import type { SubscriptionResolverCode } from '../appsync/subscriptionResolvers.js';
 import { matchesFilter, type SubscriptionFilter } from '../appsync/subscriptionFilter.js';
 import type { VerifiedCaller } from '../auth/verifiedCaller.js';
-import { toAppSyncError, toAppSyncResponse, type AppSyncResponse, type PreparedOperation } from '../appsync/graphqlExecution.js';
-import type { MutationResult } from '../appsync/lambdaFields.js';
+import { toAppSyncError, toAppSyncResponse, type AppSyncResponse } from '../appsync/appSyncResponse.js';
+import type { PreparedOperation } from '../appsync/graphqlExecution.js';
+import type { MutationResult } from '../appsync/requestContext.js';
 import { selectionSetGraphQL, selectionSetList } from '../appsync/selectionSet.js';
 import { coerceVariableValues } from '../appsync/variableValues.js';
 
@@ -35,8 +37,8 @@ export class SubscriptionHub {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly triggers: ReadonlyMap<string, readonly string[]>,
-    /** Whether a subscription field has a subscription resolver (resolvers/fields.ts). */
-    private readonly hasResolver: (fieldName: string) => boolean,
+    /** The subscription resolvers, by field name (SUBSCRIPTION_FIELDS, loaded by subscriptionResolvers.ts). */
+    private readonly resolvers: ReadonlyMap<string, SubscriptionResolverCode>,
   ) {}
 
   /**
@@ -48,27 +50,29 @@ export class SubscriptionHub {
   createSubscriber(prepared: PreparedOperation, rawVariables: unknown, caller: VerifiedCaller, deliver: Subscriber['deliver']): Subscriber {
     const roots = prepared.operation.selectionSet.selections;
     const root = roots[0];
-    if (roots.length !== 1 || root?.kind !== 'Field') {
+    if (roots.length !== 1 || root?.kind !== Kind.FIELD) {
       throw new GraphQLError('A subscription operation must select exactly one subscription field', { nodes: prepared.operation });
     }
     const coerced = coerceVariableValues(this.schema, prepared.operation.variableDefinitions ?? [], rawVariables);
-    if ('errors' in coerced) throw coerced.errors[0];
-    const fieldDefinition = this.schema.getSubscriptionType()!.getFields()[root.name.value]!;
-    const args = getArgumentValues(fieldDefinition, root as FieldNode, coerced.coerced);
+    if ('errors' in coerced) throw coerced.errors[0] ?? new GraphQLError('The variables are not valid');
+    const fieldName = root.name.value;
+    const fieldDefinition = this.schema.getSubscriptionType()!.getFields()[fieldName]!;
+    const args = getArgumentValues(fieldDefinition, root, coerced.coerced);
+    const resolver = this.resolvers.get(fieldName);
     const ctx = buildAppSyncContext({
       parentTypeName: 'Subscription',
-      fieldName: root.name.value,
+      fieldName,
       args,
       headers: {},
       identity: caller.identity,
       variables: coerced.coerced,
-      selectionSetList: selectionSetList([root as FieldNode], prepared.fragments),
-      selectionSetGraphQL: selectionSetGraphQL([root as FieldNode], prepared.fragments),
+      selectionSetList: selectionSetList([root], prepared.fragments),
+      selectionSetGraphQL: selectionSetGraphQL([root], prepared.fragments),
     });
     return {
-      fieldName: root.name.value,
+      fieldName,
       arguments: args,
-      filter: this.hasResolver(root.name.value) ? runSubscriptionResolver(ctx, caller.authMode) : undefined,
+      filter: resolver ? runSubscriptionResolver(ctx, caller.authMode, resolver) : undefined,
       caller,
       prepared,
       variables: coerced.coerced,
@@ -93,7 +97,9 @@ export class SubscriptionHub {
     for (const result of results) {
       for (const subscriber of this.subscribers) {
         if (!this.triggers.get(subscriber.fieldName)?.includes(result.fieldName)) continue;
-        const passes = subscriber.filter ? matchesFilter(subscriber.filter, result.value) : matchesArguments(subscriber.arguments, result.value);
+        const passes = subscriber.filter
+          ? matchesFilter(subscriber.filter, result.value)
+          : matchesArguments(subscriber.arguments, result.value);
         if (!passes) continue;
         subscriber.deliver(await this.render(subscriber, result.value));
       }

@@ -46,7 +46,10 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions = {}): Pr
 
 /** The data directory is held by another process: the embedded store refuses to share it. */
 export class DataDirInUseError extends Error {
-  constructor(readonly dataDir: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly dataDir: string,
+    options?: { cause?: unknown },
+  ) {
     super(
       `The data directory ${dataDir} is in use by another process (probably another \`npm start\`). ` +
         'Stop that one, or choose another DATA_DIR (or --in-memory).',

@@ -1,7 +1,11 @@
 import { mkdir } from 'node:fs/promises';
+import type { StoreConfig, StoreCredentials } from '../../resolvers/store/config.js';
+import { createMemoStore, type MemoStore } from '../../resolvers/store/memoStore.js';
 import { ConfigError } from '../config.js';
-import { startEmbeddedStore } from './embeddedStore.js';
 import { isLoopbackAddress } from '../http/hostAccess.js';
+import { EMULATOR_CREDENTIALS } from './emulatorCredentials.js';
+import { startEmbeddedStore } from './embeddedStore.js';
+import { ensureMemoTable } from './ensureMemoTable.js';
 import { localPageTokenSecret } from './pageTokenSecret.js';
 
 export interface StoreSettings {
@@ -10,61 +14,70 @@ export interface StoreSettings {
   /** An external DynamoDB-compatible endpoint; when set, no embedded store starts. */
   readonly dynamodbEndpoint: string | undefined;
   readonly tableName: string;
+  readonly region: string;
+  /** For an external endpoint; unset: a fake pair for a loopback emulator, the SDK's own chain for DynamoDB. */
+  readonly storeCredentials?: StoreCredentials;
+  /** Signs page tokens; unset: a random key kept in the data directory (localPageTokenSecret). */
+  readonly pageTokenSecret?: string;
 }
 
 export interface RunningStore {
   readonly endpoint: string;
+  readonly tableName: string;
   /** For the start banner: which table, and where its data lives. */
   readonly description: string;
+  /** The API's memos: its handlers are bound to this store. */
+  readonly memoStore: MemoStore;
   close(): Promise<void>;
 }
 
 /**
- * Starts the embedded store (or adopts the external endpoint), points the handlers' environment
- * at it and makes sure memoTable exists. Must run before the handlers are imported: they read
- * TABLE_NAME and DYNAMODB_ENDPOINT once, at import, as they do on Lambda.
+ * Starts the embedded store (or adopts the external endpoint), makes sure the table exists and
+ * builds the MemoStore the API's handlers are bound to, from these settings alone: nothing is
+ * read from or written to the environment, so several APIs on several tables share a process.
  */
 export async function startStore(settings: StoreSettings): Promise<RunningStore> {
   const { dynamodbEndpoint, tableName } = settings;
   const store = dynamodbEndpoint
     ? { endpoint: dynamodbEndpoint, where: `at the DynamoDB endpoint ${dynamodbEndpoint}`, close: async () => {} }
     : await startEmbedded(settings.dataDir);
-  process.env.TABLE_NAME = tableName;
-  process.env.DYNAMODB_ENDPOINT = store.endpoint;
-  // A PAGE_TOKEN_SECRET of the caller's wins (e.g. to share tokens with another runtime).
-  process.env.PAGE_TOKEN_SECRET ||= await localPageTokenSecret(settings.dataDir);
-  process.env.AWS_REGION ??= 'us-east-1';
-  // Real DynamoDB gets the SDK's usual credential chain.
-  if (!dynamodbEndpoint || isLoopbackEndpoint(dynamodbEndpoint)) supplyEmulatorCredentials(process.env);
+  let config: StoreConfig;
   try {
-    const { dynamoClient } = await import('../../resolvers/store/dynamoClient.js');
-    const { ensureMemoTable } = await import('../../resolvers/store/memoTableSchema.js');
-    await ensureMemoTable(dynamoClient, tableName);
+    config = {
+      tableName,
+      endpoint: store.endpoint,
+      region: settings.region,
+      credentials: credentialsFor(settings),
+      // A secret of the caller's wins (e.g. to share tokens with another runtime).
+      pageTokenKey: settings.pageTokenSecret || (await localPageTokenSecret(settings.dataDir)),
+    };
+    await ensureMemoTable(config);
   } catch (error) {
     await store.close();
     throw explainStoreFailure(error, store.endpoint);
   }
-  return { endpoint: store.endpoint, description: `table ${tableName} ${store.where}`, close: store.close };
+  const memoStore = createMemoStore(config);
+  const close = async () => {
+    memoStore.destroy();
+    await store.close();
+  };
+  return { endpoint: store.endpoint, tableName, description: `table ${tableName} ${store.where}`, memoStore, close };
 }
 
-/**
- * The embedded store and local emulators (DynamoDB Local, dynalite) accept any credentials, but
- * the SDK refuses to send a request without some: a fixed fake pair, unless a key or profile is set.
- */
-export function supplyEmulatorCredentials(env: NodeJS.ProcessEnv): void {
-  if (env.AWS_ACCESS_KEY_ID || env.AWS_PROFILE) return;
-  env.AWS_ACCESS_KEY_ID = 'local';
-  env.AWS_SECRET_ACCESS_KEY = 'local';
+/** Emulators get a fake pair unless the settings name a key; real DynamoDB the settings' key or the SDK's usual chain. */
+function credentialsFor({ dynamodbEndpoint, storeCredentials }: StoreSettings): StoreCredentials | undefined {
+  if (!dynamodbEndpoint) return EMULATOR_CREDENTIALS;
+  return storeCredentials ?? (isLoopbackEndpoint(dynamodbEndpoint) ? EMULATOR_CREDENTIALS : undefined);
 }
 
 async function startEmbedded(dataDir: string | null): Promise<{ endpoint: string; where: string; close(): Promise<void> }> {
   if (dataDir === null) {
     const store = await startEmbeddedStore();
-    return { endpoint: store.endpoint, where: 'in memory (gone when the process stops)', close: store.close };
+    return { endpoint: store.endpoint, where: 'in memory (gone when the process stops)', close: () => store.close() };
   }
   await makeDataDir(dataDir);
   const store = await startEmbeddedStore({ dataDir });
-  return { endpoint: store.endpoint, where: `in ${dataDir}`, close: store.close };
+  return { endpoint: store.endpoint, where: `in ${dataDir}`, close: () => store.close() };
 }
 
 async function makeDataDir(dataDir: string): Promise<void> {
@@ -101,7 +114,9 @@ function explainStoreFailure(error: unknown, endpoint: string): unknown {
   }
   const code = (error as { code?: string; cause?: { code?: string } }).code ?? (error as { cause?: { code?: string } }).cause?.code;
   if (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return new ConfigError(`Nothing answers at DYNAMODB_ENDPOINT ${endpoint} (${code}): start that store, or unset DYNAMODB_ENDPOINT to use the embedded one`);
+    return new ConfigError(
+      `Nothing answers at DYNAMODB_ENDPOINT ${endpoint} (${code}): start that store, or unset DYNAMODB_ENDPOINT to use the embedded one`,
+    );
   }
   return error;
 }

@@ -1,5 +1,4 @@
 import type { AppSyncIdentity } from 'aws-lambda';
-import type { MemoRecord } from '../store/memoItem.js';
 import { Unauthorized, ValidationError } from './errors.js';
 import { parseOwnerId } from './validation.js';
 
@@ -25,7 +24,7 @@ export function callerOf(identity: AppSyncIdentity | null | undefined, field: { 
 }
 
 /** Whether the caller may see (read, change, delete, be told about) this memo. */
-export function mayAccess(caller: Caller, memo: Pick<MemoRecord, 'ownerId'>): boolean {
+export function mayAccess(caller: Caller, memo: { readonly ownerId: string }): boolean {
   return caller.kind === 'iam' || memo.ownerId === caller.sub;
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorType } from './errors.js';
+import type { MemoErrorType } from '../../generated/schemaTypes.js';
 
 /**
  * What every memo Lambda returns to AppSync. A thrown error would reach clients as
@@ -8,7 +8,7 @@ import type { ErrorType } from './errors.js';
 export type LambdaResult<T> = { data: T; error?: undefined } | { data?: undefined; error: LambdaError };
 
 export interface LambdaError {
-  errorType: ErrorType;
+  errorType: MemoErrorType;
   message: string;
   errorInfo: Record<string, unknown> | null;
 }

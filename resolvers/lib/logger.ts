@@ -1,4 +1,12 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
-/** One structured JSON logger for all handlers; level and service name come from POWERTOOLS_* env. */
-export const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'memo-api' });
+let logger: Logger | undefined;
+
+/**
+ * One structured JSON logger for all handlers. Powertools takes its level and service name from
+ * POWERTOOLS_* in the environment, so it is built at the first log line, not at import: importing
+ * a handler reads no environment.
+ */
+export function handlerLogger(): Logger {
+  return (logger ??= new Logger({ serviceName: 'memo-api' }));
+}

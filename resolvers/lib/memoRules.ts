@@ -33,13 +33,16 @@ export function countChars(text: string): number {
 
 /** The title as sent (optional: the form sends a blank one as null). */
 export function titleProblem(title: string): MemoFieldProblem | undefined {
-  return countChars(title) > MEMO_LIMITS.titleMaxChars ? { kind: 'tooLong', max: MEMO_LIMITS.titleMaxChars, unit: 'characters' } : undefined;
+  return countChars(title) > MEMO_LIMITS.titleMaxChars
+    ? { kind: 'tooLong', max: MEMO_LIMITS.titleMaxChars, unit: 'characters' }
+    : undefined;
 }
 
 /** Content is required, must hold more than whitespace, and is stored as sent (never trimmed). */
 export function contentProblem(content: string): MemoFieldProblem | undefined {
   if (content.trim() === '') return { kind: 'blank' };
-  if (utf8.encode(content).length > MEMO_LIMITS.contentMaxBytes) return { kind: 'tooLong', max: MEMO_LIMITS.contentMaxBytes, unit: 'bytes' };
+  if (utf8.encode(content).length > MEMO_LIMITS.contentMaxBytes)
+    return { kind: 'tooLong', max: MEMO_LIMITS.contentMaxBytes, unit: 'bytes' };
   return undefined;
 }
 

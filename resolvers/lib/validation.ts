@@ -1,16 +1,11 @@
 import { validate as isUuid } from 'uuid';
 import type { CreateMemoInput, UpdateMemoInput } from '../../generated/schemaTypes.js';
-import type { MemoChanges } from '../store/memoStore.js';
 import { ValidationError } from './errors.js';
-import { contentProblem, MEMO_LIMITS, normaliseTags, tagProblem, tagsProblem, titleProblem, type MemoFieldProblem } from './memoRules.js';
+import { requireString } from './fieldParsers.js';
+import { MEMO_LIMITS } from './memoRules.js';
+import { memoChanges, newMemoFields, type MemoChanges, type NewMemoFields } from './writableFields.js';
 
 export { MEMO_LIMITS };
-
-export interface NewMemoFields {
-  title: string | null;
-  content: string;
-  tags: string[];
-}
 
 export function parseMemoId(value: unknown, field = 'memoId'): string {
   const memoId = requireString(value, field);
@@ -38,11 +33,7 @@ export function parseCreateInput(input: CreateMemoInput | null | undefined): Cre
   return {
     memoId: fields.memoId == null ? undefined : parseMemoId(fields.memoId, 'input.memoId'),
     ownerId: fields.ownerId,
-    fields: {
-      title: parseTitle(fields.title),
-      content: parseContent(fields.content),
-      tags: fields.tags == null ? [] : parseTags(fields.tags),
-    },
+    fields: newMemoFields(fields),
   };
 }
 
@@ -56,16 +47,9 @@ export interface UpdateRequest {
 export function parseUpdateInput(input: UpdateMemoInput | null | undefined): UpdateRequest {
   const fields = requireObject(input, 'input');
   const memoId = parseMemoId(fields.memoId, 'input.memoId');
-  const changes: MemoChanges = {};
-  if (fields.title !== undefined) changes.title = parseTitle(fields.title, 'input.title');
-  if (fields.content !== undefined) changes.content = parseContent(fields.content, 'input.content');
-  if (fields.tags !== undefined) changes.tags = parseTags(fields.tags, 'input.tags');
-  if (Object.keys(changes).length === 0) {
-    throw new ValidationError('input', 'must change at least one of title, content or tags');
-  }
   return {
     memoId,
-    changes,
+    changes: memoChanges(fields),
     expectedVersion: parseExpectedVersion(fields.expectedVersion, 'input.expectedVersion'),
   };
 }
@@ -85,43 +69,6 @@ export function parseListLimit(value: unknown): number {
     throw new ValidationError('limit', `must be an integer from ${min} to ${max}`);
   }
   return value as number;
-}
-
-function parseTitle(value: unknown, field = 'input.title'): string | null {
-  if (value == null) return null;
-  return check(requireString(value, field), titleProblem, field);
-}
-
-function parseContent(value: unknown, field = 'input.content'): string {
-  return check(requireString(value, field), contentProblem, field);
-}
-
-/** Tags are trimmed and kept in first-seen order; duplicates ignoring case are dropped (the first spelling stays) before the count is checked. */
-function parseTags(value: unknown, field = 'input.tags'): string[] {
-  if (!Array.isArray(value)) throw new ValidationError(field, 'must be a list of strings');
-  const tags = normaliseTags(value.map((tag, index) => check(requireString(tag, `${field}[${index}]`), tagProblem, `${field}[${index}]`)));
-  return check(tags, tagsProblem, field);
-}
-
-/** The value, or the field's ValidationError worded for API clients (these messages are part of the API). */
-function check<T>(value: T, problemOf: (value: T) => MemoFieldProblem | undefined, field: string): T {
-  const problem = problemOf(value);
-  if (!problem) return value;
-  switch (problem.kind) {
-    case 'blank':
-      throw new ValidationError(field, 'must not be blank');
-    case 'tooLong':
-      throw new ValidationError(field, `must be at most ${problem.max} ${problem.unit === 'bytes' ? 'bytes in UTF-8' : 'characters'}`);
-    case 'tooManyTags':
-      throw new ValidationError(field, `must hold at most ${problem.max} distinct tags`);
-  }
-}
-
-/** A string that is well-formed Unicode: a lone surrogate would not survive UTF-8 storage. */
-function requireString(value: unknown, field: string): string {
-  if (typeof value !== 'string') throw new ValidationError(field, 'must be a string');
-  if (!value.isWellFormed()) throw new ValidationError(field, 'must be valid Unicode (no lone surrogates)');
-  return value;
 }
 
 function requireObject<T extends object>(value: T | null | undefined, field: string): T {

@@ -1,4 +1,15 @@
-/** Store settings, read once from the environment. The same code runs on AWS and locally. */
+/** AWS credentials for a store the SDK's own chain should not be asked about (a local emulator's fake pair). */
+export interface StoreCredentials {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/**
+ * What a memo store is built from: the same code runs on AWS and locally, only this differs. On
+ * Lambda the entry point reads it from the function's environment (readStoreConfig); the local
+ * runtime, the tests and the benchmark build it themselves.
+ */
 export interface StoreConfig {
   /** The memoTable's physical name (CDK passes it as TABLE_NAME). */
   readonly tableName: string;
@@ -10,19 +21,31 @@ export interface StoreConfig {
    * nothing public (the table name is a stack output) derives it.
    */
   readonly pageTokenKey: string;
+  /** The store's region; unset on Lambda, where the SDK takes the function's own. */
+  readonly region?: string;
+  /** Unset on Lambda, where the SDK takes the function role's credentials from its environment. */
+  readonly credentials?: StoreCredentials;
 }
 
 /** The shortest page-token secret accepted: 32 characters (infra generates 64). */
 export const PAGE_TOKEN_SECRET_MIN_LENGTH = 32;
 
-export function readStoreConfig(env: NodeJS.ProcessEnv = process.env): StoreConfig {
+/**
+ * The store settings of a Lambda function, from its environment: the one place TABLE_NAME,
+ * DYNAMODB_ENDPOINT and PAGE_TOKEN_SECRET are read.
+ *
+ * @throws {Error} when TABLE_NAME is missing, or PAGE_TOKEN_SECRET missing or too short
+ */
+export function readStoreConfig(env: NodeJS.ProcessEnv): StoreConfig {
   const tableName = env.TABLE_NAME?.trim();
   if (!tableName) {
     throw new Error('TABLE_NAME is not set: it must name the DynamoDB table that stores memos');
   }
   const pageTokenKey = env.PAGE_TOKEN_SECRET ?? '';
   if (pageTokenKey.length < PAGE_TOKEN_SECRET_MIN_LENGTH) {
-    throw new Error(`PAGE_TOKEN_SECRET is not set or shorter than ${PAGE_TOKEN_SECRET_MIN_LENGTH} characters: it signs listMemos' page tokens`);
+    throw new Error(
+      `PAGE_TOKEN_SECRET is not set or shorter than ${PAGE_TOKEN_SECRET_MIN_LENGTH} characters: it signs listMemos' page tokens`,
+    );
   }
   return {
     tableName,

@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { readStoreConfig } from './config.js';
+import type { StoreConfig } from './config.js';
 
 /**
  * Bounds on one store call, so a store that stops answering (a frozen DynamoDB-compatible
@@ -13,16 +13,19 @@ import { readStoreConfig } from './config.js';
  */
 export const STORE_TIMEOUTS = { connectMs: 1_000, attemptMs: 1_500, maxAttempts: 3 } as const;
 
-/** Built once per process (outside any handler) so warm invocations reuse connections. */
-export const storeConfig = readStoreConfig();
+/** A DynamoDB client for `config`'s endpoint, region and credentials (each the SDK's own when unset), with STORE_TIMEOUTS. */
+export function createDynamoClient(config: Pick<StoreConfig, 'endpoint' | 'region' | 'credentials'>): DynamoDBClient {
+  return new DynamoDBClient({
+    ...(config.endpoint ? { endpoint: config.endpoint } : {}),
+    ...(config.region ? { region: config.region } : {}),
+    ...(config.credentials ? { credentials: config.credentials } : {}),
+    maxAttempts: STORE_TIMEOUTS.maxAttempts,
+    // Without throwOnRequestTimeout the handler only warns when requestTimeout passes, and waits on.
+    requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, requestTimeout: STORE_TIMEOUTS.attemptMs, throwOnRequestTimeout: true },
+  });
+}
 
-export const dynamoClient = new DynamoDBClient({
-  ...(storeConfig.endpoint ? { endpoint: storeConfig.endpoint } : {}),
-  maxAttempts: STORE_TIMEOUTS.maxAttempts,
-  // Without throwOnRequestTimeout the handler only warns when requestTimeout passes, and waits on.
-  requestHandler: { connectionTimeout: STORE_TIMEOUTS.connectMs, requestTimeout: STORE_TIMEOUTS.attemptMs, throwOnRequestTimeout: true },
-});
-
-export const documentClient = DynamoDBDocumentClient.from(dynamoClient, {
-  marshallOptions: { removeUndefinedValues: true },
-});
+/** The document client the memo store sends every request through. */
+export function createDocumentClient(config: Pick<StoreConfig, 'endpoint' | 'region' | 'credentials'>): DynamoDBDocumentClient {
+  return DynamoDBDocumentClient.from(createDynamoClient(config), { marshallOptions: { removeUndefinedValues: true } });
+}

@@ -1,8 +1,8 @@
-import type { Memo } from '../../generated/schemaTypes.js';
+import type { MemoRecord } from '../lib/memoRecord.js';
+import { storedFields } from '../lib/writableFields.js';
 import { OWNER_INDEX } from './memoTableSchema.js';
 
-/** A memo as the API returns it (title is null, not absent, when unset). */
-export type MemoRecord = Required<Omit<Memo, '__typename'>>;
+export type { MemoRecord } from '../lib/memoRecord.js';
 
 /** The index keys of one memo's item: what a listMemos page continues after. */
 export interface OwnerIndexKey {
@@ -19,18 +19,17 @@ export function createdAtIdOf(memo: Pick<MemoRecord, 'createdAt' | 'memoId'>): s
   return `${memo.createdAt}#${memo.memoId}`;
 }
 
+/** A memo as an item: a null field is left out (it reads back as its `absent`), plus the owner index's sort key. */
 export function toItem(memo: MemoRecord): Record<string, unknown> {
-  const { title, ...rest } = memo;
-  return { ...(title === null ? rest : { ...rest, title }), [OWNER_INDEX.sortKey]: createdAtIdOf(memo) };
+  const kept = Object.entries(memo).filter(([, value]) => value !== null);
+  return { ...Object.fromEntries(kept), [OWNER_INDEX.sortKey]: createdAtIdOf(memo) };
 }
 
 export function fromItem(item: Record<string, unknown>): MemoRecord {
   return {
     memoId: item.memoId as string,
     ownerId: item.ownerId as string,
-    title: (item.title as string | undefined) ?? null,
-    content: item.content as string,
-    tags: (item.tags as string[] | undefined) ?? [],
+    ...storedFields(item),
     createdAt: item.createdAt as string,
     updatedAt: item.updatedAt as string,
     version: item.version as number,

@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { validate as isUuid } from 'uuid';
-import type { OwnerIndexKey } from '../store/memoItem.js';
-import { ValidationError } from './errors.js';
+import type { OwnerIndexKey } from './memoItem.js';
+import { ValidationError } from '../lib/errors.js';
 
 /**
  * listMemos' nextToken: base64url of `{"v":2,"owner":…,"after":"<createdAt>#<memoId>"}`, a dot,

@@ -1,17 +1,11 @@
-import type { MemoClientConfig } from '@memo-api/client';
+import { loadMemoClientConfig, refreshUserPoolTokens, signInWithPassword, signOut, UserPoolError, userPoolOf } from '@memo-api/client';
 
-/**
- * Signs a user in to the API's user pool (Cognito's InitiateAuth, USER_PASSWORD_AUTH) and returns
- * their ID token: how a script signs in. A web app uses Amplify Auth or its own Cognito client.
- */
-export async function signInWithPassword(config: MemoClientConfig, username: string, password: string): Promise<string> {
-  const endpoint = config.userPoolEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`;
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-    body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: config.userPoolClientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
-  });
-  const body = (await response.json()) as { AuthenticationResult?: { IdToken: string }; __type?: string; message?: string };
-  if (!body.AuthenticationResult) throw new Error(`Sign-in of ${username} failed: ${body.__type}: ${body.message}`);
-  return body.AuthenticationResult.IdToken;
-}
+// The user pool's calls one by one (UserPoolSession strings them together), in Cognito's API, which the local runtime speaks too.
+const pool = userPoolOf(await loadMemoClientConfig(process.env.MEMO_CONFIG_URL ?? 'http://127.0.0.1:4000/config.json'));
+const wrong = await signInWithPassword(pool, process.env.MEMO_USERNAME!, 'Not-the-Passw0rd!').catch((error: unknown) => error);
+if (wrong instanceof UserPoolError) console.log(wrong.type); // NotAuthorizedException
+
+const tokens = await signInWithPassword(pool, process.env.MEMO_USERNAME!, process.env.MEMO_PASSWORD!);
+const fresh = await refreshUserPoolTokens(pool, tokens.refreshToken); // new ID and access tokens
+console.log(fresh.refreshToken === tokens.refreshToken); // true
+await signOut(pool, tokens.refreshToken); // revoked: refreshing with it fails from now on

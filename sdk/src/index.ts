@@ -15,6 +15,21 @@ export {
   type AuthProvider,
   type AwsCredentials,
 } from './auth/providers.js';
+export { UserPoolError } from './auth/userPool/userPoolError.js';
+export { userPoolOf, type UserPool } from './auth/userPool/userPool.js';
+export {
+  refreshUserPoolTokens,
+  signInWithPassword,
+  signOut,
+  signUpWithPassword,
+  type UserPoolTokens,
+} from './auth/userPool/userPoolSignIn.js';
+export {
+  UserPoolSession,
+  type SignedInUser,
+  type UserPoolSessionOptions,
+  type UserPoolSessionStore,
+} from './auth/userPool/userPoolSession.js';
 export {
   createRealtimeClient,
   type RealtimeClient,
@@ -26,5 +41,14 @@ export {
   type WebSocketConstructor,
   type WebSocketLike,
 } from './realtime/realtimeClient.js';
-export { MemoApiRequestError, toMemoApiError, type AppSyncGraphQLError, type MemoApiError, type MemoApiErrorType, type UnrecognizedMemoApiError } from './errors.js';
+export {
+  MemoApiRequestError,
+  toMemoApiError,
+  type AppSyncGraphQLError,
+  type MemoApiError,
+  type MemoApiErrorType,
+  type UnrecognizedMemoApiError,
+} from './errors.js';
+export { PASSWORD_POLICY, PASSWORD_SYMBOLS } from './auth/passwordPolicy.js';
+export { queryParameters } from './auth/sigv4Query.js';
 export * from './generated/operations.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
-import type { BenchResults } from '../../bench/runBench.js';
+import type { BenchResults } from '../../bench/benchResults.js';
 import { LOCAL_DIR, RECORDED_DIR } from '../../bench/resultFiles.js';
 import { round } from '../../bench/stats.js';
 import { TEST_STORE } from '../helpers/testStore.js';
@@ -57,7 +57,12 @@ function printedImportRows(): string[][] {
   return section
     .split('\n')
     .filter((line) => line.startsWith('| ') && !line.startsWith('| function '))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
 }
 
 describe('npm run bench -- --quick', () => {
@@ -160,11 +165,19 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
-  it('measures every handler\'s memory after 1 and after N invocations, and its CPU time, and picks a Lambda size from them', () => {
+  it("measures every handler's memory after 1 and after N invocations, and its CPU time, and picks a Lambda size from them", () => {
     expect(results.memory.map((row) => row.fieldName).sort()).toEqual([...OPERATIONS].sort());
     for (const row of results.memory) {
       expect(row.invocations).toBe(results.settings.memoryInvocations);
-      for (const figure of [row.rssMiBAfter1, row.rssMiBAfterN, row.heapMiBAfter1, row.heapMiBAfterN, row.maxRssMiB, row.cpuMsPerInvocation]) expect(figure).toBeGreaterThan(0);
+      for (const figure of [
+        row.rssMiBAfter1,
+        row.rssMiBAfterN,
+        row.heapMiBAfter1,
+        row.heapMiBAfterN,
+        row.maxRssMiB,
+        row.cpuMsPerInvocation,
+      ])
+        expect(figure).toBeGreaterThan(0);
     }
     expect(results.lambdaSizing.perSize.map((point) => point.memoryMb)).toEqual([128, 256, 512, 1024]);
     expect([128, 256, 512, 1024]).toContain(results.lambdaSizing.chosenMb);
@@ -182,6 +195,15 @@ describe('npm run bench -- --quick', () => {
   });
 
   it('prints every table', () => {
-    for (const heading of ['1. DynamoDB round trips', '2. Endpoint', '3. Cold start', '4. Scale', '5. Memory', '6. DynamoDB capacity units', '7. Cost']) expect(stdout).toContain(heading);
+    for (const heading of [
+      '1. DynamoDB round trips',
+      '2. Endpoint',
+      '3. Cold start',
+      '4. Scale',
+      '5. Memory',
+      '6. DynamoDB capacity units',
+      '7. Cost',
+    ])
+      expect(stdout).toContain(heading);
   });
 });

@@ -1,3 +1,4 @@
+import { signInWithPassword, type UserPoolTokens } from '@memo-api/client';
 import { signAppSyncRequest } from '../../sdk/src/auth/sigv4.js';
 
 /** The users every test runtime's pool holds (LOCAL_USERS), with fixed passwords. */
@@ -15,28 +16,18 @@ export const TEST_IAM = {
 
 /** The environment that gives a runtime those users and credentials. */
 export const TEST_CREDENTIALS_ENV: Readonly<Record<string, string>> = {
-  LOCAL_USERS: Object.entries(TEST_USERS).map(([name, password]) => `${name}:${password}`).join(','),
+  LOCAL_USERS: Object.entries(TEST_USERS)
+    .map(([name, password]) => `${name}:${password}`)
+    .join(','),
   LOCAL_IAM_ACCESS_KEY_ID: TEST_IAM.accessKeyId,
   LOCAL_IAM_SECRET_ACCESS_KEY: TEST_IAM.secretAccessKey,
 };
 
-export interface UserTokens {
-  readonly idToken: string;
-  readonly accessToken: string;
-  readonly refreshToken: string;
-}
+export type UserTokens = UserPoolTokens;
 
-/** Signs in with USER_PASSWORD_AUTH against a Cognito-compatible endpoint, as the AWS SDK would. */
-export async function signIn(userPoolEndpoint: string, clientId: string, username: string, password: string): Promise<UserTokens> {
-  const response = await fetch(userPoolEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-    body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: username, PASSWORD: password } }),
-  });
-  const body = (await response.json()) as { AuthenticationResult?: { IdToken: string; AccessToken: string; RefreshToken: string } };
-  if (!response.ok || !body.AuthenticationResult) throw new Error(`Sign-in of ${username} failed: ${response.status} ${JSON.stringify(body)}`);
-  const { IdToken, AccessToken, RefreshToken } = body.AuthenticationResult;
-  return { idToken: IdToken, accessToken: AccessToken, refreshToken: RefreshToken };
+/** Signs in with USER_PASSWORD_AUTH against a Cognito-compatible endpoint, with the SDK's user-pool client. */
+export function signIn(userPoolEndpoint: string, clientId: string, username: string, password: string): Promise<UserTokens> {
+  return signInWithPassword({ endpoint: userPoolEndpoint, clientId }, username, password);
 }
 
 /** The headers of a GraphQL POST signed with the test IAM credentials (what Amplify's IAM mode sends). */

@@ -1,7 +1,7 @@
-import { dynamoClient, storeConfig } from '../../resolvers/store/dynamoClient.js';
-import { ensureMemoTable } from '../../resolvers/store/memoTableSchema.js';
+import { ensureMemoTable } from '../../local/store/ensureMemoTable.js';
+import { TEST_STORE_CONFIG } from './testStore.js';
 
-/** Creates this test file's table (named by test/setupEnv.ts) on the run's shared store. */
+/** Creates this test file's table (TEST_STORE_CONFIG's) on the run's shared store. */
 export function createMemoTable(): Promise<void> {
-  return ensureMemoTable(dynamoClient, storeConfig.tableName);
+  return ensureMemoTable(TEST_STORE_CONFIG);
 }

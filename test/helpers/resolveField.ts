@@ -1,5 +1,5 @@
 import { AppSyncResolverError } from '../../local/appsync/appsyncUtil.js';
-import { invokeLikeLambda, type LambdaHandler } from '../../local/appsync/lambdaFields.js';
+import { invokeLikeLambda, type LambdaHandler } from '../../local/appsync/lambdaInvocation.js';
 import { runLambdaResolver } from '../../local/appsync/runLambdaResolver.js';
 import { handler as createMemo } from '../../resolvers/createMemo.js';
 import { handler as deleteMemo } from '../../resolvers/deleteMemo.js';
@@ -10,6 +10,7 @@ import type { MemoRecord } from '../../resolvers/store/memoStore.js';
 import type { VerifiedCaller } from '../../local/auth/verifiedCaller.js';
 import { appSyncContext } from './appSyncContext.js';
 import { userPoolCaller } from './callers.js';
+import { testMemoStore } from './testStore.js';
 
 const fields = {
   memo: ['Query', memo],
@@ -23,18 +24,21 @@ export type FieldName = keyof typeof fields;
 
 /** What a client sees for one field: its value, or the GraphQL error AppSync would report. */
 export type FieldOutcome<T> =
-  | { data: T; errorType?: undefined }
-  | { data?: undefined; errorType: string; message: string; errorInfo: unknown };
+  { data: T; errorType?: undefined } | { data?: undefined; errorType: string; message: string; errorInfo: unknown };
 
 /**
  * Resolves a field through the APPSYNC_JS resolver and the real Lambda handler, across Lambda's
- * JSON boundary, as `caller` (by default the test user, DEFAULT_USER_SUB).
+ * JSON boundary, as `caller` (by default the test user, DEFAULT_USER_SUB), on this file's store.
  */
-export async function resolveField<T = MemoRecord>(field: FieldName, args: Record<string, unknown>, caller: VerifiedCaller = userPoolCaller()): Promise<FieldOutcome<T>> {
+export async function resolveField<T = MemoRecord>(
+  field: FieldName,
+  args: Record<string, unknown>,
+  caller: VerifiedCaller = userPoolCaller(),
+): Promise<FieldOutcome<T>> {
   const [typeName, handler] = fields[field];
   try {
     const data = await runLambdaResolver(appSyncContext(typeName, field, args, caller), caller.authMode, (payload) =>
-      invokeLikeLambda(handler as LambdaHandler, payload, field),
+      invokeLikeLambda(handler.withStore(testMemoStore()) as LambdaHandler, payload, field),
     );
     return { data: data as T };
   } catch (error) {

@@ -1,6 +1,5 @@
-import { spawnSync } from 'node:child_process';
 import { accessSync, constants, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { JAVA_INSTALL_HINT, locateJava } from '../../local/store/dynamoDbLocal.js';
 
 /**
  * A program some suites need from the machine rather than from npm. Such a suite finds it or,
@@ -26,30 +25,16 @@ export const CHROMIUM: SystemPart = {
   installHint: 'set CHROMIUM_PATH to any Chromium or Chrome, or on Debian: apt-get install -y chromium',
   locate(env) {
     const configured = env.CHROMIUM_PATH?.trim();
-    if (configured) return isExecutableFile(configured) ? { path: configured } : { problem: `CHROMIUM_PATH=${configured} is not an executable file` };
+    if (configured)
+      return isExecutableFile(configured) ? { path: configured } : { problem: `CHROMIUM_PATH=${configured} is not an executable file` };
     const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
     const path = candidates.find(isExecutableFile);
     return path ? { path } : { problem: 'no Chromium found' };
   },
 };
 
-const MINIMUM_JAVA = 17;
-
-/** Java 17+ (what DynamoDB Local needs): JAVA_HOME's first, then `java` on PATH. */
-export const JAVA: SystemPart = {
-  installHint: `set JAVA_HOME or put java ${MINIMUM_JAVA}+ on PATH, or on Debian: apt-get install -y openjdk-17-jre-headless`,
-  locate(env) {
-    const candidates = [...(env.JAVA_HOME?.trim() ? [join(env.JAVA_HOME.trim(), 'bin', 'java')] : []), 'java'];
-    let problem = 'no Java found';
-    for (const candidate of candidates) {
-      const major = javaMajorVersion(candidate, env);
-      if (major === undefined) continue;
-      if (major >= MINIMUM_JAVA) return { path: candidate };
-      problem = `${candidate} is Java ${major}, DynamoDB Local needs ${MINIMUM_JAVA}+`;
-    }
-    return { problem };
-  },
-};
+/** Java 17+ (what DynamoDB Local needs): found the way local/store/dynamoDbLocal.ts finds it. */
+export const JAVA: SystemPart = { installHint: JAVA_INSTALL_HINT, locate: locateJava };
 
 /**
  * Applies the rule: returns the part's executable; when it is missing, prints
@@ -78,16 +63,6 @@ function isExecutableFile(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Parses `java -version` (`openjdk version "17.0.15"`, or `"1.8.0_392"` for Java 8); undefined when it does not run. */
-function javaMajorVersion(java: string, env: NodeJS.ProcessEnv): number | undefined {
-  const result = spawnSync(java, ['-version'], { env, encoding: 'utf8', timeout: 10_000 });
-  if (result.error || result.status !== 0) return undefined;
-  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
-  if (!match) return undefined;
-  const first = Number(match[1]);
-  return first === 1 ? Number(match[2]) : first;
 }
 
 /** Headless Chromium's flags on these machines (shared/README.md): no sandbox as root, no phoning home. */

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import { createMemoTable } from '../helpers/memoTable.js';
+import { TEST_STORE_CONFIG } from '../helpers/testStore.js';
 import { appSyncContext } from '../helpers/appSyncContext.js';
 import { userPoolCaller } from '../helpers/callers.js';
 import { request as lambdaRequest } from '../../resolvers/appsync/invokeLambda.js';
@@ -27,6 +28,10 @@ function runModule(source: string, env: Record<string, string>, ...args: string[
 }
 
 const IMPORT_HANDLER = 'const { handler } = await import(process.argv[1]); console.log(typeof handler);';
+/** Imports the handler and invokes it once; the event does not matter to what is tested with it. */
+const INVOKE_HANDLER = 'const { handler } = await import(process.argv[1]); await handler({ arguments: {}, identity: null, info: {} });';
+/** The function's settings as CDK passes them (any table: nothing here reaches it). */
+const SETTINGS = { TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: TEST_STORE_CONFIG.pageTokenKey };
 
 describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle', (fieldName) => {
   it('is one minified ES module with a source map and the AWS SDK bundled in', () => {
@@ -51,20 +56,18 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle
     }
   });
 
-  it('imports in a fresh Node process when TABLE_NAME and PAGE_TOKEN_SECRET are set', async () => {
-    const { stdout } = await runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET! }, pathToFileURL(synthesized.bundleOf(fieldName)).href);
+  it('imports in a fresh Node process with none of its settings: nothing is read at import', async () => {
+    const { stdout } = await runModule(IMPORT_HANDLER, {}, pathToFileURL(synthesized.bundleOf(fieldName)).href);
     expect(stdout.trim()).toBe('function');
   });
 
-  it('fails at import, naming TABLE_NAME, when it is not set', async () => {
-    await expect(runModule(IMPORT_HANDLER, { PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET! }, pathToFileURL(synthesized.bundleOf(fieldName)).href)).rejects.toMatchObject({
-      stderr: expect.stringContaining('TABLE_NAME is not set'),
-    });
-  });
-
-  it('fails at import, naming PAGE_TOKEN_SECRET, when it is not set', async () => {
-    await expect(runModule(IMPORT_HANDLER, { TABLE_NAME: 'memoTable' }, pathToFileURL(synthesized.bundleOf(fieldName)).href)).rejects.toMatchObject({
-      stderr: expect.stringContaining('PAGE_TOKEN_SECRET is not set'),
+  it.each([
+    ['TABLE_NAME', 'TABLE_NAME is not set'],
+    ['PAGE_TOKEN_SECRET', 'PAGE_TOKEN_SECRET is not set'],
+  ] as const)('fails its first invocation, naming %s, when it is not set', async (setting, message) => {
+    const { [setting]: _missing, ...settings } = SETTINGS;
+    await expect(runModule(INVOKE_HANDLER, settings, pathToFileURL(synthesized.bundleOf(fieldName)).href)).rejects.toMatchObject({
+      stderr: expect.stringContaining(message),
     });
   });
 });
@@ -74,7 +77,9 @@ it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB 
   const caller = userPoolCaller();
   const memoId = randomUUID();
   // The events AppSync hands the Lambdas: the shared resolver's request over a user-pool context.
-  const createEvent = lambdaRequest(appSyncContext('Mutation', 'createMemo', { input: { memoId, content: 'from the bundle' } }, caller)).payload;
+  const createEvent = lambdaRequest(
+    appSyncContext('Mutation', 'createMemo', { input: { memoId, content: 'from the bundle' } }, caller),
+  ).payload;
   const readEvent = lambdaRequest(appSyncContext('Query', 'memo', { memoId }, caller)).payload;
   const script = `
     const create = await import(process.argv[1]);
@@ -85,9 +90,9 @@ it('the bundled createMemo and memo handlers round-trip a memo through DynamoDB 
   const { stdout } = await runModule(
     script,
     {
-      TABLE_NAME: process.env.TABLE_NAME!,
-      PAGE_TOKEN_SECRET: process.env.PAGE_TOKEN_SECRET!,
-      DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT!,
+      TABLE_NAME: TEST_STORE_CONFIG.tableName,
+      PAGE_TOKEN_SECRET: TEST_STORE_CONFIG.pageTokenKey,
+      DYNAMODB_ENDPOINT: TEST_STORE_CONFIG.endpoint!,
       AWS_ACCESS_KEY_ID: 'local',
       AWS_SECRET_ACCESS_KEY: 'local',
       POWERTOOLS_LOG_LEVEL: 'SILENT',

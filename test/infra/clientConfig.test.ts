@@ -18,7 +18,14 @@ const outputsFile = {
 describe('the client config npm run deploy writes', () => {
   it("has the local runtime's /config.json shape (without users), and the SDK accepts it", () => {
     const config = clientConfigFromOutputs(memoStackOutputs(outputsFile));
-    expect(Object.keys(config).sort()).toEqual(['graphqlUrl', 'realtimeUrl', 'region', 'userPoolClientId', 'userPoolEndpoint', 'userPoolId']);
+    expect(Object.keys(config).sort()).toEqual([
+      'graphqlUrl',
+      'realtimeUrl',
+      'region',
+      'userPoolClientId',
+      'userPoolEndpoint',
+      'userPoolId',
+    ]);
     expect(parseMemoClientConfig(config)).toEqual(config);
     expect(config.userPoolEndpoint).toBe('https://cognito-idp.eu-west-1.amazonaws.com/');
   });

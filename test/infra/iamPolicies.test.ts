@@ -45,9 +45,7 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s', (fie
   it('may call exactly its DynamoDB actions, on the one ARN it needs', () => {
     const { roleId } = findFieldWiring(template, fieldName);
     const expected = EXPECTED_TABLE_ACCESS[fieldName]!;
-    const tableStatements = statementsOfRole(template, roleId).filter((s) =>
-      actionsOf(s).some((action) => action.startsWith('dynamodb:')),
-    );
+    const tableStatements = statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((action) => action.startsWith('dynamodb:')));
     expect(tableStatements.flatMap(actionsOf).sort()).toEqual(expected.actions);
     for (const statement of tableStatements) {
       expect(statement.Effect).toBe('Allow');
@@ -57,9 +55,7 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s', (fie
 
   it('may otherwise only write to its own log group and send X-Ray traces', () => {
     const { roleId, fn } = findFieldWiring(template, fieldName);
-    const others = statementsOfRole(template, roleId).filter(
-      (s) => !actionsOf(s).some((action) => action.startsWith('dynamodb:')),
-    );
+    const others = statementsOfRole(template, roleId).filter((s) => !actionsOf(s).some((action) => action.startsWith('dynamodb:')));
     expect(others).toEqual([
       {
         Effect: 'Allow',
@@ -115,9 +111,7 @@ it('grants Scan nowhere, and Query only to listMemos', () => {
 it("lets AppSync's logging role write only to the API's log group", () => {
   const api = Object.values(template.findResources('AWS::AppSync::GraphQLApi'))[0]!;
   const logsRoleId = api.Properties.LogConfig.CloudWatchLogsRoleArn['Fn::GetAtt'][0] as string;
-  const [apiLogGroupId] = Object.keys(
-    template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: {} } }),
-  );
+  const [apiLogGroupId] = Object.keys(template.findResources('AWS::Logs::LogGroup', { Properties: { LogGroupName: {} } }));
   expect(resource(logsRoleId).Properties.ManagedPolicyArns).toBeUndefined();
   expect(statementsOfRole(template, logsRoleId)).toEqual([
     {
@@ -143,7 +137,7 @@ it('has no statement with a "*" action, and a "*" resource only where AWS requir
   }
 });
 
-it('has no roles but the functions\' own, their invoke roles and the logging role (the user pool sends no SMS)', () => {
+it("has no roles but the functions' own, their invoke roles and the logging role (the user pool sends no SMS)", () => {
   template.resourceCountIs('AWS::IAM::Role', MEMO_FIELDS.length * 2 + 1);
 });
 

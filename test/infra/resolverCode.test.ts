@@ -40,7 +40,8 @@ describe.each(APPSYNC_JS_RESOLVERS.map((file) => [relative(REPO_ROOT, file), fil
 });
 
 describe('resolverCodeProblem', () => {
-  const valid = 'import { util } from "@aws-appsync/utils";\nfunction request() {}\nfunction response() {}\nexport {\n  request,\n  response\n};\n';
+  const valid =
+    'import { util } from "@aws-appsync/utils";\nfunction request() {}\nfunction response() {}\nexport {\n  request,\n  response\n};\n';
 
   it.each([
     ['no response export', valid.replace(',\n  response', ''), /request and response/],

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_MEMORY_MB } from '../../resolvers/fields.js';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { lambdaContext, selectionsOf } from '../../local/appsync/lambdaFields.js';
+import { lambdaContext } from '../../local/appsync/lambdaInvocation.js';
+import { selectionsOf } from '../../local/appsync/selectionCache.js';
 
 describe('the Lambda context handed to handlers', () => {
   it('reports the memory size infra deploys', () => {
@@ -15,9 +16,13 @@ describe('the Lambda context handed to handlers', () => {
 describe("a field's selection set, as handlers receive it", () => {
   const fieldOf = (query: string) => {
     const document = parse(query);
-    const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION)!;
+    const operation = document.definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    )!;
     const fragments = Object.fromEntries(
-      document.definitions.filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+      document.definitions
+        .filter((definition): definition is FragmentDefinitionNode => definition.kind === Kind.FRAGMENT_DEFINITION)
+        .map((fragment) => [fragment.name.value, fragment]),
     );
     return { fieldNodes: operation.selectionSet.selections as FieldNode[], fragments };
   };

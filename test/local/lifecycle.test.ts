@@ -7,7 +7,14 @@ import { CreateMemoDocument, GetMemoDocument, ListMemosDocument } from '../../sd
 import * as urql from './examples/urqlClient.js';
 import { iamHeaders, TEST_IAM, TEST_USERS } from '../helpers/localCredentials.js';
 import { deleteTestTable } from '../helpers/testStore.js';
-import { postGraphQL, runLocalApiToExit, startLocalApiProcess, temporaryDataDir, urqlClientOf, useTemporaryDataDir } from './helpers/localApiProcess.js';
+import {
+  postGraphQL,
+  runLocalApiToExit,
+  startLocalApiProcess,
+  temporaryDataDir,
+  urqlClientOf,
+  useTemporaryDataDir,
+} from './helpers/localApiProcess.js';
 
 const dataDir = useTemporaryDataDir();
 
@@ -64,16 +71,25 @@ describe('the runtime process', () => {
   it('accepts ID and access tokens issued before a restart on the same DATA_DIR and port (the pool and its signing key live there)', async () => {
     const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
     const { idToken, accessToken } = await first.tokens('alice');
-    const { data } = await urqlClientOf(first).mutation(CreateMemoDocument, { input: { content: 'before restart' } }).toPromise();
+    const { data } = await urqlClientOf(first)
+      .mutation(CreateMemoDocument, { input: { content: 'before restart' } })
+      .toPromise();
     const pool = await first.config();
     expect(await first.stop()).toBe(0);
 
     // The issuer names the origin, as Cognito's names the pool: same port, same issuer.
     const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', env: { PORT: new URL(first.url).port } });
     try {
-      expect(await second.config()).toMatchObject({ userPoolId: pool.userPoolId, userPoolClientId: pool.userPoolClientId, userPoolEndpoint: pool.userPoolEndpoint });
+      expect(await second.config()).toMatchObject({
+        userPoolId: pool.userPoolId,
+        userPoolClientId: pool.userPoolClientId,
+        userPoolEndpoint: pool.userPoolEndpoint,
+      });
       for (const token of [idToken, accessToken]) {
-        const { data: read, error } = await urql.createMemoClient(second.url, () => token).query(GetMemoDocument, { memoId: data!.createMemo.memoId }).toPromise();
+        const { data: read, error } = await urql
+          .createMemoClient(second.url, () => token)
+          .query(GetMemoDocument, { memoId: data!.createMemo.memoId })
+          .toPromise();
         expect(error).toBeUndefined();
         expect(read?.memo?.content).toBe('before restart');
       }
@@ -116,7 +132,9 @@ describe('the runtime process', () => {
       expect(second.code).toBe(1);
       expect(second.output).toContain(`The data directory ${dataDir().path} is in use by another process`);
       // The first instance is unharmed.
-      const { data, error } = await urqlClientOf(first).mutation(CreateMemoDocument, { input: { content: 'still fine' } }).toPromise();
+      const { data, error } = await urqlClientOf(first)
+        .mutation(CreateMemoDocument, { input: { content: 'still fine' } })
+        .toPromise();
       expect(error).toBeUndefined();
       expect(data?.createMemo.content).toBe('still fine');
     } finally {
@@ -128,7 +146,9 @@ describe('the runtime process', () => {
     const api = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', args: ['--in-memory'] });
     try {
       expect(api.output()).toContain('Data:      table memoTable in memory');
-      const { data } = await urqlClientOf(api).mutation(CreateMemoDocument, { input: { content: 'ephemeral' } }).toPromise();
+      const { data } = await urqlClientOf(api)
+        .mutation(CreateMemoDocument, { input: { content: 'ephemeral' } })
+        .toPromise();
       expect(data?.createMemo.version).toBe(1);
     } finally {
       await api.stop();
@@ -140,7 +160,9 @@ describe('the runtime process', () => {
     const env = { DYNAMODB_ENDPOINT: inject('dynamodbEndpoint'), TABLE_NAME: `memoTable-external-${randomUUID()}` };
     const writer = await startLocalApiProcess({ dataDir: dataDir().path, env });
     expect(writer.output()).toContain(`Data:      table ${env.TABLE_NAME} at the DynamoDB endpoint ${env.DYNAMODB_ENDPOINT}\n`);
-    const { data } = await urqlClientOf(writer).mutation(CreateMemoDocument, { input: { content: 'external' } }).toPromise();
+    const { data } = await urqlClientOf(writer)
+      .mutation(CreateMemoDocument, { input: { content: 'external' } })
+      .toPromise();
     await writer.stop();
 
     const reader = await startLocalApiProcess({ dataDir: dataDir().path, env, args: ['--in-memory'] });

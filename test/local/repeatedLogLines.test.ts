@@ -29,7 +29,9 @@ describe('collapsing repeated log lines (issue 17, defect 7: 5,950 ERROR lines i
     restore = undefined;
     const errorLines = h.written.filter((line) => line.startsWith('{'));
     expect(errorLines).toHaveLength(3);
-    const counts = h.written.filter((line) => line.startsWith('(the line above')).map((line) => Number(/came (\d+) more times/.exec(line)![1]));
+    const counts = h.written
+      .filter((line) => line.startsWith('(the line above'))
+      .map((line) => Number(/came (\d+) more times/.exec(line)![1]));
     expect(counts.reduce((sum, count) => sum + count, 0) + errorLines.length).toBe(5_950);
   });
 
@@ -39,7 +41,9 @@ describe('collapsing repeated log lines (issue 17, defect 7: 5,950 ERROR lines i
     h.stream.write(storeDown('a'));
     h.stream.write(storeDown('b'));
     h.stream.write('Memo API is running\n');
-    h.stream.write(`${JSON.stringify({ level: 'ERROR', message: 'unexpected failure', error: { name: 'ValidationException', message: 'other' } })}\n`);
+    h.stream.write(
+      `${JSON.stringify({ level: 'ERROR', message: 'unexpected failure', error: { name: 'ValidationException', message: 'other' } })}\n`,
+    );
     h.stream.write(`${JSON.stringify({ level: 'INFO', message: 'resolved', requestId: 'c' })}\n`);
     h.stream.write(`${JSON.stringify({ level: 'INFO', message: 'resolved', requestId: 'd' })}\n`);
     expect(h.written).toEqual([

@@ -18,29 +18,52 @@ async function answers(url: string): Promise<boolean> {
 }
 
 describe('npm start', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('stops the server gracefully on %s sent to the npm process alone, freeing port and data directory', async (signal) => {
-    const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', via: 'npm' });
-    expect(await answers(first.url)).toBe(true);
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'stops the server gracefully on %s sent to the npm process alone, freeing port and data directory',
+    async (signal) => {
+      const first = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', via: 'npm' });
+      expect(await answers(first.url)).toBe(true);
 
-    expect(await first.stop(signal)).toBe(0);
+      expect(await first.stop(signal)).toBe(0);
 
-    expect(first.output()).toContain('Stopped.');
-    expect(await answers(first.url)).toBe(false);
-    // The data directory's lock went with the server: the next start on it works.
-    const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
-    try {
-      const { data } = await urqlClientOf(second).mutation(CreateMemoDocument, { input: { content: 'after restart' } }).toPromise();
-      expect(data?.createMemo.version).toBe(1);
-    } finally {
-      await second.stop();
-    }
-  });
+      expect(first.output()).toContain('Stopped.');
+      expect(await answers(first.url)).toBe(false);
+      // The data directory's lock went with the server: the next start on it works.
+      const second = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded' });
+      try {
+        const { data } = await urqlClientOf(second)
+          .mutation(CreateMemoDocument, { input: { content: 'after restart' } })
+          .toPromise();
+        expect(data?.createMemo.version).toBe(1);
+      } finally {
+        await second.stop();
+      }
+    },
+  );
 
   it('prints its options and variables for --help, and starts nothing', async () => {
     const result = await runLocalApiToExit({ dataDir: dataDir().path, args: ['--help'], via: 'npm' });
     expect(result.code).toBe(0);
     expect(result.output).toMatch(/^Usage: npm start/m);
-    for (const name of ['--in-memory', 'PORT', 'HOST', 'DATA_DIR', 'LOCAL_USERS', 'LOCAL_IAM_ACCESS_KEY_ID', 'LOCAL_IAM_SECRET_ACCESS_KEY', 'LOCAL_IAM_SESSION_TOKEN', 'LOCAL_IAM_ACCOUNT_ID', 'POWERTOOLS_LOG_LEVEL', 'AWS_REGION', 'TABLE_NAME', 'PAGE_TOKEN_SECRET', 'DYNAMODB_ENDPOINT', 'QUERY_DEPTH_LIMIT', 'RESOLVER_COUNT_LIMIT', 'KEEP_ALIVE_MS']) {
+    for (const name of [
+      '--in-memory',
+      'PORT',
+      'HOST',
+      'DATA_DIR',
+      'LOCAL_USERS',
+      'LOCAL_IAM_ACCESS_KEY_ID',
+      'LOCAL_IAM_SECRET_ACCESS_KEY',
+      'LOCAL_IAM_SESSION_TOKEN',
+      'LOCAL_IAM_ACCOUNT_ID',
+      'POWERTOOLS_LOG_LEVEL',
+      'AWS_REGION',
+      'TABLE_NAME',
+      'PAGE_TOKEN_SECRET',
+      'DYNAMODB_ENDPOINT',
+      'QUERY_DEPTH_LIMIT',
+      'RESOLVER_COUNT_LIMIT',
+      'KEEP_ALIVE_MS',
+    ]) {
       expect(result.output).toContain(name);
     }
     expect(result.output).not.toContain('Memo API is running');
@@ -52,7 +75,9 @@ describe('npm start', () => {
 
 describe('request logs', () => {
   const createOne = async (api: Awaited<ReturnType<typeof startLocalApiProcess>>) => {
-    const { error } = await urqlClientOf(api).mutation(CreateMemoDocument, { input: { content: 'logged?' } }).toPromise();
+    const { error } = await urqlClientOf(api)
+      .mutation(CreateMemoDocument, { input: { content: 'logged?' } })
+      .toPromise();
     expect(error).toBeUndefined();
   };
   /** The handlers' Powertools lines: one JSON object per line. */
@@ -89,14 +114,17 @@ describe('the start banner', () => {
   it.each([
     ['an in-memory store', { args: ['--in-memory'] }, () => 'Data:      table memoTable in memory (gone when the process stops)\n'],
     ['a data directory', {}, () => `Data:      table memoTable in ${dataDir().path}\n`],
-  ] as [string, { args?: string[] }, () => string][])('names the table and where %s keeps it, in one phrase', async (_case, options, line) => {
-    const api = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', ...options });
-    try {
-      expect(api.output()).toContain(line());
-    } finally {
-      await api.stop();
-    }
-  });
+  ] as [string, { args?: string[] }, () => string][])(
+    'names the table and where %s keeps it, in one phrase',
+    async (_case, options, line) => {
+      const api = await startLocalApiProcess({ dataDir: dataDir().path, store: 'embedded', ...options });
+      try {
+        expect(api.output()).toContain(line());
+      } finally {
+        await api.stop();
+      }
+    },
+  );
 });
 
 describe('start-up failures', () => {
@@ -138,7 +166,11 @@ describe('start-up failures', () => {
     expect(result.code).toBe(1);
     oneClearLine(result.output, 'Cannot start: LOCAL_USERS ');
     expect(result.output).toContain(message);
-    for (const password of users.split(',').map((entry) => entry.split(':')[1]).filter(Boolean)) expect(result.output).not.toContain(password);
+    for (const password of users
+      .split(',')
+      .map((entry) => entry.split(':')[1])
+      .filter(Boolean))
+      expect(result.output).not.toContain(password);
   });
 
   it('explains an unknown POWERTOOLS_LOG_LEVEL', async () => {
@@ -163,7 +195,9 @@ describe('start-up failures', () => {
     };
     const api = await startLocalApiProcess({ dataDir: dataDir().path, env });
     try {
-      const { data, error } = await urqlClientOf(api).mutation(CreateMemoDocument, { input: { content: 'no credentials' } }).toPromise();
+      const { data, error } = await urqlClientOf(api)
+        .mutation(CreateMemoDocument, { input: { content: 'no credentials' } })
+        .toPromise();
       expect(error).toBeUndefined();
       expect(data?.createMemo.content).toBe('no credentials');
     } finally {

@@ -28,8 +28,18 @@ const badInputs: [string, FieldName, Record<string, unknown>, string][] = [
   ['create with empty content', 'createMemo', { input: { content: '' } }, 'input.content'],
   ['create with blank content', 'createMemo', { input: { content: ' \n\t ' } }, 'input.content'],
   ['create with content a number', 'createMemo', { input: { content: 42 } }, 'input.content'],
-  ['create with content 1 byte over 64 KiB', 'createMemo', { input: { content: 'x'.repeat(MEMO_LIMITS.contentMaxBytes + 1) } }, 'input.content'],
-  ['create with multi-byte content over 64 KiB', 'createMemo', { input: { content: 'é'.repeat(MEMO_LIMITS.contentMaxBytes / 2 + 1) } }, 'input.content'],
+  [
+    'create with content 1 byte over 64 KiB',
+    'createMemo',
+    { input: { content: 'x'.repeat(MEMO_LIMITS.contentMaxBytes + 1) } },
+    'input.content',
+  ],
+  [
+    'create with multi-byte content over 64 KiB',
+    'createMemo',
+    { input: { content: 'é'.repeat(MEMO_LIMITS.contentMaxBytes / 2 + 1) } },
+    'input.content',
+  ],
   ['create with content holding a lone surrogate', 'createMemo', { input: { content: LONE_SURROGATE } }, 'input.content'],
   ['create with title of 201 characters', 'createMemo', { input: { content: 'c', title: chars(201) } }, 'input.title'],
   ['create with title an object', 'createMemo', { input: { content: 'c', title: { a: 1 } } }, 'input.title'],
@@ -56,13 +66,38 @@ const badInputs: [string, FieldName, Record<string, unknown>, string][] = [
   ['update with blank content', 'updateMemo', { input: { memoId: EXISTING, content: '   ' } }, 'input.content'],
   ['update with null content', 'updateMemo', { input: { memoId: EXISTING, content: null } }, 'input.content'],
   ['update with null tags', 'updateMemo', { input: { memoId: EXISTING, tags: null } }, 'input.tags'],
-  ['update with expectedVersion 0', 'updateMemo', { input: { memoId: EXISTING, content: 'x', expectedVersion: 0 } }, 'input.expectedVersion'],
-  ['update with negative expectedVersion', 'updateMemo', { input: { memoId: EXISTING, content: 'x', expectedVersion: -1 } }, 'input.expectedVersion'],
-  ['update with fractional expectedVersion', 'updateMemo', { input: { memoId: EXISTING, content: 'x', expectedVersion: 1.5 } }, 'input.expectedVersion'],
-  ['update with expectedVersion a string', 'updateMemo', { input: { memoId: EXISTING, content: 'x', expectedVersion: '1' } }, 'input.expectedVersion'],
+  [
+    'update with expectedVersion 0',
+    'updateMemo',
+    { input: { memoId: EXISTING, content: 'x', expectedVersion: 0 } },
+    'input.expectedVersion',
+  ],
+  [
+    'update with negative expectedVersion',
+    'updateMemo',
+    { input: { memoId: EXISTING, content: 'x', expectedVersion: -1 } },
+    'input.expectedVersion',
+  ],
+  [
+    'update with fractional expectedVersion',
+    'updateMemo',
+    { input: { memoId: EXISTING, content: 'x', expectedVersion: 1.5 } },
+    'input.expectedVersion',
+  ],
+  [
+    'update with expectedVersion a string',
+    'updateMemo',
+    { input: { memoId: EXISTING, content: 'x', expectedVersion: '1' } },
+    'input.expectedVersion',
+  ],
   ['update with title of 201 characters', 'updateMemo', { input: { memoId: EXISTING, title: chars(201) } }, 'input.title'],
   ['update with 21 distinct tags', 'updateMemo', { input: { memoId: EXISTING, tags: tags(21) } }, 'input.tags'],
-  ['update with content over 64 KiB', 'updateMemo', { input: { memoId: EXISTING, content: 'x'.repeat(MEMO_LIMITS.contentMaxBytes + 1) } }, 'input.content'],
+  [
+    'update with content over 64 KiB',
+    'updateMemo',
+    { input: { memoId: EXISTING, content: 'x'.repeat(MEMO_LIMITS.contentMaxBytes + 1) } },
+    'input.content',
+  ],
   // deleteMemo
   ['delete with a non-UUID memoId', 'deleteMemo', { memoId: "1' OR '1'='1" }, 'memoId'],
   ['delete with expectedVersion 0', 'deleteMemo', { memoId: EXISTING, expectedVersion: 0 }, 'expectedVersion'],
@@ -102,7 +137,11 @@ describe('tags', () => {
 
   it('names the tag as sent when one is too long, counting it after trimming', async () => {
     const outcome = await resolveField('createMemo', { input: { content: 'c', tags: ['a', 'A', ` ${chars(51)}`] } });
-    expect(outcome).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'input.tags[2]' }, message: 'input.tags[2] must be at most 50 characters' });
+    expect(outcome).toMatchObject({
+      errorType: 'ValidationError',
+      errorInfo: { field: 'input.tags[2]' },
+      message: 'input.tags[2] must be at most 50 characters',
+    });
   });
 });
 

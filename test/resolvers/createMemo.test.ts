@@ -1,11 +1,11 @@
 import { validate as isUuid, version as uuidVersion } from 'uuid';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getMemo } from '../../resolvers/store/memoStore.js';
 import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
 import { tableSnapshot } from '../helpers/tableSnapshot.js';
-import { storeReturnsOldItemOnConditionFailure } from '../helpers/testStore.js';
+import { storeReturnsOldItemOnConditionFailure, testMemoStore } from '../helpers/testStore.js';
+import { WRITABLE_FIELD_NAMES, type WritableField } from '../../resolvers/lib/writableFields.js';
 
 beforeAll(createMemoTable);
 
@@ -23,14 +23,14 @@ describe('createMemo', () => {
 
   it('stores exactly what it returns', async () => {
     const memo = await resolveOk('createMemo', { input: { content: 'persisted', tags: ['a', 'b'] } });
-    expect(await getMemo(memo.memoId)).toEqual(memo);
+    expect(await testMemoStore().getMemo(memo.memoId)).toEqual(memo);
   });
 
   it('defaults tags to [] and title to null', async () => {
     const memo = await resolveOk('createMemo', { input: { content: 'bare' } });
     expect(memo.tags).toEqual([]);
     expect(memo.title).toBeNull();
-    expect(await getMemo(memo.memoId)).toMatchObject({ tags: [], title: null });
+    expect(await testMemoStore().getMemo(memo.memoId)).toMatchObject({ tags: [], title: null });
   });
 
   it('removes duplicate tags, keeping first-seen order', async () => {
@@ -59,7 +59,7 @@ describe('createMemo', () => {
   ])('round-trips %s exactly', async (_kind, text) => {
     const tag = [...text].slice(0, 10).join(''); // whole code points: a split surrogate pair is invalid
     const memo = await resolveOk('createMemo', { input: { title: text, content: text, tags: [tag] } });
-    const stored = await getMemo(memo.memoId);
+    const stored = await testMemoStore().getMemo(memo.memoId);
     expect(stored?.title).toBe(text);
     expect(stored?.content).toBe(text);
     expect(stored?.tags).toEqual([tag]);
@@ -74,7 +74,7 @@ describe('createMemo with a client-generated memoId (retries)', () => {
     const fields = withId();
     const memo = await resolveOk('createMemo', { input: fields });
     expect(memo).toMatchObject({ ...fields, version: 1 });
-    expect(await getMemo(fields.memoId)).toEqual(memo);
+    expect(await testMemoStore().getMemo(fields.memoId)).toEqual(memo);
   });
 
   it('answers a retry with the stored memo, unchanged: no duplicate, no error', async () => {
@@ -94,13 +94,19 @@ describe('createMemo with a client-generated memoId (retries)', () => {
     expect(await resolveOk('createMemo', { input: { ...fields, memoId: fields.memoId.toUpperCase() } })).toEqual(first);
   });
 
-  it.each([
+  const differentCreates: [string, Partial<Record<WritableField, unknown>>][] = [
     ['other content', { content: 'something else' }],
     ['another title', { title: 'Other trip' }],
     ['no title', { title: null }],
     ['other tags', { tags: ['camping'] }],
     ['the tags in another order', { tags: ['summer', 'camping'] }],
-  ])('refuses the same memoId with %s: MemoAlreadyExists, store unchanged', async (_case, change) => {
+  ];
+
+  it('tries a different value of every writable field (a new field needs its case here)', () => {
+    expect(new Set(differentCreates.flatMap(([, change]) => Object.keys(change)))).toEqual(new Set(WRITABLE_FIELD_NAMES));
+  });
+
+  it.each(differentCreates)('refuses the same memoId with %s: MemoAlreadyExists, store unchanged', async (_case, change) => {
     const fields = withId();
     await resolveOk('createMemo', { input: fields });
     const before = await tableSnapshot();
@@ -134,7 +140,7 @@ describe('createMemo with a client-generated memoId (retries)', () => {
 
     expect(answers.filter((answer) => answer.errorType !== undefined)).toEqual([]);
     expect(new Set(answers.map((answer) => JSON.stringify(answer.data))).size).toBe(1);
-    expect(await getMemo(fields.memoId)).toEqual(answers[0]!.data);
+    expect(await testMemoStore().getMemo(fields.memoId)).toEqual(answers[0]!.data);
   });
 
   it(`costs one conditional PutItem on a retry${storeReturnsOldItemOnConditionFailure ? '' : ', plus one GetItem where the store omits the old item (dynalite)'}`, async () => {

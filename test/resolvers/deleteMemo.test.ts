@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getMemo } from '../../resolvers/store/memoStore.js';
 import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
 import { tableSnapshot } from '../helpers/tableSnapshot.js';
+import { testMemoStore } from '../helpers/testStore.js';
 
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -13,7 +13,7 @@ describe('deleteMemo', () => {
   it('deletes the memo and returns it as it was', async () => {
     const created = await resolveOk('createMemo', { input: { title: 't', content: 'c', tags: ['x'] } });
     expect(await resolveOk('deleteMemo', { memoId: created.memoId })).toEqual(created);
-    expect(await getMemo(created.memoId)).toBeUndefined();
+    expect(await testMemoStore().getMemo(created.memoId)).toBeUndefined();
   });
 
   it('deletes when expectedVersion is current', async () => {

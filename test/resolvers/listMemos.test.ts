@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MemoConnection } from '../../generated/schemaTypes.js';
-import { encodePageToken } from '../../resolvers/lib/pageToken.js';
+import { encodePageToken } from '../../resolvers/store/pageToken.js';
 import type { MemoRecord } from '../../resolvers/store/memoStore.js';
 import { iamCaller, OTHER_USER_SUB, userPoolCaller } from '../helpers/callers.js';
 import { countDynamoCalls } from '../helpers/countRequests.js';
@@ -29,7 +29,9 @@ beforeAll(async () => {
       vi.setSystemTime(new Date(Date.UTC(2026, 10, 25, 12, 0, 0, burst)));
       for (const caller of [alice, bob]) {
         const created = await Promise.all(
-          Array.from({ length: 25 }, (_, i) => resolveOk('createMemo', { input: { content: `${caller.identity.username} ${burst}.${i}` } }, caller)),
+          Array.from({ length: 25 }, (_, i) =>
+            resolveOk('createMemo', { input: { content: `${String(caller.identity.username)} ${burst}.${i}` } }, caller),
+          ),
         );
         memosOf.set(subOf(caller), [...(memosOf.get(subOf(caller)) ?? []), ...created]);
       }
@@ -45,7 +47,11 @@ afterAll(() => vi.useRealTimers());
 const newestFirst = (memos: MemoRecord[]) =>
   [...memos].sort((a, b) => (a.createdAt === b.createdAt ? b.memoId.localeCompare(a.memoId) : b.createdAt.localeCompare(a.createdAt)));
 
-async function listAll(caller: typeof alice, limit?: number, extra: Record<string, unknown> = {}): Promise<{ pages: Page[]; items: MemoRecord[] }> {
+async function listAll(
+  caller: typeof alice,
+  limit?: number,
+  extra: Record<string, unknown> = {},
+): Promise<{ pages: Page[]; items: MemoRecord[] }> {
   const pages: Page[] = [];
   let nextToken: string | null = null;
   do {
@@ -60,7 +66,7 @@ describe('listMemos', () => {
   it.each([
     ['alice', alice],
     ['bob', bob],
-  ])("gives %s exactly their own memos, newest first, no duplicate or gap across pages of the default 20", async (_name, caller) => {
+  ])('gives %s exactly their own memos, newest first, no duplicate or gap across pages of the default 20', async (_name, caller) => {
     const { pages, items } = await listAll(caller);
     expect(pages.map((page) => page.items.length)).toEqual([20, 20, 20, 20, 20, 20, 20, 10]);
     expect(items).toEqual(newestFirst(memosOf.get(subOf(caller))!));
@@ -128,7 +134,10 @@ describe('listMemos', () => {
     ['an empty string', ''],
     ['an oversized token', 'A'.repeat(5000)],
   ])('rejects a nextToken that is %s with a ValidationError', async (_case, nextToken) => {
-    expect(await resolveField('listMemos', { nextToken }, alice)).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'nextToken' } });
+    expect(await resolveField('listMemos', { nextToken }, alice)).toMatchObject({
+      errorType: 'ValidationError',
+      errorInfo: { field: 'nextToken' },
+    });
   });
 
   it.each([5, 12, 22, 30, -3, -1])('rejects a token with the character at %i changed', async (position) => {
@@ -142,7 +151,9 @@ describe('listMemos', () => {
   it('rejects a well-formed token it did not sign', async () => {
     const last = memosOf.get(subOf(alice))![3]!;
     const key = { ownerId: subOf(alice), memoId: last.memoId, createdAtId: `${last.createdAt}#${last.memoId}` };
-    expect(await resolveField('listMemos', { nextToken: encodePageToken(key, 'another key') }, alice)).toMatchObject({ errorType: 'ValidationError' });
+    expect(await resolveField('listMemos', { nextToken: encodePageToken(key, 'another key') }, alice)).toMatchObject({
+      errorType: 'ValidationError',
+    });
   });
 
   it('accepts the same token twice (tokens are stateless)', async () => {

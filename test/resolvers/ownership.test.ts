@@ -16,7 +16,11 @@ let aliceToken: string;
 
 beforeAll(async () => {
   await createMemoTable();
-  memo = await resolveOk('createMemo', { input: { memoId: crypto.randomUUID(), title: SECRET, content: SECRET, tags: ['private'] } }, alice);
+  memo = await resolveOk(
+    'createMemo',
+    { input: { memoId: crypto.randomUUID(), title: SECRET, content: SECRET, tags: ['private'] } },
+    alice,
+  );
   await resolveOk('updateMemo', { input: { memoId: memo.memoId, tags: ['private', 'v2'] } }, alice);
   memo = (await resolveOk<MemoRecord | null>('memo', { memoId: memo.memoId }, alice))!;
   await resolveOk('createMemo', { input: { content: 'another of alice' } }, alice);
@@ -35,7 +39,11 @@ const readsAndWrites: Attempt[] = [
   ['update her content', 'updateMemo', () => ({ input: { memoId: memo.memoId, content: 'mine now' } })],
   ['remove her title', 'updateMemo', () => ({ input: { memoId: memo.memoId, title: null } })],
   ['replace her tags', 'updateMemo', () => ({ input: { memoId: memo.memoId, tags: ['bob'] } })],
-  ['update with her current version', 'updateMemo', () => ({ input: { memoId: memo.memoId, content: 'x', expectedVersion: memo.version } })],
+  [
+    'update with her current version',
+    'updateMemo',
+    () => ({ input: { memoId: memo.memoId, content: 'x', expectedVersion: memo.version } }),
+  ],
   ['update with a stale version', 'updateMemo', () => ({ input: { memoId: memo.memoId, content: 'x', expectedVersion: 1 } })],
   ['update with a future version', 'updateMemo', () => ({ input: { memoId: memo.memoId, content: 'x', expectedVersion: 99 } })],
   ['update with her id upper-cased', 'updateMemo', () => ({ input: { memoId: memo.memoId.toUpperCase(), content: 'x' } })],
@@ -54,14 +62,23 @@ describe("one user cannot read, list, change or delete another user's memo", () 
     expect(await resolveField('memo', { memoId: MISSING }, bob)).toEqual({ data: null });
   });
 
-  it.each(readsAndWrites)('bob cannot %s: MemoNotFound, as for a missing memo, store unchanged, nothing leaked', async (_case, field, args) => {
-    const outcome = await resolveField(field, args(), bob);
-    expect(outcome).toEqual({ errorType: 'MemoNotFound', message: `Memo ${memo.memoId} does not exist`, errorInfo: { memoId: memo.memoId } });
-    // The same answer, word for word, as for an id nobody has.
-    const missing = JSON.stringify(args()).replaceAll(memo.memoId, MISSING).replaceAll(memo.memoId.toUpperCase(), MISSING);
-    expect(JSON.stringify(await resolveField(field, JSON.parse(missing), bob)).replaceAll(MISSING, memo.memoId)).toBe(JSON.stringify(outcome));
-    expect(await tableSnapshot()).toBe(before);
-  });
+  it.each(readsAndWrites)(
+    'bob cannot %s: MemoNotFound, as for a missing memo, store unchanged, nothing leaked',
+    async (_case, field, args) => {
+      const outcome = await resolveField(field, args(), bob);
+      expect(outcome).toEqual({
+        errorType: 'MemoNotFound',
+        message: `Memo ${memo.memoId} does not exist`,
+        errorInfo: { memoId: memo.memoId },
+      });
+      // The same answer, word for word, as for an id nobody has.
+      const missing = JSON.stringify(args()).replaceAll(memo.memoId, MISSING).replaceAll(memo.memoId.toUpperCase(), MISSING);
+      expect(JSON.stringify(await resolveField(field, JSON.parse(missing), bob)).replaceAll(MISSING, memo.memoId)).toBe(
+        JSON.stringify(outcome),
+      );
+      expect(await tableSnapshot()).toBe(before);
+    },
+  );
 
   it.each([
     ['re-create her memo under her id, same fields', () => ({ memoId: memo.memoId, title: SECRET, content: SECRET, tags: memo.tags })],
@@ -82,13 +99,19 @@ describe("one user cannot read, list, change or delete another user's memo", () 
     ["list alice's memos by naming her", 'listMemos', () => ({ ownerId: alice.identity.sub })],
   ] as Attempt[])('bob cannot %s: Unauthorized, store unchanged', async (_case, field, args) => {
     const outcome = await resolveField(field, args(), bob);
-    expect(outcome).toMatchObject({ errorType: 'Unauthorized', message: expect.stringMatching(/^Not Authorized to access \w+ on type (Query|Mutation): /) });
+    expect(outcome).toMatchObject({
+      errorType: 'Unauthorized',
+      message: expect.stringMatching(/^Not Authorized to access \w+ on type (Query|Mutation): /),
+    });
     expect(JSON.stringify(outcome)).not.toContain(SECRET);
     expect(await tableSnapshot()).toBe(before);
   });
 
   it("bob cannot page through alice's list with her nextToken", async () => {
-    expect(await resolveField('listMemos', { limit: 1, nextToken: aliceToken }, bob)).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'nextToken' } });
+    expect(await resolveField('listMemos', { limit: 1, nextToken: aliceToken }, bob)).toMatchObject({
+      errorType: 'ValidationError',
+      errorInfo: { field: 'nextToken' },
+    });
   });
 
   it("bob's own list never holds alice's memos", async () => {
@@ -100,7 +123,9 @@ describe("one user cannot read, list, change or delete another user's memo", () 
 
   it('50 racing updates and 10 racing deletes by bob all fail with MemoNotFound, and her memo is untouched', async () => {
     const outcomes = await Promise.all([
-      ...Array.from({ length: 50 }, (_, i) => resolveField('updateMemo', { input: { memoId: memo.memoId, content: `race ${i}`, expectedVersion: memo.version } }, bob)),
+      ...Array.from({ length: 50 }, (_, i) =>
+        resolveField('updateMemo', { input: { memoId: memo.memoId, content: `race ${i}`, expectedVersion: memo.version } }, bob),
+      ),
       ...Array.from({ length: 10 }, () => resolveField('deleteMemo', { memoId: memo.memoId }, bob)),
     ]);
     expect(outcomes.every((outcome) => outcome.errorType === 'MemoNotFound')).toBe(true);
@@ -111,7 +136,13 @@ describe("one user cannot read, list, change or delete another user's memo", () 
     'a caller with no user-pool or IAM identity (an API key) gets Unauthorized from %s, store unchanged',
     async (field) => {
       const anonymous: VerifiedCaller = { authMode: 'AMAZON_COGNITO_USER_POOLS', identity: null as never };
-      const args = { memo: { memoId: memo.memoId }, listMemos: {}, createMemo: { input: { content: 'x' } }, updateMemo: { input: { memoId: memo.memoId, content: 'x' } }, deleteMemo: { memoId: memo.memoId } }[field];
+      const args = {
+        memo: { memoId: memo.memoId },
+        listMemos: {},
+        createMemo: { input: { content: 'x' } },
+        updateMemo: { input: { memoId: memo.memoId, content: 'x' } },
+        deleteMemo: { memoId: memo.memoId },
+      }[field];
       expect(await resolveField(field, args, anonymous)).toMatchObject({ errorType: 'Unauthorized' });
       expect(await tableSnapshot()).toBe(before);
     },
@@ -132,7 +163,11 @@ describe('the owner and IAM callers', () => {
     expect(created.ownerId).toBe(alice.identity.sub);
     expect(await resolveOk('memo', { memoId: created.memoId }, alice)).toEqual(created);
     expect(await resolveOk('memo', { memoId: created.memoId }, iam)).toEqual(created);
-    const updated = await resolveOk('updateMemo', { input: { memoId: created.memoId, content: 'fixed by support', expectedVersion: 1 } }, iam);
+    const updated = await resolveOk(
+      'updateMemo',
+      { input: { memoId: created.memoId, content: 'fixed by support', expectedVersion: 1 } },
+      iam,
+    );
     expect(updated).toMatchObject({ ownerId: alice.identity.sub, version: 2 });
     expect(await resolveOk('deleteMemo', { memoId: created.memoId }, iam)).toEqual(updated);
   });

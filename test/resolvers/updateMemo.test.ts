@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getMemo, type MemoRecord } from '../../resolvers/store/memoStore.js';
+import type { MemoRecord } from '../../resolvers/store/memoStore.js';
 import { countDynamoCalls } from '../helpers/countRequests.js';
 import { createMemoTable } from '../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../helpers/resolveField.js';
 import { tableSnapshot } from '../helpers/tableSnapshot.js';
+import { testMemoStore } from '../helpers/testStore.js';
 
 const MISSING_ID = '00000000-0000-4000-8000-000000000000';
 
@@ -23,14 +24,14 @@ describe('updateMemo', () => {
     expect(updated).toMatchObject({ memoId: created.memoId, title: 'title', content: 'new content', tags: ['a'], version: 2 });
     expect(updated.createdAt).toBe(created.createdAt);
     expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(created.updatedAt));
-    expect(await getMemo(created.memoId)).toEqual(updated);
+    expect(await testMemoStore().getMemo(created.memoId)).toEqual(updated);
   });
 
   it('removes the title when title is null', async () => {
     const created = await createMemo();
     const updated = await resolveOk('updateMemo', { input: { memoId: created.memoId, title: null } });
     expect(updated.title).toBeNull();
-    expect((await getMemo(created.memoId))?.title).toBeNull();
+    expect((await testMemoStore().getMemo(created.memoId))?.title).toBeNull();
   });
 
   it('replaces tags, removing duplicates, and can empty them', async () => {
@@ -70,7 +71,7 @@ describe('updateMemo', () => {
     const before = await tableSnapshot();
     const outcome = await resolveField('updateMemo', { input: { memoId: MISSING_ID, content: 'ghost', ...extra } });
     expect(outcome).toMatchObject({ errorType: 'MemoNotFound', message: `Memo ${MISSING_ID} does not exist` });
-    expect(await getMemo(MISSING_ID)).toBeUndefined();
+    expect(await testMemoStore().getMemo(MISSING_ID)).toBeUndefined();
     expect(await tableSnapshot()).toBe(before);
   });
 
@@ -78,7 +79,7 @@ describe('updateMemo', () => {
     const created = await createMemo();
     const outcome = await resolveField('updateMemo', { input: { memoId: created.memoId, expectedVersion: 1 } });
     expect(outcome).toMatchObject({ errorType: 'ValidationError', errorInfo: { field: 'input' } });
-    expect(await getMemo(created.memoId)).toEqual(created);
+    expect(await testMemoStore().getMemo(created.memoId)).toEqual(created);
   });
 
   it('makes exactly one DynamoDB call (a conditional UpdateItem)', async () => {
@@ -100,7 +101,7 @@ describe('updateMemo', () => {
     const conflicts = outcomes.filter((outcome) => outcome.errorType === 'VersionConflict');
     expect(winners).toHaveLength(1);
     expect(conflicts).toHaveLength(49);
-    const stored = await getMemo(created.memoId);
+    const stored = await testMemoStore().getMemo(created.memoId);
     expect(stored?.version).toBe(2);
     expect(stored?.content).toBe(winners[0]?.data?.content);
   });
@@ -111,6 +112,6 @@ describe('updateMemo', () => {
       Array.from({ length: 30 }, (_, writer) => resolveOk('updateMemo', { input: { memoId: created.memoId, content: `w${writer}` } })),
     );
     expect(new Set(results.map((memo) => memo.version))).toEqual(new Set(Array.from({ length: 30 }, (_, i) => i + 2)));
-    expect((await getMemo(created.memoId))?.version).toBe(31);
+    expect((await testMemoStore().getMemo(created.memoId))?.version).toBe(31);
   });
 });

@@ -21,11 +21,13 @@ const adapters: [string, (memo: MemoClient) => Adapter][] = [
   ['urql', (memo) => {
     const urql = createUrqlClient(memo);
     return {
-      subscribe: (seen) =>
-        urql.subscription(OnCreateMemoDocument, {}).subscribe(({ data, error }) => {
+      subscribe: (seen) => {
+        const subscription = urql.subscription(OnCreateMemoDocument, {}).subscribe(({ data, error }) => {
           if (error) seen.errors.push(error);
           else if (data?.onCreateMemo) seen.memos.push(data.onCreateMemo);
-        }).unsubscribe,
+        });
+        return () => subscription.unsubscribe();
+      },
       create: async (content) => {
         const { data, error } = await urql.mutation(CreateMemoDocument, { input: { content } }).toPromise();
         if (error) throw error;

@@ -36,12 +36,18 @@ const LIB_CHECKS: Record<string, { settings: Record<string, unknown>; errors: Re
   // NodeNext: @wry/caches (Apollo's) imports './common' without the extension NodeNext requires (benjamn/wryware#646).
   nodenext: {
     settings: { lib: ['ES2022', 'DOM'] },
-    errors: [/^node_modules\/@wry\/caches\/lib\/strong\.d\.ts\(\d+,\d+\): error TS2835: /, /^node_modules\/@wry\/caches\/lib\/weak\.d\.ts\(\d+,\d+\): error TS2835: /],
+    errors: [
+      /^node_modules\/@wry\/caches\/lib\/strong\.d\.ts\(\d+,\d+\): error TS2835: /,
+      /^node_modules\/@wry\/caches\/lib\/weak\.d\.ts\(\d+,\d+\): error TS2835: /,
+    ],
   },
   // Without DOM types: Apollo's and wonka's (urql's) declarations name DOM types.
   'bundler-without-dom': {
     settings: { module: 'ESNext', moduleResolution: 'Bundler', lib: ['ES2022'] },
-    errors: [/^node_modules\/@apollo\/client\/.*error TS2304: Cannot find name 'RequestCredentials'/, /^node_modules\/wonka\/.*error TS2304: Cannot find name 'HTMLElement'/],
+    errors: [
+      /^node_modules\/@apollo\/client\/.*error TS2304: Cannot find name 'RequestCredentials'/,
+      /^node_modules\/wonka\/.*error TS2304: Cannot find name 'HTMLElement'/,
+    ],
   },
 };
 
@@ -83,7 +89,9 @@ async function installOffline(dir: string, specs: string[]): Promise<void> {
 
 async function bytesUnder(path: string): Promise<number> {
   const entries = await readdir(path, { withFileTypes: true, recursive: true });
-  const sizes = await Promise.all(entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size));
+  const sizes = await Promise.all(
+    entries.filter((entry) => entry.isFile()).map(async (entry) => (await stat(join(entry.parentPath, entry.name))).size),
+  );
   return sizes.reduce((sum, size) => sum + size, 0);
 }
 
@@ -93,19 +101,46 @@ async function makeConsumer(): Promise<Consumer> {
   scratch.push(packDir, dir);
   // The build, then the pack without its prepack (which would build again, into the JSON on stdout).
   await npm(['run', 'sdk:build'], repositoryRoot);
-  const [packed] = JSON.parse(await npm(['pack', '--json', '--ignore-scripts', '--workspace', 'sdk', '--pack-destination', packDir], repositoryRoot)) as Consumer['packed'][];
-  const lock = JSON.parse(await readFile(join(repositoryRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+  const [packed] = JSON.parse(
+    await npm(['pack', '--json', '--ignore-scripts', '--workspace', 'sdk', '--pack-destination', packDir], repositoryRoot),
+  ) as Consumer['packed'][];
+  const lock = JSON.parse(await readFile(join(repositoryRoot, 'package-lock.json'), 'utf8')) as {
+    packages: Record<string, { version: string }>;
+  };
   await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'memo-sdk-consumer', private: true, type: 'module' }, null, 2));
-  await installOffline(dir, [join(packDir, packed!.filename), ...CONSUMER_PACKAGES.map((name) => `${name}@${lock.packages[`node_modules/${name}`]!.version}`)]);
+  await installOffline(dir, [
+    join(packDir, packed!.filename),
+    ...CONSUMER_PACKAGES.map((name) => `${name}@${lock.packages[`node_modules/${name}`]!.version}`),
+  ]);
   // A Node app's settings: no DOM types, and skipLibCheck (the README's "TypeScript settings" say
   // which libraries' declarations fail without it, as the library checks below show).
-  const compilerOptions = { target: 'ES2022', lib: ['ES2022'], types: ['node'], module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noUncheckedIndexedAccess: true };
-  await writeFile(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, skipLibCheck: true, rootDir: 'src', outDir: 'dist', noEmitOnError: true }, include: ['src'] }));
+  const compilerOptions = {
+    target: 'ES2022',
+    lib: ['ES2022'],
+    types: ['node'],
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noUncheckedIndexedAccess: true,
+  };
+  await writeFile(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: { ...compilerOptions, skipLibCheck: true, rootDir: 'src', outDir: 'dist', noEmitOnError: true },
+      include: ['src'],
+    }),
+  );
   // The package's own declarations, checked in full (other packages' errors are theirs).
-  await writeFile(join(dir, 'tsconfig.declarations.json'), JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true }, include: ['node_modules/@memo-api/client/dist/**/*.d.ts'] }));
+  await writeFile(
+    join(dir, 'tsconfig.declarations.json'),
+    JSON.stringify({ compilerOptions: { ...compilerOptions, noEmit: true }, include: ['node_modules/@memo-api/client/dist/**/*.d.ts'] }),
+  );
   // The same sources with every library's declarations checked (skipLibCheck false), in LIB_CHECKS' settings.
   for (const [name, { settings }] of Object.entries(LIB_CHECKS)) {
-    await writeFile(join(dir, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions: { ...compilerOptions, ...settings, skipLibCheck: false, noEmit: true }, include: ['src'] }));
+    await writeFile(
+      join(dir, `tsconfig.${name}.json`),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, ...settings, skipLibCheck: false, noEmit: true }, include: ['src'] }),
+    );
   }
   await mkdir(join(dir, 'src'));
   await cp(examplesDir, join(dir, 'src', 'examples'), { recursive: true });
@@ -121,7 +156,8 @@ beforeAll(async () => {
     const { stderr = String(error), killed = false } = error as { stderr?: string; killed?: boolean };
     if (!killed && !UNREACHABLE.test(stderr)) throw error;
     unavailable = `npm could not install the consumer's packages offline or from the registry (${killed ? 'timed out' : UNREACHABLE.exec(stderr)![0]})`;
-    if (process.env.CI === 'true') throw new Error(`CI=true: failing instead of skipping the SDK consumer test: ${unavailable}`, { cause: error });
+    if (process.env.CI === 'true')
+      throw new Error(`CI=true: failing instead of skipping the SDK consumer test: ${unavailable}`, { cause: error });
     process.stderr.write(`Skipping the SDK consumer test: ${unavailable}\n`);
   }
 }, 300_000);
@@ -162,32 +198,48 @@ describe('@memo-api/client installed from its tarball', () => {
     expect(consumer.packed.size).toBeLessThan(100_000);
   });
 
-  it('type-checks the README examples and the consumer with the consumer\'s own tsc (strict, NodeNext)', async (context) => {
+  it("type-checks the README examples and the consumer with the consumer's own tsc (strict, NodeNext)", async (context) => {
     if (!consumer) return context.skip(unavailable);
     const tsc = join(consumer.dir, 'node_modules', 'typescript', 'bin', 'tsc');
     await expect(run(process.execPath, [tsc, '-p', consumer.dir], { cwd: consumer.dir })).resolves.toMatchObject({ stdout: '' });
-    const declarations = await run(process.execPath, [tsc, '-p', join(consumer.dir, 'tsconfig.declarations.json')], { cwd: consumer.dir }).catch((error: { stdout: string }) => error);
+    const declarations = await run(process.execPath, [tsc, '-p', join(consumer.dir, 'tsconfig.declarations.json')], {
+      cwd: consumer.dir,
+    }).catch((error: { stdout: string }) => error);
     expect(declarations.stdout.split('\n').filter((line) => line.includes('@memo-api/client'))).toEqual([]);
   }, 120_000);
 
-  it.for(Object.keys(LIB_CHECKS))("type-checks with every library's declarations (skipLibCheck false) as the README says: %s", { timeout: 120_000 }, async (name, context) => {
-    if (!consumer) return context.skip(unavailable);
-    const tsc = join(consumer.dir, 'node_modules', 'typescript', 'bin', 'tsc');
-    const { stdout } = await run(process.execPath, [tsc, '-p', join(consumer.dir, `tsconfig.${name}.json`)], { cwd: consumer.dir }).catch((error: { stdout: string }) => error);
-    const errors = stdout.split('\n').filter((line) => /error TS\d+/.test(line));
-    const expected = LIB_CHECKS[name]!.errors;
-    // Each error is one the README names, and each the README names occurs (so the README is updated when a library fixes one).
-    expect(errors.filter((line) => !expected.some((pattern) => pattern.test(line)))).toEqual([]);
-    for (const pattern of expected) expect(errors.some((line) => pattern.test(line)), String(pattern)).toBe(true);
-  });
+  it.for(Object.keys(LIB_CHECKS))(
+    "type-checks with every library's declarations (skipLibCheck false) as the README says: %s",
+    { timeout: 120_000 },
+    async (name, context) => {
+      if (!consumer) return context.skip(unavailable);
+      const tsc = join(consumer.dir, 'node_modules', 'typescript', 'bin', 'tsc');
+      const { stdout } = await run(process.execPath, [tsc, '-p', join(consumer.dir, `tsconfig.${name}.json`)], { cwd: consumer.dir }).catch(
+        (error: { stdout: string }) => error,
+      );
+      const errors = stdout.split('\n').filter((line) => /error TS\d+/.test(line));
+      const expected = LIB_CHECKS[name]!.errors;
+      // Each error is one the README names, and each the README names occurs (so the README is updated when a library fixes one).
+      expect(errors.filter((line) => !expected.some((pattern) => pattern.test(line)))).toEqual([]);
+      for (const pattern of expected)
+        expect(
+          errors.some((line) => pattern.test(line)),
+          String(pattern),
+        ).toBe(true);
+    },
+  );
 
-  it.for(['urql.ts', 'apollo.ts'])('runs the README example %s and prints what its comments say', { timeout: 120_000 }, async (file, context) => {
-    if (!consumer) return context.skip(unavailable);
-    const source = await readFile(join(examplesDir, file), 'utf8');
-    const expected = [...source.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
-    expect(expected.length).toBeGreaterThan(1);
-    expect(await runConsumer(join('examples', file.replace(/\.ts$/, '.js')))).toEqual(expected);
-  });
+  it.for(['urql.ts', 'apollo.ts', 'signIn.ts'])(
+    'runs the README example %s and prints what its comments say',
+    { timeout: 120_000 },
+    async (file, context) => {
+      if (!consumer) return context.skip(unavailable);
+      const source = await readFile(join(examplesDir, file), 'utf8');
+      const expected = [...source.matchAll(/console\.log\(.*\); \/\/ (.*)$/gm)].map((match) => match[1]);
+      expect(expected.length).toBeGreaterThan(1);
+      expect(await runConsumer(join('examples', file.replace(/\.ts$/, '.js')))).toEqual(expected);
+    },
+  );
 
   it('serves a consumer of both adapters: CRUD, typed errors, subscriptions, IAM, refused credentials', async (context) => {
     if (!consumer) return context.skip(unavailable);

@@ -10,32 +10,35 @@ describe.skipIf(!chromiumPath)('the web app for assistive technology (axe-core)'
   test.for([
     ['a desktop', DESKTOP],
     ['a phone', PHONE],
-  ] as const)('has no serious or critical violations on sign-in, list, editor, discard and conflict views on %s', async ([screen, viewport], { tabs }) => {
-    const title = `Checked on ${screen}`;
-    const { page } = await tabs.open(undefined, viewport);
-    await page.getByRole('heading', { name: 'Sign in' }).waitFor(WAIT);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+  ] as const)(
+    'has no serious or critical violations on sign-in, list, editor, discard and conflict views on %s',
+    async ([screen, viewport], { tabs }) => {
+      const title = `Checked on ${screen}`;
+      const { page } = await tabs.open(undefined, viewport);
+      await page.getByRole('heading', { name: 'Sign in' }).waitFor(WAIT);
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await signIn(page, 'alice', TEST_USERS.alice);
-    await createMemo(page, { title, content: 'words', tags: 'a11y, axe' });
-    await page.getByRole('button', { name: 'Close' }).click();
-    const memoId = await memoIdOf(page, title);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+      await signIn(page, 'alice', TEST_USERS.alice);
+      await createMemo(page, { title, content: 'words', tags: 'a11y, axe' });
+      await page.getByRole('button', { name: 'Close' }).click();
+      const memoId = await memoIdOf(page, title);
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await openMemo(page, title);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+      await openMemo(page, title);
+      expect(await seriousAxeViolations(page)).toEqual([]);
 
-    await page.getByLabel('Content').fill('unsaved words');
-    await page.getByRole('button', { name: 'Close' }).click();
-    await page.getByRole('dialog').waitFor(WAIT);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Keep editing' }).click();
+      await page.getByLabel('Content').fill('unsaved words');
+      await page.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('dialog').waitFor(WAIT);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Keep editing' }).click();
 
-    await callAs('alice', UPDATE, { input: { memoId, content: 'changed elsewhere' } });
-    await page.getByRole('alert').filter({ hasText: 'changed elsewhere' }).waitFor(WAIT);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByRole('alert').filter({ hasText: 'changed since you opened it' }).waitFor(WAIT);
-    expect(await seriousAxeViolations(page)).toEqual([]);
-  });
+      await callAs('alice', UPDATE, { input: { memoId, content: 'changed elsewhere' } });
+      await page.getByRole('alert').filter({ hasText: 'changed elsewhere' }).waitFor(WAIT);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.getByRole('button', { name: 'Save' }).click();
+      await page.getByRole('alert').filter({ hasText: 'changed since you opened it' }).waitFor(WAIT);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+    },
+  );
 });

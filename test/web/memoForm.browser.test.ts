@@ -37,8 +37,15 @@ describe.skipIf(!chromiumPath)('the memo form in headless Chromium', () => {
   test("maps the API's ValidationError to the field, and a tag's index to the tag as typed", async ({ tabs }) => {
     const { page } = await tabs.signedIn('alice', TEST_USERS.alice);
     // An API whose rules differ from the form's (an older or newer server): it refuses the second tag sent.
-    const refusal = { path: ['createMemo'], errorType: 'ValidationError', message: 'input.tags[1] must be at most 50 characters', errorInfo: { field: 'input.tags[1]' } };
-    await page.route('**/graphql', (route) => (route.request().postData()?.includes('createMemo') ? route.fulfill({ json: { data: null, errors: [refusal] } }) : route.continue()));
+    const refusal = {
+      path: ['createMemo'],
+      errorType: 'ValidationError',
+      message: 'input.tags[1] must be at most 50 characters',
+      errorInfo: { field: 'input.tags[1]' },
+    };
+    await page.route('**/graphql', (route) =>
+      route.request().postData()?.includes('createMemo') ? route.fulfill({ json: { data: null, errors: [refusal] } }) : route.continue(),
+    );
     await page.getByRole('button', { name: 'New memo' }).click();
     await page.getByLabel('Content').fill('some words');
     await page.getByLabel('Tags').fill('misc, Misc, work');

@@ -1,7 +1,18 @@
 import { describe, expect } from 'vitest';
 import { TEST_USERS } from '../helpers/localCredentials.js';
 import { chromiumPath, GET, useBrowserSuite } from './helpers/browserSuite.js';
-import { createMemo, describedBy, entry, isFocused, listedTitles, memoIdOf, openMemo, statusText, UNDO_MS, WAIT } from './helpers/memoApp.js';
+import {
+  createMemo,
+  describedBy,
+  entry,
+  isFocused,
+  listedTitles,
+  memoIdOf,
+  openMemo,
+  statusText,
+  UNDO_MS,
+  WAIT,
+} from './helpers/memoApp.js';
 
 const { test, callAs } = useBrowserSuite();
 

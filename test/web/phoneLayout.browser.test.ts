@@ -21,7 +21,10 @@ const headerItems = (page: Page) =>
 describe.skipIf(!chromiumPath)('the web app on a phone (390 × 844) in headless Chromium', () => {
   test('keeps the header on one line and shows the editor in place of the list, with Back', async ({ tabs }) => {
     const { page } = await tabs.signedIn('alice', TEST_USERS.alice, { viewport: PHONE });
-    for (let n = 1; n <= 8; n += 1) await callAs('alice', CREATE, { input: { title: `Phone memo ${n}`, content: `A memo long enough to fill its line on a phone, number ${n}` } });
+    for (let n = 1; n <= 8; n += 1)
+      await callAs('alice', CREATE, {
+        input: { title: `Phone memo ${n}`, content: `A memo long enough to fill its line on a phone, number ${n}` },
+      });
     await entry(page, 'Phone memo 8').waitFor(WAIT);
 
     const items = await headerItems(page);

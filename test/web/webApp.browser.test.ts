@@ -1,15 +1,30 @@
+import { refreshUserPoolTokens, UserPoolError } from '@memo-api/client';
 import { describe, expect } from 'vitest';
 import { signIn as signInToPool, TEST_USERS } from '../helpers/localCredentials.js';
 import { postGraphQL } from '../local/helpers/localApiProcess.js';
 import { chromiumPath, CREATE, GET, useBrowserSuite } from './helpers/browserSuite.js';
-import { createMemo, entry, isFocused, listedTitles, listShown, memoIdOf, openMemo, SCREENSHOTS, signIn, statusText, storedSession, UNDO_MS, WAIT } from './helpers/memoApp.js';
+import {
+  createMemo,
+  entry,
+  isFocused,
+  listedTitles,
+  listShown,
+  memoIdOf,
+  openMemo,
+  SCREENSHOTS,
+  signIn,
+  statusText,
+  storedSession,
+  UNDO_MS,
+  WAIT,
+} from './helpers/memoApp.js';
 
 /** How long a tab is watched for an event that must not come, once a later one reached the tabs that should get it. */
 const SETTLE_MS = 750;
 const { test, localApi, callAs } = useBrowserSuite();
 
 describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () => {
-  test("shows each user their own memos only, and moves the focus to a memo just created", async ({ tabs }) => {
+  test('shows each user their own memos only, and moves the focus to a memo just created', async ({ tabs }) => {
     const alice = await tabs.signedIn('alice', TEST_USERS.alice);
     await createMemo(alice.page, { title: 'Groceries', content: 'Milk, eggs, bread', tags: 'home, weekly' });
     await expect.poll(() => isFocused(entry(alice.page, 'Groceries'))).toBe(true);
@@ -57,7 +72,7 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
     expect(await listedTitles(bob.page)).not.toContain('Live one, renamed');
   });
 
-  test('shows a version conflict as such: Reload shows the other tab\'s text, Overwrite wins with the next version', async ({ tabs }) => {
+  test("shows a version conflict as such: Reload shows the other tab's text, Overwrite wins with the next version", async ({ tabs }) => {
     const first = await tabs.signedIn('alice', TEST_USERS.alice);
     const second = await tabs.signedIn('alice', TEST_USERS.alice);
     await createMemo(first.page, { title: 'Shared plan', content: 'version one' });
@@ -94,7 +109,9 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
     expect(memo).toMatchObject({ content: 'the second tab wins', version: 4 });
   });
 
-  test('refuses a wrong password in an alert, keeps the session over a reload, offers the local users, and signs out for good', async ({ tabs }) => {
+  test('refuses a wrong password in an alert, keeps the session over a reload, offers the local users, and signs out for good', async ({
+    tabs,
+  }) => {
     const { page } = await tabs.open();
     await page.getByLabel('Username', { exact: true }).fill('alice');
     await page.getByLabel('Password', { exact: true }).fill('not-her-password');
@@ -144,7 +161,12 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
 
     const { userPoolEndpoint, userPoolClientId } = await localApi().config();
     const { idToken } = await signInToPool(userPoolEndpoint, userPoolClientId, 'carol', password);
-    for (let n = 1; n <= 25; n += 1) await postGraphQL(localApi().url, { query: CREATE, variables: { input: { title: `Memo ${n}`, content: `number ${n}` } } }, { authorization: idToken });
+    for (let n = 1; n <= 25; n += 1)
+      await postGraphQL(
+        localApi().url,
+        { query: CREATE, variables: { input: { title: `Memo ${n}`, content: `number ${n}` } } },
+        { authorization: idToken },
+      );
     await page.reload();
     await listShown(page);
     const newestFirst = Array.from({ length: 25 }, (_, index) => `Memo ${25 - index}`);
@@ -157,11 +179,9 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
 });
 
 /** What the pool says to REFRESH_TOKEN_AUTH with this token: 'ok', or its error type. */
-async function refreshWith(endpoint: string, clientId: string, refreshToken: string): Promise<string> {
-  const response = await fetch(endpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-    body: JSON.stringify({ AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: clientId, AuthParameters: { REFRESH_TOKEN: refreshToken } }),
-  });
-  return response.ok ? 'ok' : ((await response.json()) as { __type: string }).__type;
+function refreshWith(endpoint: string, clientId: string, refreshToken: string): Promise<string> {
+  return refreshUserPoolTokens({ endpoint, clientId }, refreshToken).then(
+    () => 'ok',
+    (error: unknown) => (error instanceof UserPoolError ? error.type : String(error)),
+  );
 }

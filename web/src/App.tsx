@@ -6,7 +6,10 @@ import { SignInPage } from './SignIn/SignInPage.js';
 
 /** Signed out: the sign-in page; signed in: the user's memos. One SessionKeeper for the tab. */
 export function App({ config }: { config: AppConfig }) {
-  const keeper = useMemo(() => new SessionKeeper({ endpoint: userPoolEndpoint(config), clientId: config.userPoolClientId ?? '' }), [config]);
+  const keeper = useMemo(
+    () => new SessionKeeper({ endpoint: userPoolEndpoint(config), clientId: config.userPoolClientId ?? '' }),
+    [config],
+  );
   useEffect(() => keeper.keepFresh(), [keeper]);
   const session = useSyncExternalStore(keeper.subscribe, keeper.current);
 

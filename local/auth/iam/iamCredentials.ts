@@ -88,16 +88,22 @@ function readEnvKeyPair(env: NodeJS.ProcessEnv): { accessKeyId: string; secretAc
   const secretAccessKey = env.LOCAL_IAM_SECRET_ACCESS_KEY?.trim();
   const sessionToken = env.LOCAL_IAM_SESSION_TOKEN?.trim();
   if (!accessKeyId && !secretAccessKey) {
-    if (sessionToken) throw new ConfigError('LOCAL_IAM_SESSION_TOKEN needs LOCAL_IAM_ACCESS_KEY_ID and LOCAL_IAM_SECRET_ACCESS_KEY: the key pair it belongs to');
+    if (sessionToken)
+      throw new ConfigError(
+        'LOCAL_IAM_SESSION_TOKEN needs LOCAL_IAM_ACCESS_KEY_ID and LOCAL_IAM_SECRET_ACCESS_KEY: the key pair it belongs to',
+      );
     return undefined;
   }
   if (!accessKeyId || !secretAccessKey) {
     throw new ConfigError('Set both LOCAL_IAM_ACCESS_KEY_ID and LOCAL_IAM_SECRET_ACCESS_KEY, or neither (a key pair is then generated)');
   }
-  if (!ACCESS_KEY_ID.test(accessKeyId)) throw new ConfigError('LOCAL_IAM_ACCESS_KEY_ID must be 16-128 uppercase letters and digits, like AKIA…');
-  if (!SECRET_ACCESS_KEY.test(secretAccessKey)) throw new ConfigError('LOCAL_IAM_SECRET_ACCESS_KEY must be 16-128 printable characters without spaces');
+  if (!ACCESS_KEY_ID.test(accessKeyId))
+    throw new ConfigError('LOCAL_IAM_ACCESS_KEY_ID must be 16-128 uppercase letters and digits, like AKIA…');
+  if (!SECRET_ACCESS_KEY.test(secretAccessKey))
+    throw new ConfigError('LOCAL_IAM_SECRET_ACCESS_KEY must be 16-128 printable characters without spaces');
   if (!sessionToken) return { accessKeyId, secretAccessKey };
-  if (!SESSION_TOKEN.test(sessionToken)) throw new ConfigError('LOCAL_IAM_SESSION_TOKEN must be 16-8192 printable characters without spaces');
+  if (!SESSION_TOKEN.test(sessionToken))
+    throw new ConfigError('LOCAL_IAM_SESSION_TOKEN must be 16-8192 printable characters without spaces');
   return { accessKeyId, secretAccessKey, sessionToken };
 }
 

@@ -22,10 +22,19 @@ export const REALTIME_CONNECT_BODY = '{}';
  *
  * @throws {SignatureRejected} unless it is a valid, fresh signature by the principal
  */
-export async function verifyRealtimeConnect(header: unknown, principal: LocalIamPrincipal, options: RealtimeVerifyOptions = {}): Promise<IamIdentity> {
+export async function verifyRealtimeConnect(
+  header: unknown,
+  principal: LocalIamPrincipal,
+  options: RealtimeVerifyOptions = {},
+): Promise<IamIdentity> {
   const { graphqlPath = '/graphql', ...verifyOptions } = options;
   return verifySigV4(
-    { method: 'POST', path: `${graphqlPath}${REALTIME_CONNECT_SUFFIX}`, headers: stringHeaders(header, 'connection header'), body: REALTIME_CONNECT_BODY },
+    {
+      method: 'POST',
+      path: `${graphqlPath}${REALTIME_CONNECT_SUFFIX}`,
+      headers: stringHeaders(header, 'connection header'),
+      body: REALTIME_CONNECT_BODY,
+    },
     principal,
     verifyOptions,
   );
@@ -45,7 +54,11 @@ export async function verifyRealtimeStart(
 ): Promise<IamIdentity> {
   const { graphqlPath = '/graphql', ...verifyOptions } = options;
   if (typeof data !== 'string') throw new SignatureRejected('start payload.data is not a string');
-  return verifySigV4({ method: 'POST', path: graphqlPath, headers: stringHeaders(authorization, 'start authorization'), body: data }, principal, verifyOptions);
+  return verifySigV4(
+    { method: 'POST', path: graphqlPath, headers: stringHeaders(authorization, 'start authorization'), body: data },
+    principal,
+    verifyOptions,
+  );
 }
 
 /**

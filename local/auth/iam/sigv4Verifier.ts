@@ -1,11 +1,12 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
+// The SDK's own reading of a query string, so the verifier re-signs exactly what a client signed.
+import { queryParameters } from '@memo-api/client';
 import type { LocalIamPrincipal } from './iamCredentials.js';
 import { iamIdentityOf, type IamIdentity } from './iamIdentity.js';
 import { parseAmzDate, parseAuthorization, type ParsedAuthorization } from './sigv4Authorization.js';
 import { SignatureRejected } from './sigv4Errors.js';
-import { queryParameters } from '../../../sdk/src/auth/sigv4Query.js';
 
 /** A request as the server received it. */
 export interface SignedRequest {
@@ -62,7 +63,9 @@ export async function verifySigV4(request: SignedRequest, principal: LocalIamPri
 
   const expected = await resign(request, headers, parsed, principal, signingDate);
   if (expected.signedHeaders !== parsed.signedHeaders.join(';')) {
-    throw new SignatureRejected(`SignedHeaders ${parsed.signedHeaders.join(';')} cannot be reproduced (the signer would sign ${expected.signedHeaders})`);
+    throw new SignatureRejected(
+      `SignedHeaders ${parsed.signedHeaders.join(';')} cannot be reproduced (the signer would sign ${expected.signedHeaders})`,
+    );
   }
   if (!timingSafeEqual(Buffer.from(expected.signature, 'hex'), Buffer.from(parsed.signature, 'hex'))) {
     throw new SignatureRejected('signature does not match');
@@ -93,11 +96,14 @@ function checkScope({ service, region }: ParsedAuthorization, options: VerifyOpt
 function checkDate(amzDate: string | undefined, scopeDate: string, options: VerifyOptions): Date {
   if (amzDate === undefined) throw new SignatureRejected('no x-amz-date header');
   const signingDate = parseAmzDate(amzDate);
-  if (amzDate.slice(0, 8) !== scopeDate) throw new SignatureRejected(`credential scope day ${scopeDate} is not the x-amz-date day ${amzDate.slice(0, 8)}`);
+  if (amzDate.slice(0, 8) !== scopeDate)
+    throw new SignatureRejected(`credential scope day ${scopeDate} is not the x-amz-date day ${amzDate.slice(0, 8)}`);
   const now = options.now ?? new Date();
   const skew = signingDate.getTime() - now.getTime();
   if (Math.abs(skew) > (options.maxSkewMs ?? DEFAULT_MAX_SKEW_MS)) {
-    throw new SignatureRejected(`x-amz-date ${amzDate} is ${Math.round(Math.abs(skew) / 1000)} s ${skew < 0 ? 'in the past' : 'in the future'}`);
+    throw new SignatureRejected(
+      `x-amz-date ${amzDate} is ${Math.round(Math.abs(skew) / 1000)} s ${skew < 0 ? 'in the past' : 'in the future'}`,
+    );
   }
   return signingDate;
 }

@@ -3,7 +3,7 @@ import { CognitoError, missingParameter } from './cognitoErrors.js';
 import type { MintedTokens } from './tokenMinter.js';
 import type { CognitoReply } from './types.js';
 import { attributesFromWire, attributesToWire } from './userAttributes.js';
-import type { LocalUserPool } from './userPool.js';
+import type { UserRecord } from './userStore.js';
 
 /** Prefix of every `X-Amz-Target` of the Cognito user-pool API. */
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -11,8 +11,22 @@ export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 /** Cognito's JSON flavour; the AWS SDK and Amplify send and expect it. */
 export const AMZ_JSON = 'application/x-amz-json-1.1';
 
+/**
+ * What the protocol asks of a pool (LocalUserPool is one): the pool's operations, in its own terms.
+ * Stated here rather than imported, so the pool and its protocol do not import each other.
+ */
+export interface CognitoPoolOperations {
+  readonly clientId: string;
+  signUp(username: string, password: string, attributes: Record<string, string>): Promise<string>;
+  signIn(username: string, password: string): Promise<MintedTokens & { refreshToken: string }>;
+  refresh(refreshToken: string): Promise<MintedTokens>;
+  userOfAccessToken(accessToken: string): Promise<Pick<UserRecord, 'username' | 'sub' | 'attributes'>>;
+  revokeRefreshToken(refreshToken: string): Promise<void>;
+  signOutEverywhere(accessToken: string): Promise<void>;
+}
+
 type Request = Record<string, unknown>;
-type Action = (pool: LocalUserPool, request: Request) => Promise<unknown>;
+type Action = (pool: CognitoPoolOperations, request: Request) => Promise<unknown>;
 
 /** The actions this pool speaks; any other target is an UnknownOperationException, as on Cognito. */
 const ACTIONS: Readonly<Record<string, Action>> = {
@@ -47,27 +61,32 @@ const FLOWS_NOT_ENABLED = new Set(['USER_SRP_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 
  * read to name the error). Never throws: an unexpected failure is a 500 InternalErrorException
  * whose cause is in `internalError` for the server's log.
  */
-export async function handleCognitoRequest(pool: LocalUserPool, target: string, body: unknown): Promise<CognitoReply> {
+export async function handleCognitoRequest(pool: CognitoPoolOperations, target: string, body: unknown): Promise<CognitoReply> {
   const requestId = randomUUID();
   try {
     const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
     const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
     if (!action) throw new CognitoError('UnknownOperationException', `Unknown operation ${JSON.stringify(target.slice(0, 100))}`);
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new CognitoError('SerializationException', 'The request body must be a JSON object');
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw new CognitoError('SerializationException', 'The request body must be a JSON object');
     return { status: 200, headers: { 'content-type': AMZ_JSON, 'x-amzn-requestid': requestId }, body: await action(pool, body as Request) };
   } catch (error) {
-    if (error instanceof CognitoError) return errorReply(requestId, error.type === 'InternalErrorException' ? 500 : 400, error.type, error.message);
+    if (error instanceof CognitoError)
+      return errorReply(requestId, error.type === 'InternalErrorException' ? 500 : 400, error.type, error.message);
     return { ...errorReply(requestId, 500, 'InternalErrorException', 'Internal error in the local user pool'), internalError: error };
   }
 }
 
-async function initiateAuth(pool: LocalUserPool, request: Request): Promise<unknown> {
+async function initiateAuth(pool: CognitoPoolOperations, request: Request): Promise<unknown> {
   const flow = required(request, 'AuthFlow', 'authFlow');
   checkClient(pool, request);
-  const parameters = (typeof request.AuthParameters === 'object' && request.AuthParameters !== null ? request.AuthParameters : {}) as Request;
+  const parameters = (
+    typeof request.AuthParameters === 'object' && request.AuthParameters !== null ? request.AuthParameters : {}
+  ) as Request;
   const parameter = (name: string) => {
     const value = parameters[name];
-    if (typeof value !== 'string' || value === '') throw new CognitoError('InvalidParameterException', `Missing required parameter ${name}`);
+    if (typeof value !== 'string' || value === '')
+      throw new CognitoError('InvalidParameterException', `Missing required parameter ${name}`);
     return value;
   };
   switch (flow) {
@@ -80,11 +99,14 @@ async function initiateAuth(pool: LocalUserPool, request: Request): Promise<unkn
       return { ChallengeParameters: {}, AuthenticationResult: authenticationResult(await pool.refresh(parameter('REFRESH_TOKEN'))) };
     default:
       if (FLOWS_NOT_ENABLED.has(flow)) throw new CognitoError('InvalidParameterException', `${flow} flow not enabled for this client`);
-      throw new CognitoError('InvalidParameterException', `1 validation error detected: Value '${flow.slice(0, 100)}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN]`);
+      throw new CognitoError(
+        'InvalidParameterException',
+        `1 validation error detected: Value '${flow.slice(0, 100)}' at 'authFlow' failed to satisfy constraint: Member must satisfy enum value set: [USER_PASSWORD_AUTH, REFRESH_TOKEN_AUTH, REFRESH_TOKEN]`,
+      );
   }
 }
 
-async function signUp(pool: LocalUserPool, request: Request): Promise<unknown> {
+async function signUp(pool: CognitoPoolOperations, request: Request): Promise<unknown> {
   const username = required(request, 'Username', 'username');
   const password = required(request, 'Password', 'password');
   checkClient(pool, request);
@@ -92,7 +114,7 @@ async function signUp(pool: LocalUserPool, request: Request): Promise<unknown> {
   return { UserConfirmed: true, UserSub: sub };
 }
 
-async function getUser(pool: LocalUserPool, request: Request): Promise<unknown> {
+async function getUser(pool: CognitoPoolOperations, request: Request): Promise<unknown> {
   const user = await pool.userOfAccessToken(required(request, 'AccessToken', 'accessToken'));
   return { Username: user.username, UserAttributes: attributesToWire(user.sub, user.attributes) };
 }
@@ -102,9 +124,10 @@ function authenticationResult(tokens: MintedTokens) {
 }
 
 /** A request's app client must be this pool's: Cognito answers any other with ResourceNotFoundException. */
-function checkClient(pool: LocalUserPool, request: Request): void {
+function checkClient(pool: CognitoPoolOperations, request: Request): void {
   const clientId = required(request, 'ClientId', 'clientId');
-  if (clientId !== pool.clientId) throw new CognitoError('ResourceNotFoundException', `User pool client ${clientId.slice(0, 128)} does not exist.`);
+  if (clientId !== pool.clientId)
+    throw new CognitoError('ResourceNotFoundException', `User pool client ${clientId.slice(0, 128)} does not exist.`);
 }
 
 /** A non-empty string member; `wireName` is how Cognito's validation message spells it. */
@@ -115,5 +138,9 @@ function required(request: Request, member: string, wireName: string): string {
 }
 
 function errorReply(requestId: string, status: number, type: string, message: string): CognitoReply {
-  return { status, headers: { 'content-type': AMZ_JSON, 'x-amzn-requestid': requestId, 'x-amzn-errortype': type }, body: { __type: type, message } };
+  return {
+    status,
+    headers: { 'content-type': AMZ_JSON, 'x-amzn-requestid': requestId, 'x-amzn-errortype': type },
+    body: { __type: type, message },
+  };
 }

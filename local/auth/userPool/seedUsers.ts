@@ -1,5 +1,5 @@
-import { MIN_PASSWORD_LENGTH } from './passwordPolicy.js';
 import { randomInt } from 'node:crypto';
+import { PASSWORD_POLICY } from '@memo-api/client';
 import { authFilesIn } from './authFiles.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { randomString } from './poolIds.js';
@@ -26,7 +26,8 @@ export async function defaultSeedUsers(dataDir: string | null): Promise<SeedUser
   const files = authFilesIn(dataDir);
   const stored = (await files.read<Record<string, string>>('seed-passwords.json')) ?? {};
   const passwords = Object.fromEntries(DEFAULT_SEED_USERNAMES.map((username) => [username, stored[username] ?? generatePassword()]));
-  if (DEFAULT_SEED_USERNAMES.some((username) => stored[username] !== passwords[username])) await files.write('seed-passwords.json', passwords);
+  if (DEFAULT_SEED_USERNAMES.some((username) => stored[username] !== passwords[username]))
+    await files.write('seed-passwords.json', passwords);
   return DEFAULT_SEED_USERNAMES.map((username) => ({ username, password: passwords[username] as string }));
 }
 
@@ -40,13 +41,17 @@ export async function defaultSeedUsers(dataDir: string | null): Promise<SeedUser
  */
 export function parseLocalUsers(value: string): SeedUser[] {
   // Empty entries (a trailing comma) are skipped.
-  const entries = value.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter((entry) => entry !== '');
   if (entries.length === 0) throw new InvalidLocalUsers('LOCAL_USERS is empty; expected name:password,name:password');
   // Shape first, for every entry: a ',' inside a password shows up as an entry without ':', and
   // saying so beats complaining about the truncated password of the entry before it.
   const pairs = entries.map((entry, index) => {
     const colon = entry.indexOf(':');
-    if (colon < 0) throw new InvalidLocalUsers(`LOCAL_USERS entry ${index + 1} has no ':'; expected name:password (a password cannot contain ',')`);
+    if (colon < 0)
+      throw new InvalidLocalUsers(`LOCAL_USERS entry ${index + 1} has no ':'; expected name:password (a password cannot contain ',')`);
     return { username: entry.slice(0, colon), password: entry.slice(colon + 1) };
   });
   const users: SeedUser[] = [];
@@ -56,7 +61,10 @@ export function parseLocalUsers(value: string): SeedUser[] {
     if (badName) throw new InvalidLocalUsers(`${where}: ${badName}`);
     if (users.some((user) => user.username === username)) throw new InvalidLocalUsers(`${where}: user "${username}" is listed twice`);
     const weak = passwordPolicyViolation(password);
-    if (weak) throw new InvalidLocalUsers(`${where} (user "${username}"): ${weak} (at least ${MIN_PASSWORD_LENGTH} characters with upper case, lower case, a digit and a symbol)`);
+    if (weak)
+      throw new InvalidLocalUsers(
+        `${where} (user "${username}"): ${weak} (at least ${PASSWORD_POLICY.minLength} characters with upper case, lower case, a digit and a symbol)`,
+      );
     users.push({ username, password });
   });
   return users;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { authFilesIn } from './authFiles.js';
 import { CognitoError, INCORRECT_CREDENTIALS } from './cognitoErrors.js';
-import { handleCognitoRequest } from './cognitoProtocol.js';
+import { handleCognitoRequest, type CognitoPoolOperations } from './cognitoProtocol.js';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './passwordHash.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
 import { loadOrCreatePoolIds } from './poolIds.js';
@@ -23,7 +23,7 @@ import { UserStore, type UserRecord } from './userStore.js';
  * const reply = await pool.handleRequest(req.headers['x-amz-target'], JSON.parse(body)); // POST /
  * const jwks = pool.jwks(); // GET /<userPoolId>/.well-known/jwks.json
  */
-export class LocalUserPool {
+export class LocalUserPool implements CognitoPoolOperations {
   /** `<issuerOrigin>/<userPoolId>`, the `iss` of every token. */
   readonly issuer: string;
   private readonly mint: TokenMinter;
@@ -56,7 +56,11 @@ export class LocalUserPool {
   static async open(options: LocalUserPoolOptions): Promise<LocalUserPool> {
     const files = authFilesIn(options.dataDir);
     const ids = await loadOrCreatePoolIds(files, options.region);
-    const [key, users, refreshTokens] = await Promise.all([loadOrCreateSigningKey(files), UserStore.open(files), RefreshTokenStore.open(files)]);
+    const [key, users, refreshTokens] = await Promise.all([
+      loadOrCreateSigningKey(files),
+      UserStore.open(files),
+      RefreshTokenStore.open(files),
+    ]);
     const pool = new LocalUserPool(ids.userPoolId, ids.clientId, options.issuerOrigin, key, users, refreshTokens);
     for (const seed of options.seedUsers ?? []) await pool.seed(seed);
     return pool;
@@ -120,13 +124,15 @@ export class LocalUserPool {
   /** The user an access token belongs to, as GetUser needs it. */
   async userOfAccessToken(accessToken: string): Promise<UserRecord> {
     const identity = await this.verifyToken(accessToken).catch((error: unknown) => {
-      if (error instanceof TokenRejected && error.reason === 'expired') throw new CognitoError('NotAuthorizedException', 'Access Token has expired', { cause: error });
+      if (error instanceof TokenRejected && error.reason === 'expired')
+        throw new CognitoError('NotAuthorizedException', 'Access Token has expired', { cause: error });
       throw new CognitoError('NotAuthorizedException', 'Invalid Access Token', { cause: error });
     });
     if (identity.claims.token_use !== 'access') throw new CognitoError('NotAuthorizedException', 'Invalid Access Token');
     // Cognito refuses access tokens of a revoked session on its own APIs (AppSync does not check this).
     const originJti = identity.claims.origin_jti;
-    if (typeof originJti !== 'string' || !this.refreshTokens.isLive(originJti, Date.now() / 1000)) throw new CognitoError('NotAuthorizedException', 'Access Token has been revoked');
+    if (typeof originJti !== 'string' || !this.refreshTokens.isLive(originJti, Date.now() / 1000))
+      throw new CognitoError('NotAuthorizedException', 'Access Token has been revoked');
     const user = this.users.find(identity.username);
     if (!user || user.sub !== identity.sub) throw new CognitoError('NotAuthorizedException', 'Access Token has been revoked');
     return user;

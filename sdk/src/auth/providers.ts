@@ -63,7 +63,12 @@ export function iamAuth(credentials: AwsCredentials | (() => AwsCredentials | Pr
  * const headers = await httpAuthHeaders(auth, config.graphqlUrl, body, config.region);
  * await fetch(config.graphqlUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
  */
-export async function httpAuthHeaders(auth: AuthProvider, graphqlUrl: string, body: string, region: string): Promise<Record<string, string>> {
+export async function httpAuthHeaders(
+  auth: AuthProvider,
+  graphqlUrl: string,
+  body: string,
+  region: string,
+): Promise<Record<string, string>> {
   if (auth.kind === 'userPool') return { authorization: await tokenOf(auth) };
   return signAppSyncRequest({ url: graphqlUrl, body, credentials: await auth.credentials(), region: auth.region ?? region });
 }
@@ -89,7 +94,12 @@ export async function realtimeConnectHeader(auth: AuthProvider, graphqlUrl: stri
  * const authorization = await realtimeStartAuthorization(auth, config.graphqlUrl, data, config.region);
  * socket.send(JSON.stringify({ id, type: 'start', payload: { data, extensions: { authorization } } }));
  */
-export async function realtimeStartAuthorization(auth: AuthProvider, graphqlUrl: string, data: string, region: string): Promise<Record<string, string>> {
+export async function realtimeStartAuthorization(
+  auth: AuthProvider,
+  graphqlUrl: string,
+  data: string,
+  region: string,
+): Promise<Record<string, string>> {
   if (auth.kind === 'userPool') return { host: new URL(graphqlUrl).host, Authorization: await tokenOf(auth) };
   return signRealtimeStart({ graphqlUrl, data, credentials: await auth.credentials(), region: auth.region ?? region });
 }

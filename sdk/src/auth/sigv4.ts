@@ -38,7 +38,11 @@ export interface SignRealtimeInput {
 /** aws-appsync-auth-link's headers for a GraphQL POST. */
 const HTTP_HEADERS = { accept: '*/*', 'content-type': 'application/json; charset=UTF-8' };
 /** The headers both AppSync real-time clients sign (Amplify `AWS_APPSYNC_REALTIME_HEADERS`). */
-const REALTIME_HEADERS = { accept: 'application/json, text/javascript', 'content-encoding': 'amz-1.0', 'content-type': 'application/json; charset=UTF-8' };
+const REALTIME_HEADERS = {
+  accept: 'application/json, text/javascript',
+  'content-encoding': 'amz-1.0',
+  'content-type': 'application/json; charset=UTF-8',
+};
 
 /**
  * Signs a GraphQL POST for AWS_IAM auth. Send every returned header (`host` equals the URL's
@@ -48,7 +52,14 @@ const REALTIME_HEADERS = { accept: 'application/json, text/javascript', 'content
  * const headers = await signAppSyncRequest({ url, body, credentials, region: 'us-east-1' });
  * await fetch(url, { method: 'POST', headers, body });
  */
-export function signAppSyncRequest({ url, body, credentials, region, now, contentSha256 = false }: SignAppSyncRequestInput): Promise<Record<string, string>> {
+export function signAppSyncRequest({
+  url,
+  body,
+  credentials,
+  region,
+  now,
+  contentSha256 = false,
+}: SignAppSyncRequestInput): Promise<Record<string, string>> {
   return signPost(new URL(url), body, HTTP_HEADERS, { credentials, region, now, contentSha256 });
 }
 
@@ -71,7 +82,11 @@ export function signRealtimeConnect({ graphqlUrl, ...signing }: SignRealtimeInpu
  * const data = JSON.stringify({ query, variables });
  * const authorization = await signRealtimeStart({ graphqlUrl, data, credentials, region: 'us-east-1' });
  */
-export function signRealtimeStart({ graphqlUrl, data, ...signing }: SignRealtimeInput & { readonly data: string }): Promise<Record<string, string>> {
+export function signRealtimeStart({
+  graphqlUrl,
+  data,
+  ...signing
+}: SignRealtimeInput & { readonly data: string }): Promise<Record<string, string>> {
   return signPost(new URL(graphqlUrl), data, REALTIME_HEADERS, signing);
 }
 

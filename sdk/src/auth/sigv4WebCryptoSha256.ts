@@ -18,7 +18,9 @@ export class WebCryptoSha256 {
   async digest(): Promise<Uint8Array> {
     const data = concat(this.#chunks);
     if (this.#key === undefined) return new Uint8Array(await crypto.subtle.digest('SHA-256', data));
-    const key = await crypto.subtle.importKey('raw', this.#key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    const key = await crypto.subtle.importKey('raw', this.#key as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, [
+      'sign',
+    ]);
     return new Uint8Array(await crypto.subtle.sign('HMAC', key, data));
   }
 

@@ -26,7 +26,11 @@ export async function readAppSyncResponse<TData>(response: Response): Promise<Me
   try {
     text = await response.text();
   } catch (cause) {
-    throw new MemoApiRequestError(`The response could not be read: ${messageOf(cause)}`, { errorType: 'NetworkError', status: response.status, cause });
+    throw new MemoApiRequestError(`The response could not be read: ${messageOf(cause)}`, {
+      errorType: 'NetworkError',
+      status: response.status,
+      cause,
+    });
   }
   const body = parseJson(text);
   const errors = Array.isArray(body?.errors) ? (body.errors as AppSyncGraphQLError[]) : undefined;
@@ -34,10 +38,18 @@ export async function readAppSyncResponse<TData>(response: Response): Promise<Me
     const first = errors?.[0];
     const errorType = response.headers.get('x-amzn-ErrorType')?.split(':')[0] || first?.errorType || `HTTP${response.status}`;
     const message = first?.message ?? (response.statusText || `HTTP ${response.status}`);
-    throw new MemoApiRequestError(message, { errorType, status: response.status, errorInfo: first?.errorInfo, ...(errors ? { errors } : {}) });
+    throw new MemoApiRequestError(message, {
+      errorType,
+      status: response.status,
+      errorInfo: first?.errorInfo,
+      ...(errors ? { errors } : {}),
+    });
   }
   if (!body || (!('data' in body) && !errors)) {
-    throw new MemoApiRequestError(`The response is not a GraphQL response: ${text.slice(0, 200)}`, { errorType: 'InvalidResponse', status: response.status });
+    throw new MemoApiRequestError(`The response is not a GraphQL response: ${text.slice(0, 200)}`, {
+      errorType: 'InvalidResponse',
+      status: response.status,
+    });
   }
   const data = (body.data ?? null) as TData | null;
   return errors ? { data, errors } : { data };

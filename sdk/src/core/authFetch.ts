@@ -24,7 +24,7 @@ export function createAuthFetch({ graphqlUrl, region, auth, fetch: fetchImpl }: 
   const endpoint = endpointOf(graphqlUrl);
   const authFetch = async (input: FetchInput, init?: FetchInit): Promise<Response> => {
     const request = isRequest(input) ? input : undefined;
-    const url = request ? request.url : String(input);
+    const url = isRequest(input) ? input.url : typeof input === 'string' ? input : input.href;
     const method = (init?.method ?? request?.method ?? 'GET').toUpperCase();
     if (method !== 'POST' || endpoint === undefined || endpointOf(url) !== endpoint) return baseFetch(input, init);
     const body = init?.body ?? (request ? await request.clone().text() : undefined);
@@ -38,7 +38,7 @@ export function createAuthFetch({ graphqlUrl, region, auth, fetch: fetchImpl }: 
     const authorized: FetchInit = { ...init, method, headers, body };
     return request ? baseFetch(new Request(request, authorized)) : baseFetch(url, authorized);
   };
-  return authFetch as typeof fetch;
+  return authFetch;
 }
 
 /** The absolute URL without its fragment, for comparing a request's target with the GraphQL endpoint. */

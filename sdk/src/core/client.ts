@@ -1,7 +1,13 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { httpAuthHeaders, type AuthProvider } from '../auth/providers.js';
 import { MemoApiRequestError, type AppSyncGraphQLError } from '../errors.js';
-import { createRealtimeClient, type RealtimeClient, type RealtimeOptions, type Sink, type WebSocketConstructor } from '../realtime/realtimeClient.js';
+import {
+  createRealtimeClient,
+  type RealtimeClient,
+  type RealtimeOptions,
+  type Sink,
+  type WebSocketConstructor,
+} from '../realtime/realtimeClient.js';
 import { readAppSyncResponse, type MemoResult } from './appSyncResponse.js';
 import { createAuthFetch } from './authFetch.js';
 import type { MemoClientConfig } from './config.js';
@@ -43,7 +49,11 @@ export interface MemoClient {
    */
   request<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables): Promise<MemoResult<TData>>;
   /** A subscription over the shared real-time connection; returns unsubscribe. */
-  subscribe<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables: TVariables | undefined, sink: Sink<MemoResult<TData>>): () => void;
+  subscribe<TData, TVariables>(
+    document: TypedDocumentNode<TData, TVariables> | string,
+    variables: TVariables | undefined,
+    sink: Sink<MemoResult<TData>>,
+  ): () => void;
   readonly realtime: RealtimeClient;
   /** Closes the real-time connection (ending its subscriptions); the client stays usable over HTTP. */
   close(): void;
@@ -79,7 +89,10 @@ export function createMemoClient(config: MemoClientConfig, options: MemoClientOp
     config,
     fetch: createAuthFetch({ graphqlUrl: config.graphqlUrl, region: config.region, auth, fetch: baseFetch }),
     realtime,
-    async request<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables): Promise<MemoResult<TData>> {
+    async request<TData, TVariables>(
+      document: TypedDocumentNode<TData, TVariables> | string,
+      variables?: TVariables,
+    ): Promise<MemoResult<TData>> {
       const body = JSON.stringify(toGraphQLRequest(document, variables));
       // fetch sends the URL's own host (browsers refuse to set it).
       const { host: _host, ...authHeaders } = await httpAuthHeaders(auth, config.graphqlUrl, body, config.region);
@@ -88,15 +101,22 @@ export function createMemoClient(config: MemoClientConfig, options: MemoClientOp
       try {
         response = await baseFetch(config.graphqlUrl, { method: 'POST', headers, body });
       } catch (cause) {
-        throw new MemoApiRequestError(`The request to ${config.graphqlUrl} failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-          errorType: 'NetworkError',
-          status: 0,
-          cause,
-        });
+        throw new MemoApiRequestError(
+          `The request to ${config.graphqlUrl} failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+          {
+            errorType: 'NetworkError',
+            status: 0,
+            cause,
+          },
+        );
       }
       return readAppSyncResponse<TData>(response);
     },
-    subscribe<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables: TVariables | undefined, sink: Sink<MemoResult<TData>>): () => void {
+    subscribe<TData, TVariables>(
+      document: TypedDocumentNode<TData, TVariables> | string,
+      variables: TVariables | undefined,
+      sink: Sink<MemoResult<TData>>,
+    ): () => void {
       return realtime.subscribe<{ data?: TData | null; errors?: AppSyncGraphQLError[] }>(toGraphQLRequest(document, variables), {
         next: ({ data, errors }) => sink.next(errors ? { data: data ?? null, errors } : { data: data ?? null }),
         error: (error) => sink.error(error),

@@ -85,9 +85,14 @@ export function parseMemoClientConfig(value: unknown, source = 'the memo client 
 }
 
 function parseLocalUsers(value: unknown, source: string): LocalUser[] {
-  const valid = Array.isArray(value) && value.every((user) => typeof user === 'object' && user !== null && typeof user.username === 'string' && typeof user.password === 'string');
-  if (!valid) throw new Error(`${source}: "users" must be a list of {username, password}`);
+  if (!Array.isArray(value) || !(value as unknown[]).every(isLocalUser))
+    throw new Error(`${source}: "users" must be a list of {username, password}`);
   return (value as LocalUser[]).map(({ username, password }) => ({ username, password }));
+}
+
+function isLocalUser(user: unknown): user is LocalUser {
+  const record = user as Partial<Record<keyof LocalUser, unknown>> | null;
+  return typeof user === 'object' && record !== null && typeof record.username === 'string' && typeof record.password === 'string';
 }
 
 function checkUrl(value: string, key: string, protocols: readonly string[], source: string): void {

@@ -21,7 +21,10 @@ const printed = new WeakMap<DocumentNode, { query: string; operationName?: strin
  * @example
  * const body = JSON.stringify(toGraphQLRequest(GetMemoDocument, { memoId }));
  */
-export function toGraphQLRequest<TData, TVariables>(document: TypedDocumentNode<TData, TVariables> | string, variables?: TVariables): GraphQLRequest {
+export function toGraphQLRequest<TData, TVariables>(
+  document: TypedDocumentNode<TData, TVariables> | string,
+  variables?: TVariables,
+): GraphQLRequest {
   const { query, operationName } = typeof document === 'string' ? { query: document, operationName: undefined } : printDocument(document);
   return {
     query,
@@ -33,7 +36,9 @@ export function toGraphQLRequest<TData, TVariables>(document: TypedDocumentNode<
 function printDocument(document: DocumentNode): { query: string; operationName?: string } {
   let entry = printed.get(document);
   if (!entry) {
-    const operation = document.definitions.find((definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION);
+    const operation = document.definitions.find(
+      (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+    );
     const name = operation?.name?.value;
     entry = { query: print(document), ...(name === undefined ? {} : { operationName: name }) };
     printed.set(document, entry);

@@ -44,6 +44,7 @@ export function iterateSubscription<T>(subscribe: (sink: Sink<T>) => () => void)
       if (failure) {
         const { error } = failure;
         failure = undefined;
+        // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the subscription's own error, passed on as the sink got it
         return Promise.reject(error);
       }
       if (finished) return Promise.resolve({ value: undefined, done: true });

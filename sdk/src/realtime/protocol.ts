@@ -50,7 +50,10 @@ export function parseServerMessage(text: unknown): ServerMessage | undefined {
   switch (message.type) {
     case 'connection_ack': {
       const timeout = message.payload?.connectionTimeoutMs;
-      return { type: 'connection_ack', connectionTimeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_CONNECTION_TIMEOUT_MS };
+      return {
+        type: 'connection_ack',
+        connectionTimeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : DEFAULT_CONNECTION_TIMEOUT_MS,
+      };
     }
     case 'ka':
       return { type: 'ka' };

@@ -1,3 +1,5 @@
+import type { AuthProvider } from '../auth/providers.js';
+
 /**
  * The shapes of the real-time client, after graphql-ws's (`createClient`, `subscribe(payload,
  * sink)`, `iterate`, `on`), for AppSync's dialect of the protocol.
@@ -110,12 +112,24 @@ export interface WebSocketLike {
   close(code?: number, reason?: string): void;
   /** ws only: drop the connection without a closing handshake (used for a connection found dead). */
   terminate?(): void;
-  // `any`: the DOM's and ws's event classes differ; the client reads only `data`, `code` and `reason`.
-  onopen: ((event: any) => void) | null;
-  onmessage: ((event: any) => void) | null;
-  onclose: ((event: any) => void) | null;
-  onerror: ((event: any) => void) | null;
+  // `never`: the DOM's and ws's event classes differ, and both sockets' handlers fit; the client's
+  // own handlers declare the little they read (`data`, `code`, `reason`).
+  onopen: ((event: never) => void) | null;
+  onmessage: ((event: never) => void) | null;
+  onclose: ((event: never) => void) | null;
+  onerror: ((event: never) => void) | null;
 }
 
 /** A WebSocket class: `globalThis.WebSocket` in browsers (and Node ≥ 22), `WebSocket` from `ws` in Node 20. */
 export type WebSocketConstructor = new (url: string, protocols?: string | string[]) => WebSocketLike;
+
+/** Where and as whom the real-time client connects, besides its RealtimeOptions. */
+export interface RealtimeClientSettings extends RealtimeOptions {
+  readonly realtimeUrl: string;
+  /** The GraphQL endpoint: the user-pool `host` and the IAM signatures name it, not the real-time URL. */
+  readonly graphqlUrl: string;
+  readonly region: string;
+  readonly auth: AuthProvider;
+  /** The WebSocket class (default `globalThis.WebSocket`; in Node 20 pass `WebSocket` from the `ws` package). */
+  readonly WebSocket?: WebSocketConstructor;
+}

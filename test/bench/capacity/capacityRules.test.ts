@@ -52,9 +52,21 @@ describe('the minimum-units rules', () => {
   it.each([
     ['a new entry: one write of its size', { after: { bytes: 3 * KB, keys: 'k', projected: 'p' } }, 3],
     ['a removed entry: one write of its size', { before: { bytes: 2 * KB, keys: 'k', projected: 'p' } }, 2],
-    ['a changed index key: a delete and a put', { before: { bytes: KB, keys: 'a', projected: 'p' }, after: { bytes: 2 * KB, keys: 'b', projected: 'p' } }, 3],
-    ['a changed projected attribute: one write of the larger entry', { before: { bytes: KB, keys: 'k', projected: 'a' }, after: { bytes: 2 * KB, keys: 'k', projected: 'b' } }, 2],
-    ['nothing in the index changed: no write', { before: { bytes: 9 * KB, keys: 'k', projected: 'p' }, after: { bytes: 9 * KB, keys: 'k', projected: 'p' } }, 0],
+    [
+      'a changed index key: a delete and a put',
+      { before: { bytes: KB, keys: 'a', projected: 'p' }, after: { bytes: 2 * KB, keys: 'b', projected: 'p' } },
+      3,
+    ],
+    [
+      'a changed projected attribute: one write of the larger entry',
+      { before: { bytes: KB, keys: 'k', projected: 'a' }, after: { bytes: 2 * KB, keys: 'k', projected: 'b' } },
+      2,
+    ],
+    [
+      'nothing in the index changed: no write',
+      { before: { bytes: 9 * KB, keys: 'k', projected: 'p' }, after: { bytes: 9 * KB, keys: 'k', projected: 'p' } },
+      0,
+    ],
     ['no entry before or after: no write', {}, 0],
   ])('writes the index for %s', (_case, change, units) => {
     expect(indexWriteUnits(change)).toBe(units);
@@ -81,12 +93,26 @@ describe('designMinimum', () => {
   });
 
   it('prices a page on the items a store did read, when given them', () => {
-    expect(designMinimum(design('KEYS_ONLY'), 64, { itemsRead: 16 })).toMatchObject({ pageMemos: 16, perOperation: { listMemos: { table: { read: 128 } } } });
-    expect(designMinimum(design('KEYS_ONLY'), 64)).toMatchObject({ pageMemos: 20, itemsRead: 21, perOperation: { listMemos: { table: { read: 160 } } } });
+    expect(designMinimum(design('KEYS_ONLY'), 64, { itemsRead: 16 })).toMatchObject({
+      pageMemos: 16,
+      perOperation: { listMemos: { table: { read: 128 } } },
+    });
+    expect(designMinimum(design('KEYS_ONLY'), 64)).toMatchObject({
+      pageMemos: 20,
+      itemsRead: 21,
+      perOperation: { listMemos: { table: { read: 160 } } },
+    });
   });
 
   it('projects into INCLUDE every attribute listMemos returns but no key, so INCLUDE entries equal ALL entries today', () => {
-    expect(design('INCLUDE').projection?.NonKeyAttributes?.slice().sort()).toEqual(['content', 'createdAt', 'tags', 'title', 'updatedAt', 'version']);
+    expect(design('INCLUDE').projection?.NonKeyAttributes?.slice().sort()).toEqual([
+      'content',
+      'createdAt',
+      'tags',
+      'title',
+      'updatedAt',
+      'version',
+    ]);
     expect(designMinimum(design('INCLUDE'), 4).perOperation).toEqual(designMinimum(design('ALL'), 4).perOperation);
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { recordConsumedCapacity } from '../../../bench/capacity/consumedCapacity.js';
-import { createTable, deleteTable, emulatorClient } from '../../../bench/capacity/designRun.js';
+import { createTable, deleteTable, emulatorClient } from '../../../bench/capacity/designTables.js';
 import { DEPLOYED_DESIGN } from '../../../bench/capacity/indexDesigns.js';
 import { sampleMemo, sizedMemoFields } from '../../../bench/capacity/sizedMemo.js';
 import { toItem } from '../../../resolvers/store/memoItem.js';
@@ -29,7 +29,11 @@ describe('recordConsumedCapacity', () => {
       await documents.send(new QueryCommand(ownerPageQuery(TableName, memo.ownerId, 20)));
       const [put, get, query] = recorder.take();
       // dynalite reports no index units on writes (DynamoDB Local and DynamoDB do).
-      expect(put).toEqual({ action: 'PutItem', table: { read: 0, write: 4 }, indexes: TEST_STORE === 'dynalite' ? {} : { byOwner: { read: 0, write: 4 } } });
+      expect(put).toEqual({
+        action: 'PutItem',
+        table: { read: 0, write: 4 },
+        indexes: TEST_STORE === 'dynalite' ? {} : { byOwner: { read: 0, write: 4 } },
+      });
       expect(get).toEqual({ action: 'GetItem', table: { read: 0.5, write: 0 }, indexes: {} });
       expect(query).toEqual({ action: 'Query', table: { read: 0, write: 0 }, indexes: { byOwner: { read: 0.5, write: 0 } }, itemsRead: 1 });
       expect(recorder.take()).toEqual([]);

@@ -8,7 +8,7 @@ import { toItem } from '../../../resolvers/store/memoItem.js';
 describe('itemSizeBytes, by the documented item-size rule', () => {
   it.each([
     ['a string: name bytes + UTF-8 bytes', { id: 'abc' }, 2 + 3],
-    ['a non-ASCII string counts UTF-8 bytes, not characters', { 'é': 'été' }, 2 + 5],
+    ['a non-ASCII string counts UTF-8 bytes, not characters', { é: 'été' }, 2 + 5],
     ['a number: 1 byte per two significant digits + 1', { n: 123 }, 1 + 3],
     ['leading and trailing zeroes do not count', { n: 0.0012 }, 1 + 2],
     ['nor do the zeroes of a round number', { n: 1_200_000 }, 1 + 2],

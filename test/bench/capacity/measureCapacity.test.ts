@@ -2,7 +2,7 @@ import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CapacityFigures, IndexDesignName, MemoOperation, TableAndIndexUnits } from '../../../bench/capacity/capacityFigures.js';
 import { capacityReportLines } from '../../../bench/capacity/capacityReport.js';
-import { emulatorClient } from '../../../bench/capacity/designRun.js';
+import { emulatorClient } from '../../../bench/capacity/designTables.js';
 import { measureCapacity } from '../../../bench/capacity/measureCapacity.js';
 import { MEMO_SIZES_KB } from '../../../bench/capacity/sizedMemo.js';
 import { TEST_STORE } from '../../helpers/testStore.js';
@@ -79,17 +79,23 @@ describe.runIf(TEST_STORE === 'dynamodb-local')('measureCapacity on DynamoDB Loc
   });
 
   it('measures every handler call at the rules’ minimum', () => {
-    for (const row of figures.handlers) expect({ ...row.measured, at: `${row.operation} ${row.kb} KB` }).toEqual({ ...row.minimum, at: `${row.operation} ${row.kb} KB` });
+    for (const row of figures.handlers)
+      expect({ ...row.measured, at: `${row.operation} ${row.kb} KB` }).toEqual({ ...row.minimum, at: `${row.operation} ${row.kb} KB` });
   });
 
   it('measures every index design at the rules’ minimum, the raw ALL requests at the handlers’ units', () => {
     for (const row of figures.indexDesigns) {
       for (const [operation, pair] of Object.entries(row.perOperation)) {
-        expect({ ...pair.measured, at: `${row.design} ${operation} ${row.kb} KB` }).toEqual({ ...pair.minimum, at: `${row.design} ${operation} ${row.kb} KB` });
+        expect({ ...pair.measured, at: `${row.design} ${operation} ${row.kb} KB` }).toEqual({
+          ...pair.minimum,
+          at: `${row.design} ${operation} ${row.kb} KB`,
+        });
       }
       if (row.design !== 'ALL') continue;
       for (const [operation, pair] of Object.entries(row.perOperation)) {
-        expect(pair.measured).toEqual(figures.handlers.find((handler) => handler.operation === operation && handler.kb === row.kb)!.measured);
+        expect(pair.measured).toEqual(
+          figures.handlers.find((handler) => handler.operation === operation && handler.kb === row.kb)!.measured,
+        );
       }
     }
   });
@@ -100,7 +106,12 @@ describe.runIf(TEST_STORE === 'dynamodb-local')('measureCapacity on DynamoDB Loc
     ['KEYS_ONLY', 'listMemos', 1, units(10, 0, 0.5, 0)],
     ['INCLUDE without content', 'updateMemo', 64, units(0, 64, 0, 1)],
     ['no index (seed)', 'createMemo', 4, units(0, 4, 0, 0)],
-  ] as const)('writes and reads the %s index as projected: %s of %i KB memos', (design: IndexDesignName, operation: MemoOperation, kb, expected) => {
-    expect(figures.indexDesigns.find((row) => row.design === design && row.kb === kb)!.perOperation[operation].measured).toEqual(expected);
-  });
+  ] as const)(
+    'writes and reads the %s index as projected: %s of %i KB memos',
+    (design: IndexDesignName, operation: MemoOperation, kb, expected) => {
+      expect(figures.indexDesigns.find((row) => row.design === design && row.kb === kb)!.perOperation[operation].measured).toEqual(
+        expected,
+      );
+    },
+  );
 });

@@ -26,13 +26,44 @@ describe('profileBreakdown', () => {
   it('puts each sample in the phase its stack belongs to, in ms', () => {
     const phases = profileBreakdown(
       profileOf([
-        { frames: [['loadAndTranslate', 'node:internal/modules/esm/loader'], ['compileSourceTextModule', 'node:internal/modules/esm/utils']], ms: 4 },
-        { frames: [['builtinStrategy', 'node:internal/modules/esm/translators'], ['compileForInternalLoader', 'node:internal/bootstrap/realm']], ms: 3 },
-        { frames: [['run', 'node:internal/modules/esm/module_job'], ['', `file://${BUNDLE}`, 0], ['DynamoDBClient', `file://${BUNDLE}`]], ms: 2 },
-        { frames: [['processTicksAndRejections', 'node:internal/process/task_queues'], ['send', `file://${BUNDLE}`]], ms: 5 },
+        {
+          frames: [
+            ['loadAndTranslate', 'node:internal/modules/esm/loader'],
+            ['compileSourceTextModule', 'node:internal/modules/esm/utils'],
+          ],
+          ms: 4,
+        },
+        {
+          frames: [
+            ['builtinStrategy', 'node:internal/modules/esm/translators'],
+            ['compileForInternalLoader', 'node:internal/bootstrap/realm'],
+          ],
+          ms: 3,
+        },
+        {
+          frames: [
+            ['run', 'node:internal/modules/esm/module_job'],
+            ['', `file://${BUNDLE}`, 0],
+            ['DynamoDBClient', `file://${BUNDLE}`],
+          ],
+          ms: 2,
+        },
+        {
+          frames: [
+            ['processTicksAndRejections', 'node:internal/process/task_queues'],
+            ['send', `file://${BUNDLE}`],
+          ],
+          ms: 5,
+        },
         { frames: [['request', 'node:http']], ms: 1 },
         { frames: [['(garbage collector)', '']], ms: 0.5 },
-        { frames: [['prepareMainThreadExecution', 'node:internal/process/pre_execution'], ['patchProcessObject', 'node:internal/process/pre_execution']], ms: 1.5 },
+        {
+          frames: [
+            ['prepareMainThreadExecution', 'node:internal/process/pre_execution'],
+            ['patchProcessObject', 'node:internal/process/pre_execution'],
+          ],
+          ms: 1.5,
+        },
       ]),
       BUNDLE,
     );
@@ -50,7 +81,18 @@ describe('profileBreakdown', () => {
 
   it("counts the floor runner's request as first invocation", () => {
     const runner = '/repo/bench/coldStart/firstResponseRunner.mjs';
-    const phases = profileBreakdown(profileOf([{ frames: [['', `file://${runner}`, 0], ['floor', `file://${runner}`]], ms: 2 }]), runner);
+    const phases = profileBreakdown(
+      profileOf([
+        {
+          frames: [
+            ['', `file://${runner}`, 0],
+            ['floor', `file://${runner}`],
+          ],
+          ms: 2,
+        },
+      ]),
+      runner,
+    );
     expect(phases['first invocation']).toBe(2);
     expect(phases['run the top level']).toBe(0);
   });

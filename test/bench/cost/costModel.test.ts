@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { CapacityFigures, TableAndIndexUnits } from '../../../bench/capacity/capacityFigures.js';
 import { skippedFigures } from '../../../bench/capacity/assembleFigures.js';
+import { costFigures, operationUnits } from '../../../bench/cost/costFigures.js';
 import {
-  costFigures,
   costPerMillion,
   dynamoDbOnDemandPerMillion,
   LAMBDA_MS,
-  loadPrices,
   mixedCostPerMillion,
-  operationUnits,
   READ_HEAVY_MIX,
   type Design,
   type OperationUnits,
 } from '../../../bench/cost/costModel.js';
+import { loadPrices } from '../../../bench/cost/priceTable.js';
 import { costReportLines } from '../../../bench/cost/costReport.js';
 
 const prices = loadPrices();
@@ -21,13 +20,27 @@ const units = (tableRead: number, tableWrite: number, indexRead = 0, indexWrite 
   index: { read: indexRead, write: indexWrite },
 });
 const ours: Design = { name: 'ours', lambdaMemoryMb: 512, architecture: 'arm64', table: 'on-demand', ownerIndex: true };
-const given: OperationUnits = { createMemo: units(0, 4, 0, 4), memo: units(0.5, 0), updateMemo: units(0, 4, 0, 4), listMemos: units(0, 0, 10.5, 0), deleteMemo: units(0, 4, 0, 4) };
+const given: OperationUnits = {
+  createMemo: units(0, 4, 0, 4),
+  memo: units(0.5, 0),
+  updateMemo: units(0, 4, 0, 4),
+  listMemos: units(0, 0, 10.5, 0),
+  deleteMemo: units(0, 4, 0, 4),
+};
 
 /** Capacity figures whose units are the given ones ("measured"), everything else the rules'. */
 function measuredFigures(measured: (operation: string, kb: number) => TableAndIndexUnits): CapacityFigures {
-  const figures: CapacityFigures = { ...skippedFigures('test'), store: 'test store', elapsedSeconds: 0, status: 'measured', skippedReason: null, unitsSource: 'measured' };
+  const figures: CapacityFigures = {
+    ...skippedFigures('test'),
+    store: 'test store',
+    elapsedSeconds: 0,
+    status: 'measured',
+    skippedReason: null,
+    unitsSource: 'measured',
+  };
   for (const row of figures.handlers) row.measured = measured(row.operation, row.kb);
-  for (const row of figures.indexDesigns) for (const [operation, pair] of Object.entries(row.perOperation)) pair.measured = measured(operation, row.kb);
+  for (const row of figures.indexDesigns)
+    for (const [operation, pair] of Object.entries(row.perOperation)) pair.measured = measured(operation, row.kb);
   return figures;
 }
 
@@ -52,7 +65,9 @@ describe('the cost model, fed with given units', () => {
 
   it('prices a provisioned table by the capacity-hours a million calls need', () => {
     const seed: Design = { name: 'seed', lambdaMemoryMb: 128, architecture: 'x86_64', table: 'provisioned', ownerIndex: false };
-    const create = costPerMillion(seed, prices, { ...given, createMemo: units(0, 1) }, LAMBDA_MS).find((cost) => cost.operation === 'createMemo')!;
+    const create = costPerMillion(seed, prices, { ...given, createMemo: units(0, 1) }, LAMBDA_MS).find(
+      (cost) => cost.operation === 'createMemo',
+    )!;
     // 1 WCU-second per call: a million of them at $0.00065 per WCU-hour.
     expect(create.dynamodb).toBe(0.1806);
   });
@@ -69,7 +84,9 @@ describe('costFigures', () => {
   it('prices our design on the measured table and owner-index units, not the rules', () => {
     const figures = measuredFigures((operation) => (operation === 'createMemo' ? units(0, 2, 0, 3) : units(0.5, 0)));
     const cost = costFigures(512, figures);
-    const create = cost.designs.find((entry) => entry.design.ownerIndex && entry.itemSizeKb === 4)!.perOperation.find((entry) => entry.operation === 'createMemo')!;
+    const create = cost.designs
+      .find((entry) => entry.design.ownerIndex && entry.itemSizeKb === 4)!
+      .perOperation.find((entry) => entry.operation === 'createMemo')!;
     expect(create).toMatchObject({ dynamodb: 3.125, dynamodbOwnerIndex: 1.875, units: units(0, 2, 0, 3) });
     expect(cost.units).toEqual({ source: 'measured', store: 'test store', skippedReason: null });
   });
@@ -87,16 +104,25 @@ describe('costFigures', () => {
     const cost = costFigures(512);
     expect(cost.units.source).toBe('minimum');
     expect(cost.designs).toHaveLength(2 * 3);
-    const create = cost.designs.find((entry) => entry.design.ownerIndex && entry.itemSizeKb === 4)!.perOperation.find((entry) => entry.operation === 'createMemo')!;
+    const create = cost.designs
+      .find((entry) => entry.design.ownerIndex && entry.itemSizeKb === 4)!
+      .perOperation.find((entry) => entry.operation === 'createMemo')!;
     expect(create.units).toEqual(units(0, 4, 0, 4));
     expect(cost.seedProvisionedDaysPerMillionWrites).toBe(11.6);
   });
 
   it('prints the owner index share, and warns when units were not measured', () => {
-    const measured = costReportLines(costFigures(512, measuredFigures(() => units(0, 1, 0, 1)))).join('\n');
+    const measured = costReportLines(
+      costFigures(
+        512,
+        measuredFigures(() => units(0, 1, 0, 1)),
+      ),
+    ).join('\n');
     expect(measured).toContain('capacity units measured on test store');
     expect(measured).toMatch(/\| createMemo +\| [\d.]+ +\| [\d.]+ +\| [\d.]+ +\| [\d.+ ]+\| 50 % \/ 50 % \/ 50 % +\|/);
     expect(measured).toContain('owner index 50 % of it');
-    expect(costReportLines(costFigures(512)).join('\n')).toContain("the pricing rules' minimum, NOT measured (costFigures was given no capacity figures)");
+    expect(costReportLines(costFigures(512)).join('\n')).toContain(
+      "the pricing rules' minimum, NOT measured (costFigures was given no capacity figures)",
+    );
   });
 });

@@ -4,15 +4,18 @@ import { invocationPlan, MEMO_ID_SLOT, memosToSeed } from '../../../bench/memory
 import { MEMO_FIELDS } from '../../../resolvers/fields.js';
 
 describe('invocationPlan', () => {
-  it.each(MEMO_FIELDS.map((field) => [field.fieldName, field.typeName]))('sends %s as AppSync invokes its Lambda for a signed-in user', (fieldName, typeName) => {
-    const owner = randomUUID();
-    const event = JSON.parse(invocationPlan(fieldName, owner, [], 10).eventJson);
-    expect(Object.keys(event).sort()).toEqual(['arguments', 'identity', 'info', 'request', 'source', 'stash']);
-    expect(event.identity).toMatchObject({ sub: owner, claims: { sub: owner, token_use: 'id' } });
-    expect(event.info).toMatchObject({ fieldName, parentTypeName: typeName });
-    // The APPSYNC_JS resolver forwards the headers without the caller's credentials.
-    expect(event.request.headers).not.toHaveProperty('authorization');
-  });
+  it.each(MEMO_FIELDS.map((field) => [field.fieldName, field.typeName]))(
+    'sends %s as AppSync invokes its Lambda for a signed-in user',
+    (fieldName, typeName) => {
+      const owner = randomUUID();
+      const event = JSON.parse(invocationPlan(fieldName, owner, [], 10).eventJson);
+      expect(Object.keys(event).sort()).toEqual(['arguments', 'identity', 'info', 'request', 'source', 'stash']);
+      expect(event.identity).toMatchObject({ sub: owner, claims: { sub: owner, token_use: 'id' } });
+      expect(event.info).toMatchObject({ fieldName, parentTypeName: typeName });
+      // The APPSYNC_JS resolver forwards the headers without the caller's credentials.
+      expect(event.request.headers).not.toHaveProperty('authorization');
+    },
+  );
 
   it('names the memo through the slot the loop fills, and gives deleteMemo one memo per invocation', () => {
     const ids = [randomUUID(), randomUUID()];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_VCPU_MB, lambdaSizing, type LambdaPrices } from '../../../bench/memory/lambdaSizing.js';
+import { lambdaSizing } from '../../../bench/memory/lambdaSizing.js';
+import { FULL_VCPU_MB, type LambdaPrices } from '../../../bench/memory/sizingSettings.js';
 import type { MemoryRow } from '../../../bench/memory/measureMemory.js';
 
 const PRICES: LambdaPrices = { lambda: { perMillionRequests: { price: 0.2 }, perGbSecondArm64: { price: 0.0000133334 } } };
@@ -64,7 +65,12 @@ describe('lambdaSizing', () => {
   it('chooses the cheapest size where memory fits and every operation is I/O-bound', () => {
     // CPU part 6.91 ms at 128 MB (more than the 5 ms wait), 3.45 ms at 256 MB.
     const sizing = lambdaSizing([row('memo', 0.5), row('createMemo', 0.4)], PRICES, { dynamoDbWaitMs: 5 });
-    expect(sizing.perSize.map((point) => [point.memoryMb, point.ioBound])).toEqual([[128, false], [256, true], [512, true], [1024, true]]);
+    expect(sizing.perSize.map((point) => [point.memoryMb, point.ioBound])).toEqual([
+      [128, false],
+      [256, true],
+      [512, true],
+      [1024, true],
+    ]);
     expect(sizing.chosenMb).toBe(256);
     expect(sizing.reason).toMatch(/^256 MB: the cheapest size/);
     expect(sizing.reason).toContain('128 MB CPU-bound');
@@ -87,7 +93,10 @@ describe('lambdaSizing', () => {
   });
 
   it('takes peak RSS from the run under the nearest V8 limits, CPU from the longest run', () => {
-    const sizing = lambdaSizing([row('memo', 2, 50, 128, 2_000), row('memo', 1, 70, 512, 10_000), row('memo', 1.5, 90, 1024, 2_000)], PRICES);
+    const sizing = lambdaSizing(
+      [row('memo', 2, 50, 128, 2_000), row('memo', 1, 70, 512, 10_000), row('memo', 1.5, 90, 1024, 2_000)],
+      PRICES,
+    );
     expect([128, 256, 512, 1024].map((memoryMb) => at(sizing, memoryMb, 'memo').rssMeasuredAtMb)).toEqual([128, 128, 512, 1024]);
     expect([128, 256, 512, 1024].map((memoryMb) => at(sizing, memoryMb, 'memo').maxRssMiB)).toEqual([50, 50, 70, 90]);
     expect([128, 256, 512, 1024].map((memoryMb) => at(sizing, memoryMb, 'memo').measuredCpuMs)).toEqual([1, 1, 1, 1]);

@@ -31,7 +31,12 @@ describe('memoryReportLines', () => {
     expect(tableRows('memo ')).toHaveLength(2);
     expect(tableRows('listMemos ')).toHaveLength(2);
     const header = lines.find((line) => line.startsWith('| operation'))!;
-    expect(header.split('|').slice(2, -1).map((cell) => cell.trim())).toEqual(['128 MB (0.072 vCPU)', '256 MB (0.145 vCPU)', '512 MB (0.289 vCPU)', '1024 MB (0.579 vCPU)']);
+    expect(
+      header
+        .split('|')
+        .slice(2, -1)
+        .map((cell) => cell.trim()),
+    ).toEqual(['128 MB (0.072 vCPU)', '256 MB (0.145 vCPU)', '512 MB (0.289 vCPU)', '1024 MB (0.579 vCPU)']);
   });
 
   it('ends with the chosen size and the rule behind it, after the assumptions', () => {

@@ -5,7 +5,9 @@ import { Kind, parse, type DocumentNode, type FragmentDefinitionNode, type Opera
  * the last fragment written out naively holds 2^(n-1) copies of `memoId` (n = 18: 785 bytes).
  */
 export function doublingFragmentsQuery(n: number): string {
-  const fragments = Array.from({ length: n }, (_, k) => (k === 0 ? 'fragment F0 on Memo { memoId }' : `fragment F${k} on Memo { ...F${k - 1} ...F${k - 1} }`));
+  const fragments = Array.from({ length: n }, (_, k) =>
+    k === 0 ? 'fragment F0 on Memo { memoId }' : `fragment F${k} on Memo { ...F${k - 1} ...F${k - 1} }`,
+  );
   return `query Q { listMemos { items { ...F${n - 1} } } } ${fragments.join(' ')}`;
 }
 
@@ -19,7 +21,9 @@ export function doublingInlineFragmentsQuery(n: number): string {
 
 /** `fragment F<k> on Memo { ...F<k-1> }`: no brackets nest, but the spreads do. */
 export function fragmentChainQuery(n: number): string {
-  const fragments = Array.from({ length: n }, (_, k) => (k === 0 ? 'fragment F0 on Memo { memoId }' : `fragment F${k} on Memo { ...F${k - 1} }`));
+  const fragments = Array.from({ length: n }, (_, k) =>
+    k === 0 ? 'fragment F0 on Memo { memoId }' : `fragment F${k} on Memo { ...F${k - 1} }`,
+  );
   return `query Q { listMemos { items { ...F${n - 1} } } } ${fragments.join(' ')}`;
 }
 
@@ -41,11 +45,18 @@ export function nestedValue(depth: number, kind: 'array' | 'object', leaf: unkno
  * The parsed operation and its fragments, with every lookup of a fragment counted: the work an
  * expansion does, measured without a clock.
  */
-export function countingFragments(query: string): { document: DocumentNode; operation: OperationDefinitionNode; fragments: Record<string, FragmentDefinitionNode>; lookups: () => number } {
+export function countingFragments(query: string): {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  fragments: Record<string, FragmentDefinitionNode>;
+  lookups: () => number;
+} {
   const document = parse(query);
   const operation = document.definitions.find((definition) => definition.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
   const byName = Object.fromEntries(
-    document.definitions.filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION).map((fragment) => [fragment.name.value, fragment]),
+    document.definitions
+      .filter((definition) => definition.kind === Kind.FRAGMENT_DEFINITION)
+      .map((fragment) => [fragment.name.value, fragment]),
   );
   let count = 0;
   const fragments = new Proxy(byName, {

@@ -25,11 +25,27 @@ describe('hostile requests over HTTP', () => {
 
   it.each([
     ['fragments that expand past 20,000 selections', { query: doublingInlineFragmentsQuery(24) }, 'expandedSelections'],
-    ['selection sets nested 3,000 deep', { query: `{ listMemos { ${'... on MemoConnection { '.repeat(3000)} nextToken ${'}'.repeat(3000)} } }` }, 'nestingDepth'],
-    ['list literals nested 3,000 deep', { query: `mutation { createMemo(input: { content: "x", tags: ${'['.repeat(3000)}${']'.repeat(3000)} }) { memoId } }` }, 'nestingDepth'],
+    [
+      'selection sets nested 3,000 deep',
+      { query: `{ listMemos { ${'... on MemoConnection { '.repeat(3000)} nextToken ${'}'.repeat(3000)} } }` },
+      'nestingDepth',
+    ],
+    [
+      'list literals nested 3,000 deep',
+      { query: `mutation { createMemo(input: { content: "x", tags: ${'['.repeat(3000)}${']'.repeat(3000)} }) { memoId } }` },
+      'nestingDepth',
+    ],
     // Written out by hand: JSON.stringify itself runs out of stack on such a value.
-    ['variables nested 100,000 deep', `{"query":${JSON.stringify(CREATE)},"variables":{"input":{"content":"x","tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}}}`, 'nestingDepth'],
-    ['the 1 MB input of the report (70,000 unknown keys)', { query: CREATE, variables: { input: inputWithExtraKeys(70_000) } }, 'unknownInputFields'],
+    [
+      'variables nested 100,000 deep',
+      `{"query":${JSON.stringify(CREATE)},"variables":{"input":{"content":"x","tags":${'['.repeat(100_000)}${']'.repeat(100_000)}}}}`,
+      'nestingDepth',
+    ],
+    [
+      'the 1 MB input of the report (70,000 unknown keys)',
+      { query: CREATE, variables: { input: inputWithExtraKeys(70_000) } },
+      'unknownInputFields',
+    ],
   ])('refuses %s with one short RequestLimitExceeded error and stays up', async (_case, request, limit) => {
     const { status, body } = await asAlice(request);
     expect(status).toBe(200);
@@ -42,12 +58,16 @@ describe('hostile requests over HTTP', () => {
 
 describe('hostile subscription starts', () => {
   async function acknowledged(): Promise<AppSyncRealtimeClient> {
-    const client = await AppSyncRealtimeClient.connect(localApi().realtimeUrl, tokenAuth(localApi().realtimeUrl, (await localApi().tokens('alice')).idToken));
+    const client = await AppSyncRealtimeClient.connect(
+      localApi().realtimeUrl,
+      tokenAuth(localApi().realtimeUrl, (await localApi().tokens('alice')).idToken),
+    );
     clients.push(client);
     await client.next((message) => message.type === 'connection_ack');
     return client;
   }
-  const onCreate = (query: string) => query.replace('query Q { listMemos { items {', 'subscription S { onCreateMemo {').replace('} } }', '} }');
+  const onCreate = (query: string) =>
+    query.replace('query Q { listMemos { items {', 'subscription S { onCreateMemo {').replace('} } }', '} }');
 
   it('starts the 24-fragment subscription of the report', async () => {
     const client = await acknowledged();
@@ -59,7 +79,10 @@ describe('hostile subscription starts', () => {
     const client = await acknowledged();
     const id = await client.start(onCreate(doublingInlineFragmentsQuery(24)));
     const answer = await client.next((message) => message.id === id);
-    expect(answer).toMatchObject({ type: 'error', payload: { errors: [{ errorType: 'RequestLimitExceeded', errorInfo: { limit: 'expandedSelections' } }] } });
+    expect(answer).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'RequestLimitExceeded', errorInfo: { limit: 'expandedSelections' } }] },
+    });
     await expectServerUp();
   });
 
@@ -71,7 +94,10 @@ describe('hostile subscription starts', () => {
     const authorization = { host: new URL(localApi().url).host, Authorization: (await localApi().tokens('alice')).idToken };
     client.send({ id: 'deep', type: 'start', payload: { data, extensions: { authorization } } });
     const answer = await client.next((message) => message.id === 'deep');
-    expect(answer).toMatchObject({ type: 'error', payload: { errors: [{ errorType: 'RequestLimitExceeded', errorInfo: { limit: 'nestingDepth' } }] } });
+    expect(answer).toMatchObject({
+      type: 'error',
+      payload: { errors: [{ errorType: 'RequestLimitExceeded', errorInfo: { limit: 'nestingDepth' } }] },
+    });
     await expectServerUp();
   });
 });

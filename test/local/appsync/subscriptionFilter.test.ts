@@ -1,19 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { FILTER_LIMITS, InvalidSubscriptionFilter, matchesFilter, toSubscriptionFilter } from '../../../local/appsync/subscriptionFilter.js';
+import {
+  FILTER_LIMITS,
+  InvalidSubscriptionFilter,
+  matchesFilter,
+  toSubscriptionFilter,
+} from '../../../local/appsync/subscriptionFilter.js';
 
 const event = { memoId: 'm1', ownerId: 'alice', version: 3, tags: ['a', 'b'], title: 'Hello world', nested: { level: 2 } };
 
 describe('util.transform.toSubscriptionFilter', () => {
   it('turns a map of fields into one group of AND-ed filters', () => {
     expect(toSubscriptionFilter({ ownerId: { eq: 'alice' }, memoId: { eq: 'm1' } })).toEqual({
-      filterGroup: [{ filters: [{ fieldName: 'ownerId', operator: 'eq', value: 'alice' }, { fieldName: 'memoId', operator: 'eq', value: 'm1' }] }],
+      filterGroup: [
+        {
+          filters: [
+            { fieldName: 'ownerId', operator: 'eq', value: 'alice' },
+            { fieldName: 'memoId', operator: 'eq', value: 'm1' },
+          ],
+        },
+      ],
     });
   });
 
   it('expands or into OR-ed groups, each keeping the AND-ed fields beside it', () => {
     const filter = toSubscriptionFilter({ ownerId: { eq: 'alice' }, or: [{ memoId: { eq: 'm1' } }, { version: { gt: 5 } }] });
     expect(filter.filterGroup).toHaveLength(2);
-    expect(filter.filterGroup.map((group) => group.filters.map((f) => f.fieldName))).toEqual([['ownerId', 'memoId'], ['ownerId', 'version']]);
+    expect(filter.filterGroup.map((group) => group.filters.map((f) => f.fieldName))).toEqual([
+      ['ownerId', 'memoId'],
+      ['ownerId', 'version'],
+    ]);
   });
 
   it('leaves out ignored fields', () => {

@@ -1,7 +1,7 @@
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { MAX_ERROR_MESSAGE_LENGTH, MAX_REPORTED_ERRORS } from '../../../local/appsync/fixedLimits.js';
-import { toAppSyncError } from '../../../local/appsync/graphqlExecution.js';
+import { toAppSyncError } from '../../../local/appsync/appSyncResponse.js';
 import type { RequestLimitExceeded } from '../../../local/appsync/requestLimitExceeded.js';
 import { coerceVariableValues } from '../../../local/appsync/variableValues.js';
 import { inputWithExtraKeys, nestedValue } from './hostileDocuments.js';
@@ -11,7 +11,8 @@ const schema = buildSchema(`
   type Query { ok: Boolean }
   type Mutation { createMemo(input: CreateMemoInput!): ID }
 `);
-const definitions = (parse('mutation M($input: CreateMemoInput!) { createMemo(input: $input) }').definitions[0] as OperationDefinitionNode).variableDefinitions!;
+const definitions = (parse('mutation M($input: CreateMemoInput!) { createMemo(input: $input) }').definitions[0] as OperationDefinitionNode)
+  .variableDefinitions!;
 const coerce = (input: unknown) => coerceVariableValues(schema, definitions, { input });
 const errorsOf = (input: unknown) => {
   const result = coerce(input);
@@ -22,7 +23,9 @@ describe('coerceVariableValues', () => {
   it('refuses the 70,000-key input of the report with one short typed error, before coercion', () => {
     const errors = errorsOf(inputWithExtraKeys(70_000));
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toBe('Variable $input has an object with 70000 fields that CreateMemoInput does not declare, more than the limit of 10');
+    expect(errors[0]?.message).toBe(
+      'Variable $input has an object with 70000 fields that CreateMemoInput does not declare, more than the limit of 10',
+    );
     expect((errors[0]?.originalError as RequestLimitExceeded).errorInfo).toEqual({ limit: 'unknownInputFields', max: MAX_REPORTED_ERRORS });
   });
 
@@ -32,7 +35,9 @@ describe('coerceVariableValues', () => {
     expect(errors[0]?.message).toContain('is not defined by type "CreateMemoInput"');
     const answered = errors.map(toAppSyncError);
     expect(Math.max(...answered.map((error) => error.message.length))).toBeLessThanOrEqual(MAX_ERROR_MESSAGE_LENGTH);
-    expect(answered[0]?.message).toMatch(/^Variable "\$input" got invalid value \{ content: "xxx.* … .*is not defined by type "CreateMemoInput"\.$/);
+    expect(answered[0]?.message).toMatch(
+      /^Variable "\$input" got invalid value \{ content: "xxx.* … .*is not defined by type "CreateMemoInput"\.$/,
+    );
   });
 
   it.each([

@@ -16,7 +16,12 @@ let server: UserPoolServer;
 
 beforeAll(async () => {
   server = await startUserPoolServer(() => pool);
-  pool = await LocalUserPool.open({ dataDir: null, region: 'us-east-1', issuerOrigin: server.url, seedUsers: [{ username: 'alice', password: 'Alice-password-1' }] });
+  pool = await LocalUserPool.open({
+    dataDir: null,
+    region: 'us-east-1',
+    issuerOrigin: server.url,
+    seedUsers: [{ username: 'alice', password: 'Alice-password-1' }],
+  });
   Amplify.configure({ Auth: { Cognito: { userPoolId: pool.userPoolId, userPoolClientId: pool.clientId, userPoolEndpoint: server.url } } });
   // Node has no localStorage; Amplify would fall back to memory anyway, this makes it explicit.
   cognitoUserPoolsTokenProvider.setKeyValueStorage(sharedInMemoryStorage);
@@ -32,7 +37,10 @@ afterAll(async () => {
 
 describe('Amplify JS v6 Auth against the local user pool', () => {
   it('signs in with USER_PASSWORD_AUTH and holds tokens the runtime verifies', async () => {
-    expect(await signIn({ username: 'alice', password: 'Alice-password-1', options: { authFlowType: 'USER_PASSWORD_AUTH' } })).toEqual({ isSignedIn: true, nextStep: { signInStep: 'DONE' } });
+    expect(await signIn({ username: 'alice', password: 'Alice-password-1', options: { authFlowType: 'USER_PASSWORD_AUTH' } })).toEqual({
+      isSignedIn: true,
+      nextStep: { signInStep: 'DONE' },
+    });
     const { tokens, userSub } = await fetchAuthSession();
     const verify = createUserPoolTokenVerifier({ issuer: pool.issuer, clientId: pool.clientId, jwks: pool.jwks() });
     const identity = await verify(tokens!.accessToken.toString());
@@ -51,14 +59,20 @@ describe('Amplify JS v6 Auth against the local user pool', () => {
   });
 
   it('signs up a user who is confirmed at once and can sign in', async () => {
-    const result = await signUp({ username: 'hana', password: 'Hana-password-1', options: { userAttributes: { email: 'hana@example.com' } } });
+    const result = await signUp({
+      username: 'hana',
+      password: 'Hana-password-1',
+      options: { userAttributes: { email: 'hana@example.com' } },
+    });
     expect(result).toMatchObject({ isSignUpComplete: true, userId: expect.any(String) });
     await signIn({ username: 'hana', password: 'Hana-password-1', options: { authFlowType: 'USER_PASSWORD_AUTH' } });
     expect(await fetchUserAttributes()).toEqual({ sub: result.userId, email: 'hana@example.com', email_verified: 'true' });
   });
 
   it('names a wrong password NotAuthorizedException', async () => {
-    await expect(signIn({ username: 'alice', password: 'Wrong-password-1', options: { authFlowType: 'USER_PASSWORD_AUTH' } })).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
+    await expect(
+      signIn({ username: 'alice', password: 'Wrong-password-1', options: { authFlowType: 'USER_PASSWORD_AUTH' } }),
+    ).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.' });
   });
 
   it('revokes the refresh token on sign-out', async () => {

@@ -25,9 +25,18 @@ let clientId: string;
 
 beforeAll(async () => {
   server = await startUserPoolServer(() => pool);
-  pool = await LocalUserPool.open({ dataDir: null, region: 'us-east-1', issuerOrigin: server.url, seedUsers: [{ username: 'alice', password: 'Alice-password-1' }] });
+  pool = await LocalUserPool.open({
+    dataDir: null,
+    region: 'us-east-1',
+    issuerOrigin: server.url,
+    seedUsers: [{ username: 'alice', password: 'Alice-password-1' }],
+  });
   clientId = pool.clientId;
-  cognito = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint: server.url, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  cognito = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint: server.url,
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+  });
 });
 
 afterAll(async () => {
@@ -35,21 +44,57 @@ afterAll(async () => {
   await server?.close();
 });
 
-const signIn = (username: string, password: string) => cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: username, PASSWORD: password } }));
+const signIn = (username: string, password: string) =>
+  cognito.send(
+    new InitiateAuthCommand({
+      ClientId: clientId,
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      AuthParameters: { USERNAME: username, PASSWORD: password },
+    }),
+  );
 
 describe('sign-up and sign-in through the AWS SDK', () => {
   it('signs up a confirmed user, signs in, refreshes and reads the user back', async () => {
-    const signedUp = await cognito.send(new SignUpCommand({ ClientId: clientId, Username: 'carol', Password: 'Carol-password-1', UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }] }));
+    const signedUp = await cognito.send(
+      new SignUpCommand({
+        ClientId: clientId,
+        Username: 'carol',
+        Password: 'Carol-password-1',
+        UserAttributes: [{ Name: 'email', Value: 'carol@example.com' }],
+      }),
+    );
     expect(signedUp.UserConfirmed).toBe(true);
     expect(signedUp.UserSub).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
 
     const { AuthenticationResult: auth, ChallengeParameters } = await signIn('carol', 'Carol-password-1');
     expect(ChallengeParameters).toEqual({});
-    expect(auth).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer', AccessToken: expect.any(String), IdToken: expect.any(String), RefreshToken: expect.any(String) });
-    expect(decodeJwt(auth!.IdToken!)).toMatchObject({ sub: signedUp.UserSub, 'cognito:username': 'carol', email: 'carol@example.com', email_verified: true });
+    expect(auth).toMatchObject({
+      ExpiresIn: 3600,
+      TokenType: 'Bearer',
+      AccessToken: expect.any(String),
+      IdToken: expect.any(String),
+      RefreshToken: expect.any(String),
+    });
+    expect(decodeJwt(auth!.IdToken!)).toMatchObject({
+      sub: signedUp.UserSub,
+      'cognito:username': 'carol',
+      email: 'carol@example.com',
+      email_verified: true,
+    });
 
-    const refreshed = await cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: auth!.RefreshToken! } }));
-    expect(refreshed.AuthenticationResult).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer', AccessToken: expect.any(String), IdToken: expect.any(String) });
+    const refreshed = await cognito.send(
+      new InitiateAuthCommand({
+        ClientId: clientId,
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        AuthParameters: { REFRESH_TOKEN: auth!.RefreshToken! },
+      }),
+    );
+    expect(refreshed.AuthenticationResult).toMatchObject({
+      ExpiresIn: 3600,
+      TokenType: 'Bearer',
+      AccessToken: expect.any(String),
+      IdToken: expect.any(String),
+    });
     expect(refreshed.AuthenticationResult!.RefreshToken).toBeUndefined();
     // Same session: origin_jti and auth_time carry over, the token itself is new.
     const [first, second] = [decodeJwt(auth!.AccessToken!), decodeJwt(refreshed.AuthenticationResult!.AccessToken!)];
@@ -67,7 +112,9 @@ describe('sign-up and sign-in through the AWS SDK', () => {
 
   it('accepts the REFRESH_TOKEN flow name and GetTokensFromRefreshToken', async () => {
     const { AuthenticationResult: auth } = await signIn('alice', 'Alice-password-1');
-    const viaAlias = await cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN', AuthParameters: { REFRESH_TOKEN: auth!.RefreshToken! } }));
+    const viaAlias = await cognito.send(
+      new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN', AuthParameters: { REFRESH_TOKEN: auth!.RefreshToken! } }),
+    );
     expect(viaAlias.AuthenticationResult?.IdToken).toEqual(expect.any(String));
     const viaAction = await cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: auth!.RefreshToken! }));
     expect(viaAction.AuthenticationResult).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer', AccessToken: expect.any(String) });
@@ -76,13 +123,23 @@ describe('sign-up and sign-in through the AWS SDK', () => {
   it('revokes a refresh token and its session (RevokeToken), and every session (GlobalSignOut)', async () => {
     const { AuthenticationResult: auth } = await signIn('alice', 'Alice-password-1');
     await cognito.send(new RevokeTokenCommand({ ClientId: clientId, Token: auth!.RefreshToken! }));
-    await expect(cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: auth!.RefreshToken! }))).rejects.toThrow(NotAuthorizedException);
+    await expect(
+      cognito.send(new GetTokensFromRefreshTokenCommand({ ClientId: clientId, RefreshToken: auth!.RefreshToken! })),
+    ).rejects.toThrow(NotAuthorizedException);
     await expect(cognito.send(new GetUserCommand({ AccessToken: auth!.AccessToken! }))).rejects.toThrow('Access Token has been revoked');
 
     const [one, two] = [await signIn('alice', 'Alice-password-1'), await signIn('alice', 'Alice-password-1')];
     await cognito.send(new GlobalSignOutCommand({ AccessToken: one.AuthenticationResult!.AccessToken! }));
     for (const session of [one, two]) {
-      await expect(cognito.send(new InitiateAuthCommand({ ClientId: clientId, AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: { REFRESH_TOKEN: session.AuthenticationResult!.RefreshToken! } }))).rejects.toThrow('Invalid Refresh Token');
+      await expect(
+        cognito.send(
+          new InitiateAuthCommand({
+            ClientId: clientId,
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            AuthParameters: { REFRESH_TOKEN: session.AuthenticationResult!.RefreshToken! },
+          }),
+        ),
+      ).rejects.toThrow('Invalid Refresh Token');
     }
   });
 });
@@ -94,7 +151,11 @@ describe('errors as the AWS SDK names them', () => {
   ])('answers %s with NotAuthorizedException', async (_case, username, password) => {
     const failure = signIn(username, password);
     await expect(failure).rejects.toThrow(NotAuthorizedException);
-    await expect(failure).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'Incorrect username or password.', $metadata: { httpStatusCode: 400 } });
+    await expect(failure).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Incorrect username or password.',
+      $metadata: { httpStatusCode: 400 },
+    });
   });
 
   it.each([
@@ -110,17 +171,29 @@ describe('errors as the AWS SDK names them', () => {
   });
 
   it('refuses a taken username with UsernameExistsException', async () => {
-    await expect(cognito.send(new SignUpCommand({ ClientId: clientId, Username: 'alice', Password: 'Other-password-1' }))).rejects.toThrow(UsernameExistsException);
+    await expect(cognito.send(new SignUpCommand({ ClientId: clientId, Username: 'alice', Password: 'Other-password-1' }))).rejects.toThrow(
+      UsernameExistsException,
+    );
   });
 
   it('refuses another app client with ResourceNotFoundException', async () => {
-    const failure = cognito.send(new InitiateAuthCommand({ ClientId: 'a'.repeat(26), AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD: 'Alice-password-1' } }));
+    const failure = cognito.send(
+      new InitiateAuthCommand({
+        ClientId: 'a'.repeat(26),
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'alice', PASSWORD: 'Alice-password-1' },
+      }),
+    );
     await expect(failure).rejects.toThrow(ResourceNotFoundException);
     await expect(failure).rejects.toThrow(`User pool client ${'a'.repeat(26)} does not exist.`);
   });
 
   it.each([
-    ['SRP, which the local pool does not offer', { AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: 'x' } }, 'USER_SRP_AUTH flow not enabled for this client'],
+    [
+      'SRP, which the local pool does not offer',
+      { AuthFlow: 'USER_SRP_AUTH', AuthParameters: { USERNAME: 'alice', SRP_A: 'x' } },
+      'USER_SRP_AUTH flow not enabled for this client',
+    ],
     ['no password', { AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice' } }, 'Missing required parameter PASSWORD'],
     ['no refresh token', { AuthFlow: 'REFRESH_TOKEN_AUTH', AuthParameters: {} }, 'Missing required parameter REFRESH_TOKEN'],
   ] as const)('answers InitiateAuth with %s with InvalidParameterException', async (_case, input, message) => {
@@ -130,7 +203,11 @@ describe('errors as the AWS SDK names them', () => {
   });
 
   it.each([
-    ['an unknown attribute', [{ Name: 'shoe_size', Value: '42' }], 'Attributes did not conform to the schema: shoe_size: Attribute does not exist in the schema.'],
+    [
+      'an unknown attribute',
+      [{ Name: 'shoe_size', Value: '42' }],
+      'Attributes did not conform to the schema: shoe_size: Attribute does not exist in the schema.',
+    ],
     ['a malformed email', [{ Name: 'email', Value: 'not an email' }], 'Invalid email address format.'],
   ])('refuses sign-up with %s (InvalidParameterException)', async (_case, UserAttributes, message) => {
     const failure = cognito.send(new SignUpCommand({ ClientId: clientId, Username: 'dave', Password: 'Dave-password-1', UserAttributes }));
@@ -140,7 +217,7 @@ describe('errors as the AWS SDK names them', () => {
 
   it.each([
     ['an ID token', async () => (await signIn('alice', 'Alice-password-1')).AuthenticationResult!.IdToken!, 'Invalid Access Token'],
-    ['garbage', async () => 'garbage', 'Invalid Access Token'],
+    ['garbage', () => Promise.resolve('garbage'), 'Invalid Access Token'],
   ])('refuses GetUser with %s (NotAuthorizedException)', async (_case, token, message) => {
     const failure = cognito.send(new GetUserCommand({ AccessToken: await token() }));
     await expect(failure).rejects.toThrow(NotAuthorizedException);
@@ -149,10 +226,18 @@ describe('errors as the AWS SDK names them', () => {
 });
 
 describe('the wire format', () => {
-  const post = (target: string, body: string) => fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target }, body });
+  const post = (target: string, body: string) =>
+    fetch(server.url, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target }, body });
 
   it('replies with Cognito JSON and a request id', async () => {
-    const response = await post('AWSCognitoIdentityProviderService.InitiateAuth', JSON.stringify({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD: 'Alice-password-1' } }));
+    const response = await post(
+      'AWSCognitoIdentityProviderService.InitiateAuth',
+      JSON.stringify({
+        ClientId: clientId,
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        AuthParameters: { USERNAME: 'alice', PASSWORD: 'Alice-password-1' },
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/x-amz-json-1.1');
     expect(response.headers.get('x-amzn-requestid')).toMatch(/^[0-9a-f-]{36}$/);
@@ -160,7 +245,10 @@ describe('the wire format', () => {
   });
 
   it('answers errors with 400, __type, message and x-amzn-ErrorType', async () => {
-    const response = await post('AWSCognitoIdentityProviderService.InitiateAuth', JSON.stringify({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD: 'nope' } }));
+    const response = await post(
+      'AWSCognitoIdentityProviderService.InitiateAuth',
+      JSON.stringify({ ClientId: clientId, AuthFlow: 'USER_PASSWORD_AUTH', AuthParameters: { USERNAME: 'alice', PASSWORD: 'nope' } }),
+    );
     expect(response.status).toBe(400);
     expect(response.headers.get('x-amzn-errortype')).toBe('NotAuthorizedException');
     expect(await response.json()).toEqual({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' });

@@ -49,7 +49,11 @@ describe('loadIamPrincipal', () => {
   });
 
   it('takes the key pair from the environment, writes nothing, and keeps the username stable per key', async () => {
-    const env = { LOCAL_IAM_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', LOCAL_IAM_ACCOUNT_ID: '123456789012' };
+    const env = {
+      LOCAL_IAM_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE',
+      LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      LOCAL_IAM_ACCOUNT_ID: '123456789012',
+    };
     const principal = await loadIamPrincipal({ dataDir, env });
     expect(principal).toEqual({
       accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
@@ -63,19 +67,42 @@ describe('loadIamPrincipal', () => {
   });
 
   it('takes temporary credentials (a session token with its key pair) from the environment', async () => {
-    const env = { LOCAL_IAM_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', LOCAL_IAM_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLEtemporary' };
-    expect(await loadIamPrincipal({ dataDir, env })).toMatchObject({ accessKeyId: 'ASIAIOSFODNN7EXAMPLE', sessionToken: 'FwoGZXIvYXdzEXAMPLEtemporary' });
+    const env = {
+      LOCAL_IAM_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE',
+      LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+      LOCAL_IAM_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLEtemporary',
+    };
+    expect(await loadIamPrincipal({ dataDir, env })).toMatchObject({
+      accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+      sessionToken: 'FwoGZXIvYXdzEXAMPLEtemporary',
+    });
     expect((await loadIamPrincipal({ dataDir: null, env: {} })).sessionToken).toBeUndefined();
   });
 
   it.each<[string, NodeJS.ProcessEnv, RegExp]>([
     ['only the access key id', { LOCAL_IAM_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE' }, /both .* or neither/],
     ['only the secret', { LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }, /both .* or neither/],
-    ['a lowercase access key id', { LOCAL_IAM_ACCESS_KEY_ID: 'akiaiosfodnn7example', LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }, /LOCAL_IAM_ACCESS_KEY_ID must be/],
-    ['a short secret', { LOCAL_IAM_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', LOCAL_IAM_SECRET_ACCESS_KEY: 'short' }, /LOCAL_IAM_SECRET_ACCESS_KEY must be/],
+    [
+      'a lowercase access key id',
+      { LOCAL_IAM_ACCESS_KEY_ID: 'akiaiosfodnn7example', LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
+      /LOCAL_IAM_ACCESS_KEY_ID must be/,
+    ],
+    [
+      'a short secret',
+      { LOCAL_IAM_ACCESS_KEY_ID: 'AKIAIOSFODNN7EXAMPLE', LOCAL_IAM_SECRET_ACCESS_KEY: 'short' },
+      /LOCAL_IAM_SECRET_ACCESS_KEY must be/,
+    ],
     ['an account id that is not 12 digits', { LOCAL_IAM_ACCOUNT_ID: '1234' }, /LOCAL_IAM_ACCOUNT_ID must be 12 digits/],
     ['a session token without its key pair', { LOCAL_IAM_SESSION_TOKEN: 'FwoGZXIvYXdzEXAMPLEtemporary' }, /LOCAL_IAM_SESSION_TOKEN needs/],
-    ['a session token with a space', { LOCAL_IAM_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE', LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', LOCAL_IAM_SESSION_TOKEN: 'FwoGZXIv YXdzEXAMPLE' }, /LOCAL_IAM_SESSION_TOKEN must be/],
+    [
+      'a session token with a space',
+      {
+        LOCAL_IAM_ACCESS_KEY_ID: 'ASIAIOSFODNN7EXAMPLE',
+        LOCAL_IAM_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        LOCAL_IAM_SESSION_TOKEN: 'FwoGZXIv YXdzEXAMPLE',
+      },
+      /LOCAL_IAM_SESSION_TOKEN must be/,
+    ],
   ])('refuses %s with a ConfigError', async (_name, env, message) => {
     const outcome = loadIamPrincipal({ dataDir, env });
     await expect(outcome).rejects.toBeInstanceOf(ConfigError);

@@ -38,15 +38,30 @@ describe('defaultSeedUsers', () => {
     const options = { dataDir, region: 'us-east-1', issuerOrigin: 'http://127.0.0.1:4000' };
     await LocalUserPool.open({ ...options, seedUsers: await defaultSeedUsers(dataDir) });
     const restarted = await LocalUserPool.open({ ...options, seedUsers: await defaultSeedUsers(dataDir) });
-    for (const { username, password } of await defaultSeedUsers(dataDir)) await expect(restarted.signIn(username, password)).resolves.toHaveProperty('idToken');
+    for (const { username, password } of await defaultSeedUsers(dataDir))
+      await expect(restarted.signIn(username, password)).resolves.toHaveProperty('idToken');
   });
 });
 
 describe('parseLocalUsers', () => {
   it.each([
-    ['two users', 'alice:Alice-password-1,bob:Bob-password-1', [{ username: 'alice', password: 'Alice-password-1' }, { username: 'bob', password: 'Bob-password-1' }]],
+    [
+      'two users',
+      'alice:Alice-password-1,bob:Bob-password-1',
+      [
+        { username: 'alice', password: 'Alice-password-1' },
+        { username: 'bob', password: 'Bob-password-1' },
+      ],
+    ],
     ['a colon inside the password', 'carol:Pass:word-1234', [{ username: 'carol', password: 'Pass:word-1234' }]],
-    ['spaces around entries', ' alice:Alice-password-1 , bob:Bob-password-1 ', [{ username: 'alice', password: 'Alice-password-1' }, { username: 'bob', password: 'Bob-password-1' }]],
+    [
+      'spaces around entries',
+      ' alice:Alice-password-1 , bob:Bob-password-1 ',
+      [
+        { username: 'alice', password: 'Alice-password-1' },
+        { username: 'bob', password: 'Bob-password-1' },
+      ],
+    ],
     ['a trailing comma', 'alice:Alice-password-1,', [{ username: 'alice', password: 'Alice-password-1' }]],
     ['an email as username', 'dave@example.com:Dave-password-1', [{ username: 'dave@example.com', password: 'Dave-password-1' }]],
   ])('reads %s', (_case, value, users) => {
@@ -60,7 +75,11 @@ describe('parseLocalUsers', () => {
     ['an empty username', ':Alice-password-1', 'LOCAL_USERS entry 1: the username is empty'],
     ['a username with a space', 'al ice:Alice-password-1', 'no spaces'],
     ['a user listed twice', 'alice:Alice-password-1,alice:Alice-password-2', 'user "alice" is listed twice'],
-    ['a weak password', 'alice:password-password', 'LOCAL_USERS entry 1 (user "alice"): Password did not conform with policy: Password must have uppercase characters'],
+    [
+      'a weak password',
+      'alice:password-password',
+      'LOCAL_USERS entry 1 (user "alice"): Password did not conform with policy: Password must have uppercase characters',
+    ],
     ['a comma inside a password (splits the entry)', 'alice:Pa,ss-word-1', "LOCAL_USERS entry 2 has no ':'"],
   ])('refuses %s with a clear message', (_case, value, message) => {
     expect(() => parseLocalUsers(value)).toThrow(InvalidLocalUsers);
@@ -68,6 +87,8 @@ describe('parseLocalUsers', () => {
   });
 
   it('never echoes a password in its message', () => {
-    expect(() => parseLocalUsers('alice:weakpassword9')).toThrow(expect.objectContaining({ message: expect.not.stringContaining('weakpassword9') }));
+    expect(() => parseLocalUsers('alice:weakpassword9')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining('weakpassword9') }),
+    );
   });
 });

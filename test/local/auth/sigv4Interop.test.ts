@@ -16,7 +16,11 @@ import { expectRejected, principal } from './sigv4Fixtures.js';
 
 describe('an AWS Signature Version 4 test-suite vector (post-vanilla)', () => {
   // AWS's SigV4 test suite: example key pair, 2015-08-30T12:36:00Z, us-east-1, service "service".
-  const awsExample: LocalIamPrincipal = { ...principal, accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY' };
+  const awsExample: LocalIamPrincipal = {
+    ...principal,
+    accessKeyId: 'AKIDEXAMPLE',
+    secretAccessKey: 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY',
+  };
   const request = {
     method: 'POST',
     path: '/',
@@ -50,7 +54,10 @@ describe("Amplify JS v6's signRequest (@aws-amplify/core)", () => {
     );
     const received = { method: 'POST', path: `${url.pathname}${url.search}`, headers, body };
     await expect(verifySigV4(received, principal, { now: signingDate })).resolves.toBeDefined();
-    await expectRejected(verifySigV4({ ...received, path: received.path.replace('z=last', 'z=first') }, principal, { now: signingDate }), /signature does not match/);
+    await expectRejected(
+      verifySigV4({ ...received, path: received.path.replace('z=last', 'z=first') }, principal, { now: signingDate }),
+      /signature does not match/,
+    );
   });
 
   it('signs a `date` header too if given one: valid SigV4, but the SDK signer drops it, so it is refused', async () => {
@@ -61,7 +68,10 @@ describe("Amplify JS v6's signRequest (@aws-amplify/core)", () => {
       { url, method: 'POST', headers: { date: signingDate.toUTCString() }, body: '{}' },
       { credentials: principal, signingRegion: 'us-east-1', signingService: 'appsync', signingDate },
     );
-    await expectRejected(verifySigV4({ method: 'POST', path: '/graphql', headers, body: '{}' }, principal, { now: signingDate }), /date;host;x-amz-date cannot be reproduced/);
+    await expectRejected(
+      verifySigV4({ method: 'POST', path: '/graphql', headers, body: '{}' }, principal, { now: signingDate }),
+      /date;host;x-amz-date cannot be reproduced/,
+    );
   });
 });
 
@@ -78,9 +88,10 @@ describe('Amplify JS v6 GraphQL client with authMode iam', () => {
       { API: { GraphQL: { endpoint, region: 'us-east-1', defaultAuthMode: 'iam' } } },
       {
         Auth: {
-          tokenProvider: { getTokens: async () => null },
+          tokenProvider: { getTokens: () => Promise.resolve(null) },
           credentialsProvider: {
-            getCredentialsAndIdentityId: async () => ({ credentials: { accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey } }),
+            getCredentialsAndIdentityId: () =>
+              Promise.resolve({ credentials: { accessKeyId: principal.accessKeyId, secretAccessKey: principal.secretAccessKey } }),
             clearCredentialsAndIdentityId: () => undefined,
           },
         },
@@ -167,8 +178,13 @@ function fakeAppSyncEndpoint(verified: [string, IamIdentity][]): Server {
   });
   sockets.on('connection', (socket) => {
     socket.on('message', (raw) => {
-      const message = JSON.parse(String(raw)) as { type: string; id?: string; payload?: { data?: unknown; extensions?: { authorization?: unknown } } };
-      if (message.type === 'connection_init') socket.send(JSON.stringify({ type: 'connection_ack', payload: { connectionTimeoutMs: 300_000 } }));
+      const message = JSON.parse((raw as Buffer).toString()) as {
+        type: string;
+        id?: string;
+        payload?: { data?: unknown; extensions?: { authorization?: unknown } };
+      };
+      if (message.type === 'connection_init')
+        socket.send(JSON.stringify({ type: 'connection_ack', payload: { connectionTimeoutMs: 300_000 } }));
       if (message.type !== 'start') return;
       verifyRealtimeStart(message.payload?.extensions?.authorization, message.payload?.data, principal).then(
         (identity) => {
@@ -176,7 +192,10 @@ function fakeAppSyncEndpoint(verified: [string, IamIdentity][]): Server {
           socket.send(JSON.stringify({ type: 'start_ack', id: message.id }));
           socket.send(JSON.stringify({ type: 'data', id: message.id, payload: { data: { onCreateMemo: { memoId: identity.userArn } } } }));
         },
-        (error: Error) => socket.send(JSON.stringify({ type: 'error', id: message.id, payload: { errors: [{ errorType: 'Unauthorized', message: error.message }] } })),
+        (error: Error) =>
+          socket.send(
+            JSON.stringify({ type: 'error', id: message.id, payload: { errors: [{ errorType: 'Unauthorized', message: error.message }] } }),
+          ),
       );
     });
   });

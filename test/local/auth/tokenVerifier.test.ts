@@ -5,7 +5,12 @@ import { join } from 'node:path';
 import type { AppSyncIdentityCognito } from 'aws-lambda';
 import { base64url, decodeJwt, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createUserPoolTokenVerifier, TokenRejected, type TokenRejectionReason, type UserPoolTokenVerifier } from '../../../local/auth/userPool/tokenVerifier.js';
+import {
+  createUserPoolTokenVerifier,
+  TokenRejected,
+  type TokenRejectionReason,
+  type UserPoolTokenVerifier,
+} from '../../../local/auth/userPool/tokenVerifier.js';
 import type { UserPoolIdentity } from '../../../local/auth/userPool/types.js';
 import { LocalUserPool } from '../../../local/auth/userPool/userPool.js';
 
@@ -20,7 +25,12 @@ let tokens: { accessToken: string; idToken: string; refreshToken: string };
 
 beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'local-auth-verifier-'));
-  pool = await LocalUserPool.open({ dataDir, region: 'us-east-1', issuerOrigin: 'http://127.0.0.1:4000', seedUsers: [{ username: 'alice', password: 'Alice-password-1' }] });
+  pool = await LocalUserPool.open({
+    dataDir,
+    region: 'us-east-1',
+    issuerOrigin: 'http://127.0.0.1:4000',
+    seedUsers: [{ username: 'alice', password: 'Alice-password-1' }],
+  });
   verify = createUserPoolTokenVerifier({ issuer: pool.issuer, clientId: pool.clientId, jwks: pool.jwks() });
   const privateJwk = JSON.parse(await readFile(join(dataDir, 'local-auth', 'signing-key.json'), 'utf8'));
   kid = privateJwk.kid;
@@ -35,7 +45,11 @@ afterAll(async () => {
 const now = () => Math.floor(Date.now() / 1000);
 
 /** A real token's claims with `changes` applied, signed with `key` under `header`. */
-async function forged(kind: 'idToken' | 'accessToken', changes: JWTPayload, { key = poolKey, header = { alg: 'RS256', kid } }: { key?: CryptoKey; header?: { alg: string; kid?: string } } = {}) {
+async function forged(
+  kind: 'idToken' | 'accessToken',
+  changes: JWTPayload,
+  { key = poolKey, header = { alg: 'RS256', kid } }: { key?: CryptoKey; header?: { alg: string; kid?: string } } = {},
+) {
   return new SignJWT({ ...decodeJwt(tokens[kind]), ...changes }).setProtectedHeader(header).sign(key);
 }
 
@@ -58,7 +72,15 @@ describe('createUserPoolTokenVerifier', () => {
   it("accepts the pool's ID token with AppSync's user-pool identity", async () => {
     const identity = await verify(tokens.idToken);
     const claims = decodeJwt(tokens.idToken);
-    expect(identity).toEqual({ sub: claims.sub, issuer: pool.issuer, username: 'alice', claims, sourceIp: [], defaultAuthStrategy: 'ALLOW', groups: null });
+    expect(identity).toEqual({
+      sub: claims.sub,
+      issuer: pool.issuer,
+      username: 'alice',
+      claims,
+      sourceIp: [],
+      defaultAuthStrategy: 'ALLOW',
+      groups: null,
+    });
     // Compile-time: usable wherever @types/aws-lambda's Cognito identity is expected.
     const asLambdaType: AppSyncIdentityCognito = identity;
     expect(asLambdaType.username).toBe('alice');
@@ -84,7 +106,11 @@ describe('createUserPoolTokenVerifier', () => {
     ['a token valid only later (nbf)', () => forged('accessToken', { nbf: now() + 600 }), 'not-yet-valid'],
     ['a token issued in the future (iat)', () => forged('idToken', { iat: now() + 600, exp: now() + 4200 }), 'not-yet-valid'],
     ['a token without exp', () => forged('idToken', { exp: undefined }), 'malformed'],
-    ['a signature by another key under the same kid', async () => forged('idToken', {}, { key: (await generateKeyPair('RS256')).privateKey }), 'bad-signature'],
+    [
+      'a signature by another key under the same kid',
+      async () => forged('idToken', {}, { key: (await generateKeyPair('RS256')).privateKey }),
+      'bad-signature',
+    ],
     ['a tampered payload', () => tamper(tokens.idToken, { 'cognito:username': 'bob' }), 'bad-signature'],
     ['alg none', () => handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => ''), 'malformed'],
     ['alg none with a signature', () => handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => 'AAAA'), 'unsupported-algorithm'],

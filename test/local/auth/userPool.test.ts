@@ -19,7 +19,8 @@ async function newDataDir(): Promise<string> {
 const alice = { username: 'alice', password: 'Alice-password-1' };
 const open = (dataDir: string | null, options: Partial<LocalUserPoolOptions> = {}) =>
   LocalUserPool.open({ dataDir, region: 'eu-west-1', issuerOrigin: 'http://127.0.0.1:4000', seedUsers: [alice], ...options });
-const verifierOf = (pool: LocalUserPool) => createUserPoolTokenVerifier({ issuer: pool.issuer, clientId: pool.clientId, jwks: pool.jwks() });
+const verifierOf = (pool: LocalUserPool) =>
+  createUserPoolTokenVerifier({ issuer: pool.issuer, clientId: pool.clientId, jwks: pool.jwks() });
 
 describe('LocalUserPool ids and keys', () => {
   it("shapes ids and the issuer as Cognito's", async () => {
@@ -54,10 +55,42 @@ describe("LocalUserPool tokens carry Cognito's claims", () => {
     const { idToken, accessToken } = await pool.signIn('erin', 'Erin-password-1');
     const id = decodeJwt(idToken);
     const access = decodeJwt(accessToken);
-    expect(Object.keys(id).sort()).toEqual(['aud', 'auth_time', 'cognito:username', 'email', 'email_verified', 'event_id', 'exp', 'iat', 'iss', 'jti', 'origin_jti', 'sub', 'token_use'].sort());
-    expect(Object.keys(access).sort()).toEqual(['auth_time', 'client_id', 'event_id', 'exp', 'iat', 'iss', 'jti', 'origin_jti', 'scope', 'sub', 'token_use', 'username'].sort());
-    expect(id).toMatchObject({ aud: pool.clientId, iss: pool.issuer, token_use: 'id', 'cognito:username': 'erin', email: 'erin@example.com', email_verified: true });
-    expect(access).toMatchObject({ client_id: pool.clientId, iss: pool.issuer, token_use: 'access', scope: 'aws.cognito.signin.user.admin', username: 'erin', sub: id.sub });
+    expect(Object.keys(id).sort()).toEqual(
+      [
+        'aud',
+        'auth_time',
+        'cognito:username',
+        'email',
+        'email_verified',
+        'event_id',
+        'exp',
+        'iat',
+        'iss',
+        'jti',
+        'origin_jti',
+        'sub',
+        'token_use',
+      ].sort(),
+    );
+    expect(Object.keys(access).sort()).toEqual(
+      ['auth_time', 'client_id', 'event_id', 'exp', 'iat', 'iss', 'jti', 'origin_jti', 'scope', 'sub', 'token_use', 'username'].sort(),
+    );
+    expect(id).toMatchObject({
+      aud: pool.clientId,
+      iss: pool.issuer,
+      token_use: 'id',
+      'cognito:username': 'erin',
+      email: 'erin@example.com',
+      email_verified: true,
+    });
+    expect(access).toMatchObject({
+      client_id: pool.clientId,
+      iss: pool.issuer,
+      token_use: 'access',
+      scope: 'aws.cognito.signin.user.admin',
+      username: 'erin',
+      sub: id.sub,
+    });
     expect(id.origin_jti).toBe(access.origin_jti);
     expect(id.jti).not.toBe(access.jti);
   });
@@ -142,6 +175,8 @@ describe('LocalUserPool seed users', () => {
   });
 
   it('refuses to open with a seed whose password breaks the policy', async () => {
-    await expect(open(null, { seedUsers: [{ username: 'weak', password: 'password' }] })).rejects.toThrow('Seed user "weak": Password did not conform with policy');
+    await expect(open(null, { seedUsers: [{ username: 'weak', password: 'password' }] })).rejects.toThrow(
+      'Seed user "weak": Password did not conform with policy',
+    );
   });
 });

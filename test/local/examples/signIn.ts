@@ -1,26 +1,16 @@
-interface ClientConfig {
-  userPoolEndpoint: string;
-  userPoolClientId: string;
-  users: { username: string; password: string }[];
-}
+import { loadMemoClientConfig, signInWithPassword, userPoolOf } from '@memo-api/client';
 
 /**
- * Signs in to the memo API's user pool and returns the user's ID token, as any Cognito client
- * does: /config.json names the pool, then InitiateAuth (USER_PASSWORD_AUTH) at its endpoint.
- * The user is MEMO_USERNAME from the environment, or the first user /config.json lists; the
- * password MEMO_PASSWORD, or that user's in /config.json.
+ * Signs in to the memo API's user pool with the SDK and returns the user's ID token: /config.json
+ * names the pool, then InitiateAuth (USER_PASSWORD_AUTH) at its endpoint. The user is MEMO_USERNAME
+ * from the environment, or the first user /config.json lists; the password MEMO_PASSWORD, or that
+ * user's in /config.json.
  */
 export async function signIn(graphqlUrl: string): Promise<string> {
-  const config = (await (await fetch(new URL('/config.json', graphqlUrl))).json()) as ClientConfig;
-  const USERNAME = process.env.MEMO_USERNAME || config.users[0]!.username;
-  const PASSWORD = process.env.MEMO_PASSWORD || config.users.find(({ username }) => username === USERNAME)?.password;
-  if (!PASSWORD) throw new Error(`${USERNAME} is not a user /config.json lists: set MEMO_PASSWORD`);
-  const response = await fetch(config.userPoolEndpoint, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' },
-    body: JSON.stringify({ AuthFlow: 'USER_PASSWORD_AUTH', ClientId: config.userPoolClientId, AuthParameters: { USERNAME, PASSWORD } }),
-  });
-  const body = (await response.json()) as { AuthenticationResult?: { IdToken: string }; __type?: string; message?: string };
-  if (!body.AuthenticationResult) throw new Error(`Sign-in of ${USERNAME} failed: ${body.__type}: ${body.message}`);
-  return body.AuthenticationResult.IdToken;
+  const config = await loadMemoClientConfig(new URL('/config.json', graphqlUrl));
+  const users = config.users ?? [];
+  const username = process.env.MEMO_USERNAME || users[0]!.username;
+  const password = process.env.MEMO_PASSWORD || users.find((user) => user.username === username)?.password;
+  if (!password) throw new Error(`${username} is not a user /config.json lists: set MEMO_PASSWORD`);
+  return (await signInWithPassword(userPoolOf(config), username, password)).idToken;
 }

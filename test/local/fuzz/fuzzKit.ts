@@ -51,7 +51,10 @@ export function expectWellFormed(answer: Answer, context: string): unknown {
  * A GraphQL answer (HTTP 200): `data` and/or `errors`; each error has a bounded message, and there
  * are only a few of them whatever the request (one bad input must not produce megabytes).
  */
-export function expectGraphQLAnswer(body: unknown, context: string): { data?: Record<string, unknown> | null; errors?: { message: string; errorType?: string }[] } {
+export function expectGraphQLAnswer(
+  body: unknown,
+  context: string,
+): { data?: Record<string, unknown> | null; errors?: { message: string; errorType?: string }[] } {
   expect(body, context).toBeTypeOf('object');
   const { data, errors } = body as { data?: Record<string, unknown> | null; errors?: { message: string; errorType?: string }[] };
   expect(data !== undefined || errors !== undefined, context).toBe(true);

@@ -9,15 +9,42 @@ import fc from 'fast-check';
  */
 export type FuzzRequest = { query: string; variables?: unknown; operationName?: unknown } | { body: string };
 
-const memoField = fc.constantFrom('memoId', 'ownerId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version', '__typename', 'nope', '__schema');
+const memoField = fc.constantFrom(
+  'memoId',
+  'ownerId',
+  'title',
+  'content',
+  'tags',
+  'createdAt',
+  'updatedAt',
+  'version',
+  '__typename',
+  'nope',
+  '__schema',
+);
 const alias = fc.constantFrom('', '', '', 'a: ', 'b: ', 'memoId: ', 'content: ', '__x: ');
-const directive = fc.constantFrom('', '', '', ' @include(if: true)', ' @skip(if: true)', ' @skip(if: false)', ' @include(if: $flag)', ' @unknown', ' @include', ' @aws_subscribe(mutations: ["createMemo"])', ' @skip(if: "yes")');
+const directive = fc.constantFrom(
+  '',
+  '',
+  '',
+  ' @include(if: true)',
+  ' @skip(if: true)',
+  ' @skip(if: false)',
+  ' @include(if: $flag)',
+  ' @unknown',
+  ' @include',
+  ' @aws_subscribe(mutations: ["createMemo"])',
+  ' @skip(if: "yes")',
+);
 
 /** A selection set on Memo, spreading fragments F0…F(fragments-1). */
 function memoSelection(fragments: number): fc.Arbitrary<string> {
   const item = fc.oneof(
     { weight: 6, arbitrary: fc.tuple(alias, memoField, directive).map(([a, f, d]) => `${a}${f}${d}`) },
-    { weight: 1, arbitrary: fc.constantFrom('... on Memo { memoId }', '... on MemoConnection { nextToken }', '... { content }', '... on Nope { x }') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('... on Memo { memoId }', '... on MemoConnection { nextToken }', '... { content }', '... on Nope { x }'),
+    },
     { weight: fragments > 0 ? 2 : 0, arbitrary: fc.integer({ min: 0, max: Math.max(0, fragments - 1) }).map((i) => `...F${i}`) },
     { weight: 1, arbitrary: fc.constantFrom('...Missing', 'memoId(arg: 1)', 'tags { x }', 'content {') },
   );
@@ -26,10 +53,22 @@ function memoSelection(fragments: number): fc.Arbitrary<string> {
 
 /** Fragment definitions: a chain (each spreading the one before, often twice), sometimes with a cycle. */
 const fragmentChain: fc.Arbitrary<{ count: number; text: string }> = fc
-  .record({ count: fc.integer({ min: 0, max: 40 }), doubled: fc.boolean(), cycle: fc.boolean(), typeName: fc.constantFrom('Memo', 'Memo', 'Memo', 'Query', 'Nope') })
+  .record({
+    count: fc.integer({ min: 0, max: 40 }),
+    doubled: fc.boolean(),
+    cycle: fc.boolean(),
+    typeName: fc.constantFrom('Memo', 'Memo', 'Memo', 'Query', 'Nope'),
+  })
   .map(({ count, doubled, cycle, typeName }) => {
     const definitions = Array.from({ length: count }, (_, i) => {
-      const body = i === 0 ? (cycle && count > 1 ? `memoId ...F${count - 1}` : 'memoId') : doubled ? `...F${i - 1} ...F${i - 1}` : `content ...F${i - 1}`;
+      const body =
+        i === 0
+          ? cycle && count > 1
+            ? `memoId ...F${count - 1}`
+            : 'memoId'
+          : doubled
+            ? `...F${i - 1} ...F${i - 1}`
+            : `content ...F${i - 1}`;
       return `fragment F${i} on ${i === count - 1 ? typeName : 'Memo'} { ${body} }`;
     });
     return { count, text: definitions.join(' ') };
@@ -40,13 +79,26 @@ const uuidLike = fc.oneof(fc.uuid(), fc.constantFrom('', 'not-a-uuid', 'x'.repea
 /** Root fields that read, or try to write and must fail. */
 function rootField(selection: fc.Arbitrary<string>): fc.Arbitrary<{ operation: 'query' | 'mutation' | 'subscription'; text: string }> {
   return fc.oneof(
-    fc.tuple(alias, fc.integer({ min: -5, max: 200 }), selection, directive).map(([a, limit, s, d]) => ({ operation: 'query' as const, text: `${a}listMemos(limit: ${limit})${d} { items ${s} nextToken }` })),
-    fc.tuple(alias, uuidLike, selection).map(([a, id, s]) => ({ operation: 'query' as const, text: `${a}memo(memoId: ${JSON.stringify(id)}) ${s}` })),
-    fc.tuple(uuidLike, selection).map(([id, s]) => ({ operation: 'mutation' as const, text: `updateMemo(input: { memoId: ${JSON.stringify(id)}, content: "never", expectedVersion: 1 }) ${s}` })),
-    fc.tuple(uuidLike, selection).map(([id, s]) => ({ operation: 'mutation' as const, text: `deleteMemo(memoId: ${JSON.stringify(id)}, expectedVersion: 7) ${s}` })),
-    fc.tuple(fc.constantFrom('', ' ', '\n\t', '\u00a0'), selection).map(([blank, s]) => ({ operation: 'mutation' as const, text: `createMemo(input: { content: ${JSON.stringify(blank)} }) ${s}` })),
+    fc
+      .tuple(alias, fc.integer({ min: -5, max: 200 }), selection, directive)
+      .map(([a, limit, s, d]) => ({ operation: 'query' as const, text: `${a}listMemos(limit: ${limit})${d} { items ${s} nextToken }` })),
+    fc
+      .tuple(alias, uuidLike, selection)
+      .map(([a, id, s]) => ({ operation: 'query' as const, text: `${a}memo(memoId: ${JSON.stringify(id)}) ${s}` })),
+    fc.tuple(uuidLike, selection).map(([id, s]) => ({
+      operation: 'mutation' as const,
+      text: `updateMemo(input: { memoId: ${JSON.stringify(id)}, content: "never", expectedVersion: 1 }) ${s}`,
+    })),
+    fc
+      .tuple(uuidLike, selection)
+      .map(([id, s]) => ({ operation: 'mutation' as const, text: `deleteMemo(memoId: ${JSON.stringify(id)}, expectedVersion: 7) ${s}` })),
+    fc
+      .tuple(fc.constantFrom('', ' ', '\n\t', '\u00a0'), selection)
+      .map(([blank, s]) => ({ operation: 'mutation' as const, text: `createMemo(input: { content: ${JSON.stringify(blank)} }) ${s}` })),
     selection.map((s) => ({ operation: 'subscription' as const, text: `onCreateMemo ${s}` })),
-    fc.constantFrom('__typename', '__schema { types { name } }', 'nope', 'listMemos', 'memo(memoId: $id) { memoId }').map((text) => ({ operation: 'query' as const, text })),
+    fc
+      .constantFrom('__typename', '__schema { types { name } }', 'nope', 'listMemos', 'memo(memoId: $id) { memoId }')
+      .map((text) => ({ operation: 'query' as const, text })),
   );
 }
 
@@ -70,7 +122,9 @@ const deepNesting: fc.Arbitrary<FuzzRequest> = fc
         return { query: `{ memo(memoId: ${'{ a: '.repeat(depth)}1${' }'.repeat(depth)}) { memoId } }` };
       default:
         // Written as text: a value this deep would overflow whoever walks it (fast-check's reporter too).
-        return { body: `{"query":"mutation ($input: CreateMemoInput!) { createMemo(input: $input) { memoId } }","variables":{"input":${'{"content":'.repeat(depth)}" "${'}'.repeat(depth)}}}` };
+        return {
+          body: `{"query":"mutation ($input: CreateMemoInput!) { createMemo(input: $input) { memoId } }","variables":{"input":${'{"content":'.repeat(depth)}" "${'}'.repeat(depth)}}}`,
+        };
     }
   });
 
@@ -81,7 +135,8 @@ const oddVariables: fc.Arbitrary<FuzzRequest> = fc
     const input: Record<string, unknown> = { content: ' ' };
     for (let i = 0; i < keys; i++) input[`k${i}`] = i;
     return {
-      query: 'mutation ($input: CreateMemoInput!, $flag: Boolean, $id: ID) { createMemo(input: $input) { memoId @include(if: $flag) } memo(memoId: $id) { memoId } }',
+      query:
+        'mutation ($input: CreateMemoInput!, $flag: Boolean, $id: ID) { createMemo(input: $input) { memoId @include(if: $flag) } memo(memoId: $id) { memoId } }',
       variables: { input: keys > 0 ? input : value, flag, id: value },
     };
   });
@@ -92,7 +147,12 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
     weight: 8,
     arbitrary: fragmentChain.chain(({ count, text }) =>
       fc
-        .tuple(fc.array(rootField(memoSelection(count)), { minLength: 1, maxLength: 4 }), fc.constantFrom('', 'Q', 'Q', 'Other'), fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(undefined, 'Q', 'Nope', 42))
+        .tuple(
+          fc.array(rootField(memoSelection(count)), { minLength: 1, maxLength: 4 }),
+          fc.constantFrom('', 'Q', 'Q', 'Other'),
+          fc.jsonValue({ maxDepth: 2 }),
+          fc.constantFrom(undefined, 'Q', 'Nope', 42),
+        )
         .map(([fields, name, variables, operationName]) => {
           const operation = fields[0]!.operation;
           const header = name === '' ? `${operation}` : `${operation} ${name}($flag: Boolean, $id: ID)`;
@@ -105,7 +165,19 @@ export const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
   {
     weight: 3,
     arbitrary: fc
-      .tuple(fc.constantFrom('{ listMemos(limit: 5) { items { memoId content tags } nextToken } }', 'query ($id: ID!) { memo(memoId: $id) { memoId } }', 'mutation { createMemo(input: { content: "  " }) { memoId } }'), fc.array(fc.tuple(fc.nat(), fc.string({ maxLength: 3 })), { maxLength: 4 }))
-      .map(([query, edits]) => ({ query: edits.reduce<string>((text, [at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1), query) })),
+      .tuple(
+        fc.constantFrom(
+          '{ listMemos(limit: 5) { items { memoId content tags } nextToken } }',
+          'query ($id: ID!) { memo(memoId: $id) { memoId } }',
+          'mutation { createMemo(input: { content: "  " }) { memoId } }',
+        ),
+        fc.array(fc.tuple(fc.nat(), fc.string({ maxLength: 3 })), { maxLength: 4 }),
+      )
+      .map(([query, edits]) => ({
+        query: edits.reduce<string>(
+          (text, [at, insert]) => text.slice(0, at % (text.length + 1)) + insert + text.slice((at % (text.length + 1)) + 1),
+          query,
+        ),
+      })),
   },
 );

@@ -32,7 +32,10 @@ describe('fuzzing the GraphQL endpoint (fast-check, fixed seed)', () => {
         if (!alsoCreate) return;
         // A tracked create beside it: valid unless its content is blank.
         const memoId = randomUUID();
-        const created = (await post({ query: 'mutation ($input: CreateMemoInput!) { createMemo(input: $input) { memoId } }', variables: { input: { memoId, content } } })) as {
+        const created = (await post({
+          query: 'mutation ($input: CreateMemoInput!) { createMemo(input: $input) { memoId } }',
+          variables: { input: { memoId, content } },
+        })) as {
           data: { createMemo: { memoId: string } } | null;
           errors?: { errorType?: string }[];
         };
@@ -47,7 +50,10 @@ describe('fuzzing the GraphQL endpoint (fast-check, fixed seed)', () => {
     const stored: string[] = [];
     let nextToken: string | null = null;
     do {
-      const page = (await post({ query: 'query ($t: String) { listMemos(limit: 100, nextToken: $t) { items { memoId } nextToken } }', variables: { t: nextToken } })) as {
+      const page = (await post({
+        query: 'query ($t: String) { listMemos(limit: 100, nextToken: $t) { items { memoId } nextToken } }',
+        variables: { t: nextToken },
+      })) as {
         data: { listMemos: { items: { memoId: string }[]; nextToken: string | null } };
       };
       stored.push(...page.data.listMemos.items.map(({ memoId }) => memoId));
@@ -59,7 +65,11 @@ describe('fuzzing the GraphQL endpoint (fast-check, fixed seed)', () => {
   it('answers bodies that are not the JSON a GraphQL request is', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.jsonValue().map((value) => JSON.stringify(value)), fc.string({ maxLength: 200 }), fc.jsonValue().map((value) => JSON.stringify({ query: value }))),
+        fc.oneof(
+          fc.jsonValue().map((value) => JSON.stringify(value)),
+          fc.string({ maxLength: 200 }),
+          fc.jsonValue().map((value) => JSON.stringify({ query: value })),
+        ),
         async (body) => void (await post(body)),
       ),
       { seed: FUZZ_SEED, numRuns: 150 },

@@ -13,12 +13,50 @@ const host = () => new URL(localApi().url).host;
 const expectStillServing = () => expectServing(localApi());
 
 const paths = fc.oneof(
-  fc.constantFrom('/graphql', '/graphql', '/', '/config.json', '/app/', '/app/index.html', '/app/../config.json', '/graphql/realtime', '//graphql', '/graphql?x=1', '/favicon.ico', '/graphiql/page.js', '/%00', '/%zz'),
+  fc.constantFrom(
+    '/graphql',
+    '/graphql',
+    '/',
+    '/config.json',
+    '/app/',
+    '/app/index.html',
+    '/app/../config.json',
+    '/graphql/realtime',
+    '//graphql',
+    '/graphql?x=1',
+    '/favicon.ico',
+    '/graphiql/page.js',
+    '/%00',
+    '/%zz',
+  ),
   fc.webPath(),
   fc.string({ maxLength: 30 }).map((text) => `/${encodeURIComponent(text)}`),
 );
-const headerValue = fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('application/json', 'application/json; charset=latin1', 'text/plain', '', '*/*', 'Bearer x', 'AWS4-HMAC-SHA256 Credential=x'));
-const headerName = fc.constantFrom('content-type', 'authorization', 'x-api-key', 'x-amz-date', 'x-amz-security-token', 'origin', 'accept', 'content-encoding', 'x-amz-target', 'sec-websocket-protocol', 'x-forwarded-for');
+const headerValue = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.constantFrom(
+    'application/json',
+    'application/json; charset=latin1',
+    'text/plain',
+    '',
+    '*/*',
+    'Bearer x',
+    'AWS4-HMAC-SHA256 Credential=x',
+  ),
+);
+const headerName = fc.constantFrom(
+  'content-type',
+  'authorization',
+  'x-api-key',
+  'x-amz-date',
+  'x-amz-security-token',
+  'origin',
+  'accept',
+  'content-encoding',
+  'x-amz-target',
+  'sec-websocket-protocol',
+  'x-forwarded-for',
+);
 const body = fc.oneof(
   fc.constant(undefined),
   fc.string({ maxLength: 300 }),
@@ -103,26 +141,35 @@ describe('fuzzing the HTTP endpoint (fast-check, fixed seed)', () => {
     const { idToken, accessToken } = await localApi().tokens('alice');
     let forgeries = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(idToken, accessToken), fc.nat(), fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'), async (token, at, replacement) => {
-        // A character of the header or claims (never the last of its segment, whose spare bits may not count).
-        const signed = token.slice(0, token.lastIndexOf('.'));
-        const segmentEnds = new Set([signed.indexOf('.') - 1, signed.length - 1]);
-        const index = at % signed.length;
-        if (signed[index] === '.' || segmentEnds.has(index) || signed[index] === replacement) return;
-        const forged = `${token.slice(0, index)}${replacement}${token.slice(index + 1)}`;
-        forgeries++;
-        const answer = await request(localApi().url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: forged },
-          body: '{"query":"mutation { createMemo(input: { content: \\"forged\\" }) { memoId } }"}',
-        });
-        expect(answer.status).toBe(401);
-        expect(answer.headers.get('x-amzn-errortype')).toBe('UnauthorizedException');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(idToken, accessToken),
+        fc.nat(),
+        fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'),
+        async (token, at, replacement) => {
+          // A character of the header or claims (never the last of its segment, whose spare bits may not count).
+          const signed = token.slice(0, token.lastIndexOf('.'));
+          const segmentEnds = new Set([signed.indexOf('.') - 1, signed.length - 1]);
+          const index = at % signed.length;
+          if (signed[index] === '.' || segmentEnds.has(index) || signed[index] === replacement) return;
+          const forged = `${token.slice(0, index)}${replacement}${token.slice(index + 1)}`;
+          forgeries++;
+          const answer = await request(localApi().url, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: forged },
+            body: '{"query":"mutation { createMemo(input: { content: \\"forged\\" }) { memoId } }"}',
+          });
+          expect(answer.status).toBe(401);
+          expect(answer.headers.get('x-amzn-errortype')).toBe('UnauthorizedException');
+        },
+      ),
       { seed: FUZZ_SEED, numRuns: 150 },
     );
     expect(forgeries).toBeGreaterThan(100);
-    const { body } = await postGraphQL(localApi().url, { query: '{ listMemos(limit: 100) { items { content } } }' }, await localApi().authHeaders('alice'));
+    const { body } = await postGraphQL(
+      localApi().url,
+      { query: '{ listMemos(limit: 100) { items { content } } }' },
+      await localApi().authHeaders('alice'),
+    );
     expect(body.data.listMemos.items.map(({ content }: { content: string }) => content)).not.toContain('forged');
   }, 120_000);
 });

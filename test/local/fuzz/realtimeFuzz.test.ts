@@ -25,10 +25,23 @@ describe('fuzzing the real-time endpoint (fast-check, fixed seed)', () => {
     };
     let client = await connect();
     const host = new URL(localApi().url).host;
-    const authorization = fc.constantFrom<Record<string, unknown> | undefined>({ Authorization: idToken, host }, { Authorization: idToken, host }, undefined, { Authorization: `${idToken}x`, host }, { Authorization: 42 });
+    const authorization = fc.constantFrom<Record<string, unknown> | undefined>(
+      { Authorization: idToken, host },
+      { Authorization: idToken, host },
+      undefined,
+      { Authorization: `${idToken}x`, host },
+      { Authorization: 42 },
+    );
     const randomMessage = fc.oneof(
       fc.jsonValue({ maxDepth: 3 }),
-      fc.record({ type: fc.constantFrom('start', 'stop', 'ka', 'connection_init', 'nope', ''), id: fc.oneof(fc.uuid(), fc.string({ maxLength: 5 }), fc.integer()), payload: fc.jsonValue({ maxDepth: 2 }) }, { requiredKeys: ['type'] }),
+      fc.record(
+        {
+          type: fc.constantFrom('start', 'stop', 'ka', 'connection_init', 'nope', ''),
+          id: fc.oneof(fc.uuid(), fc.string({ maxLength: 5 }), fc.integer()),
+          payload: fc.jsonValue({ maxDepth: 2 }),
+        },
+        { requiredKeys: ['type'] },
+      ),
     );
     let starts = 0;
     let closedForSize = 0;
@@ -36,7 +49,11 @@ describe('fuzzing the real-time endpoint (fast-check, fixed seed)', () => {
       fc.asyncProperty(fuzzRequest, authorization, randomMessage, async (request, startAuthorization, noise) => {
         client.send(noise as object);
         const id = randomUUID();
-        const start = JSON.stringify({ id, type: 'start', payload: { data: bodyOf(request), extensions: { authorization: startAuthorization } } });
+        const start = JSON.stringify({
+          id,
+          type: 'start',
+          payload: { data: bodyOf(request), extensions: { authorization: startAuthorization } },
+        });
         client.send(JSON.parse(start) as object);
         starts++;
         if (Buffer.byteLength(start) > MAX_REALTIME_MESSAGE_BYTES) {
@@ -46,7 +63,10 @@ describe('fuzzing the real-time endpoint (fast-check, fixed seed)', () => {
           client = await connect();
           return;
         }
-        const answer = await client.next((message) => message.id === id && (message.type === 'start_ack' || message.type === 'error'), 15_000);
+        const answer = await client.next(
+          (message) => message.id === id && (message.type === 'start_ack' || message.type === 'error'),
+          15_000,
+        );
         expect(JSON.stringify(answer)).not.toMatch(LEAKS);
         if (answer.type === 'start_ack') client.send({ id, type: 'stop' });
       }),
@@ -60,7 +80,11 @@ describe('fuzzing the real-time endpoint (fast-check, fixed seed)', () => {
     const id = await client.start('subscription { onCreateMemo { memoId ownerId content } }');
     await client.next((message) => message.id === id && message.type === 'start_ack');
     const memoId = randomUUID();
-    await postGraphQL(localApi().url, { query: print(CreateMemoDocument), variables: { input: { memoId, content: 'after the fuzz' } } }, await localApi().authHeaders('alice'));
+    await postGraphQL(
+      localApi().url,
+      { query: print(CreateMemoDocument), variables: { input: { memoId, content: 'after the fuzz' } } },
+      await localApi().authHeaders('alice'),
+    );
     await client.next((message) => message.id === id && message.type === 'data' && JSON.stringify(message.payload).includes(memoId));
     await client.close();
     expect(localApi().child.exitCode).toBeNull();

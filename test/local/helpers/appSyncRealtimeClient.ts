@@ -3,6 +3,7 @@ import { print, type DocumentNode } from 'graphql';
 import WebSocket from 'ws';
 import { signRealtimeConnect, signRealtimeStart } from '../../../sdk/src/auth/sigv4.js';
 import { TEST_IAM } from '../../helpers/localCredentials.js';
+import type { GraphQLResponseBody } from './localApiProcess.js';
 
 /** How a client authorizes its connection and each start (AppSync sends auth with both). */
 export interface RealtimeAuth {
@@ -15,7 +16,7 @@ export interface RealtimeAuth {
 /** A user-pool caller: the token raw in `Authorization`, with the host, at connect and every start. */
 export function tokenAuth(realtimeUrl: string, token: string): RealtimeAuth {
   const headers = { host: new URL(realtimeUrl).host, Authorization: token };
-  return { connectHeader: async () => headers, startAuthorization: async () => headers };
+  return { connectHeader: () => Promise.resolve(headers), startAuthorization: () => Promise.resolve(headers) };
 }
 
 /** An IAM caller: SigV4 signatures of `/graphql/connect` and of each start's data (test credentials by default). */
@@ -30,7 +31,8 @@ export function iamAuth(realtimeUrl: string, credentials: { accessKeyId: string;
 export interface RealtimeMessage {
   type: string;
   id?: string;
-  payload?: any;
+  /** Absent from `ka` and `complete`; typed loosely, as tests read whatever shape they assert. */
+  payload: GraphQLResponseBody;
 }
 
 /**
@@ -50,7 +52,7 @@ export class AppSyncRealtimeClient {
     private readonly auth: RealtimeAuth,
   ) {
     socket.on('message', (raw) => {
-      this.messages.push(JSON.parse(raw.toString()) as RealtimeMessage);
+      this.messages.push(JSON.parse((raw as Buffer).toString()) as RealtimeMessage);
       for (const wake of this.waiters.splice(0)) wake();
     });
     socket.on('close', (code) => {
@@ -81,10 +83,18 @@ export class AppSyncRealtimeClient {
   }
 
   /** Sends `start` for the document (authorized as at connect, unless `authorization` says otherwise) and returns the subscription id. */
-  async start(document: DocumentNode | string, variables: Record<string, unknown> = {}, authorization?: Record<string, string>): Promise<string> {
+  async start(
+    document: DocumentNode | string,
+    variables: Record<string, unknown> = {},
+    authorization?: Record<string, string>,
+  ): Promise<string> {
     const id = randomUUID();
     const data = JSON.stringify({ query: typeof document === 'string' ? document : print(document), variables });
-    this.send({ id, type: 'start', payload: { data, extensions: { authorization: authorization ?? (await this.auth.startAuthorization(data)) } } });
+    this.send({
+      id,
+      type: 'start',
+      payload: { data, extensions: { authorization: authorization ?? (await this.auth.startAuthorization(data)) } },
+    });
     return id;
   }
 

@@ -125,7 +125,7 @@ function spawnRuntime({ dataDir, env = {}, args = [], store = 'test-store', via 
   child: ChildProcess;
   exited: Promise<number | null>;
 } {
-  // The test worker's own store settings (test/setupEnv.ts) must not leak into the runtime.
+  // Store settings a developer's shell may hold must not point the runtime at their store.
   const { DYNAMODB_ENDPOINT: _endpoint, TABLE_NAME: _table, PAGE_TOKEN_SECRET: _secret, ...inherited } = process.env;
   const storeEnv: Record<string, string> =
     store === 'test-store' && TEST_STORE === 'dynamodb-local'

@@ -36,15 +36,22 @@ function parseAnswer(text: string): RawAnswer {
   const [head = '', ...rest] = text.split('\r\n\r\n');
   const [statusLine = '', ...headerLines] = head.split('\r\n');
   const status = /^HTTP\/1\.1 (\d{3}) /.exec(statusLine)?.[1];
-  const headers = Object.fromEntries(headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]));
+  const headers = Object.fromEntries(
+    headerLines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+  );
   const raw = rest.join('\r\n\r\n');
-  return { status: status === undefined ? undefined : Number(status), headers, body: headers['transfer-encoding'] === 'chunked' ? dechunk(raw) : raw, text };
+  return {
+    status: status === undefined ? undefined : Number(status),
+    headers,
+    body: headers['transfer-encoding'] === 'chunked' ? dechunk(raw) : raw,
+    text,
+  };
 }
 
 /** An HTTP/1.1 chunked body, joined. */
 function dechunk(raw: string): string {
   let body = '';
-  for (let at = 0; ; ) {
+  for (let at = 0; ;) {
     const lineEnd = raw.indexOf('\r\n', at);
     const size = parseInt(raw.slice(at, lineEnd), 16);
     if (!(size > 0)) return body;

@@ -18,11 +18,17 @@ describe('store configuration', () => {
     ['empty', { PAGE_TOKEN_SECRET: '' }],
     ['too short to be a secret', { PAGE_TOKEN_SECRET: 'memoTable' }],
   ])('fails with a clear message when PAGE_TOKEN_SECRET is %s, never signing with something public', (_case, env) => {
-    expect(() => readStoreConfig({ TABLE_NAME: 'memoTable', ...env })).toThrow('PAGE_TOKEN_SECRET is not set or shorter than 32 characters');
+    expect(() => readStoreConfig({ TABLE_NAME: 'memoTable', ...env })).toThrow(
+      'PAGE_TOKEN_SECRET is not set or shorter than 32 characters',
+    );
   });
 
   it('reads the table name, an optional endpoint and the page-token key', () => {
-    expect(readStoreConfig({ TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: SECRET })).toEqual({ tableName: 'memoTable', endpoint: undefined, pageTokenKey: SECRET });
+    expect(readStoreConfig({ TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: SECRET })).toEqual({
+      tableName: 'memoTable',
+      endpoint: undefined,
+      pageTokenKey: SECRET,
+    });
     expect(readStoreConfig({ TABLE_NAME: 'memoTable', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', PAGE_TOKEN_SECRET: SECRET })).toEqual({
       tableName: 'memoTable',
       endpoint: 'http://127.0.0.1:8000',

@@ -1,19 +1,18 @@
 import { ConditionalCheckFailedException, ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { logger } from '../../../resolvers/lib/logger.js';
-import { documentClient } from '../../../resolvers/store/dynamoClient.js';
+import { handlerLogger } from '../../../resolvers/lib/logger.js';
 import { countDynamoCalls } from '../../helpers/countRequests.js';
 import { createMemoTable } from '../../helpers/memoTable.js';
 import { resolveField, resolveOk } from '../../helpers/resolveField.js';
 import { tableSnapshot } from '../../helpers/tableSnapshot.js';
-import { storeReturnsOldItemOnConditionFailure } from '../../helpers/testStore.js';
+import { storeReturnsOldItemOnConditionFailure, testMemoStore } from '../../helpers/testStore.js';
 
 beforeAll(createMemoTable);
 
 const injected: string[] = [];
 afterEach(() => {
-  for (const name of injected.splice(0)) documentClient.middlewareStack.remove(name);
+  for (const name of injected.splice(0)) testMemoStore().documentClient.middlewareStack.remove(name);
   vi.restoreAllMocks();
 });
 
@@ -25,7 +24,7 @@ function throttleAttempts(failures: number): void {
   let remaining = failures;
   const name = `throttle-${injected.length}`;
   injected.push(name);
-  documentClient.middlewareStack.add(
+  testMemoStore().documentClient.middlewareStack.add(
     (next) => (args) => {
       if (remaining-- > 0) {
         throw new ProvisionedThroughputExceededException({ message: 'Rate of requests exceeds the allowed throughput', $metadata: {} });
@@ -47,27 +46,33 @@ describe('memo store under faults', () => {
 
   it('gives up after the retries with an InternalError that leaks no AWS detail, and logs the cause', async () => {
     const before = await tableSnapshot();
-    const logged = vi.spyOn(logger, 'error');
+    const logged = vi.spyOn(handlerLogger(), 'error');
     throttleAttempts(Number.POSITIVE_INFINITY);
 
     const outcome = await resolveField('createMemo', { input: { content: 'never stored' } });
 
     expect(outcome).toMatchObject({ errorType: 'InternalError', message: 'An internal error occurred; it has been logged' });
     expect(JSON.stringify(outcome)).not.toMatch(/Throughput|Provisioned|dynamo|at .*\.ts/i);
-    expect(logged).toHaveBeenCalledWith('unexpected failure', expect.objectContaining({ operation: 'createMemo', error: expect.any(ProvisionedThroughputExceededException) }));
-    for (const name of injected.splice(0)) documentClient.middlewareStack.remove(name);
+    expect(logged).toHaveBeenCalledWith(
+      'unexpected failure',
+      expect.objectContaining({ operation: 'createMemo', error: expect.any(ProvisionedThroughputExceededException) }),
+    );
+    for (const name of injected.splice(0)) testMemoStore().documentClient.middlewareStack.remove(name);
     expect(await tableSnapshot()).toBe(before);
   });
 });
 
 describe('memo store round trips on a failed guard', () => {
-  it.each(['updateMemo', 'deleteMemo'] as const)('%s of a missing memo without expectedVersion answers MemoNotFound from the one write', async (field) => {
-    const memoId = '00000000-0000-4000-8000-00000000abcd';
-    const counter = countDynamoCalls();
-    const args = field === 'updateMemo' ? { input: { memoId, content: 'x' } } : { memoId };
-    expect(await resolveField(field, args)).toMatchObject({ errorType: 'MemoNotFound' });
-    expect(counter.total()).toBe(1);
-  });
+  it.each(['updateMemo', 'deleteMemo'] as const)(
+    '%s of a missing memo without expectedVersion answers MemoNotFound from the one write',
+    async (field) => {
+      const memoId = '00000000-0000-4000-8000-00000000abcd';
+      const counter = countDynamoCalls();
+      const args = field === 'updateMemo' ? { input: { memoId, content: 'x' } } : { memoId };
+      expect(await resolveField(field, args)).toMatchObject({ errorType: 'MemoNotFound' });
+      expect(counter.total()).toBe(1);
+    },
+  );
 
   it('explains a stale version from the failed write where the store returns the old item, with one extra read where it does not', async () => {
     const memo = await resolveOk('createMemo', { input: { content: 'c' } });
@@ -90,7 +95,7 @@ describe('memo store round trips on a failed guard', () => {
       // DynamoDB's answer, old item included, injected so the path runs on every store (dynalite omits the item).
       const name = 'conditionFailedWithItem';
       injected.push(name);
-      documentClient.middlewareStack.add(
+      testMemoStore().documentClient.middlewareStack.add(
         () => () => {
           throw new ConditionalCheckFailedException({
             message: 'The conditional request failed',
@@ -100,7 +105,10 @@ describe('memo store round trips on a failed guard', () => {
         },
         { step: 'finalizeRequest', priority: 'low', name },
       );
-      const args = field === 'updateMemo' ? { input: { memoId: memo.memoId, content: 'x', expectedVersion: 1 } } : { memoId: memo.memoId, expectedVersion: 1 };
+      const args =
+        field === 'updateMemo'
+          ? { input: { memoId: memo.memoId, content: 'x', expectedVersion: 1 } }
+          : { memoId: memo.memoId, expectedVersion: 1 };
 
       expect(await resolveField(field, args)).toMatchObject({
         errorType: 'VersionConflict',

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../resolvers/lib/errors.js';
-import { decodePageToken, encodePageToken } from '../../../resolvers/lib/pageToken.js';
+import { decodePageToken, encodePageToken } from '../../../resolvers/store/pageToken.js';
 
 const KEY = 'page-token-test-key';
 const OWNER = '7d5e0b1c-1111-4a2b-8c3d-000000000001';
-const LAST = { ownerId: OWNER, memoId: '0b3f4a52-6c1e-4d7a-9f00-2a1b3c4d5e6f', createdAtId: '2026-11-25T18:00:00.000Z#0b3f4a52-6c1e-4d7a-9f00-2a1b3c4d5e6f' };
+const LAST = {
+  ownerId: OWNER,
+  memoId: '0b3f4a52-6c1e-4d7a-9f00-2a1b3c4d5e6f',
+  createdAtId: '2026-11-25T18:00:00.000Z#0b3f4a52-6c1e-4d7a-9f00-2a1b3c4d5e6f',
+};
 const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 describe('page tokens', () => {

@@ -15,10 +15,10 @@ describe('the client config', () => {
 
   it('names the missing or mistyped key', async () => {
     const { realtimeUrl: _omitted, ...withoutRealtime } = config;
-    const served = (body: unknown) => (async () => new Response(JSON.stringify(body), { status: 200 })) as unknown as typeof fetch;
+    const served = (body: unknown) => (() => Promise.resolve(new Response(JSON.stringify(body), { status: 200 }))) as typeof fetch;
     await expect(loadMemoClientConfig('http://x/config.json', served(withoutRealtime))).rejects.toThrow('http://x/config.json is missing "realtimeUrl"');
     await expect(loadMemoClientConfig('http://x/config.json', served({ ...config, region: 5 }))).rejects.toThrow('"region" must be a string');
     await expect(loadMemoClientConfig('http://x/config.json', served({ ...config, realtimeUrl: 'http://x/realtime' }))).rejects.toThrow('"realtimeUrl" must be a ws: or wss: URL');
-    await expect(loadMemoClientConfig('http://x/config.json', (async () => new Response('nope', { status: 404 })) as unknown as typeof fetch)).rejects.toThrow('HTTP 404');
+    await expect(loadMemoClientConfig('http://x/config.json', (() => Promise.resolve(new Response('nope', { status: 404 }))))).rejects.toThrow('HTTP 404');
   });
 });

@@ -170,7 +170,7 @@ describe('the real-time client speaks AppSync’s protocol', () => {
   it('fails every subscription after retryAttempts reconnects in a row fail', async () => {
     const server = await fakeServer({ onMessage: () => {}, onConnection: (connection) => connection.socket.close(1011, 'Internal error') });
     const waits: number[] = [];
-    const { realtime } = client(server, { retryAttempts: 3, retryWait: async (attempt) => void waits.push(attempt) });
+    const { realtime } = client(server, { retryAttempts: 3, retryWait: (attempt) => Promise.resolve(void waits.push(attempt)) });
     const events = recordingSink();
     realtime.subscribe({ query }, events.sink);
     await vi.waitFor(() => expect(events.errors).toHaveLength(1), { timeout: 5_000 });

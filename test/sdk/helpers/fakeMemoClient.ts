@@ -39,7 +39,7 @@ export function fakeMemoClient(reply: (body: Record<string, any>) => Reply = () 
   }) as typeof fetch;
   const realtime: RealtimeClient = {
     subscribe<T>(payload: SubscribePayload, sink: Sink<T>) {
-      const started: StartedSubscription = { payload, sink: sink as Sink<unknown>, stopped: false };
+      const started: StartedSubscription = { payload, sink, stopped: false };
       subscriptions.push(started);
       return () => void (started.stopped = true);
     },

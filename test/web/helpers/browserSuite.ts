@@ -44,12 +44,12 @@ export function useBrowserSuite() {
   });
 
   const test = it.extend<{ tabs: AppTabs }>({
-    // eslint-disable-next-line no-empty-pattern -- vitest reads the fixtures a test uses from this pattern.
     tabs: async ({}, use) => {
       const tabs = new AppTabs(browser, appUrl());
       try {
         await use(tabs);
-        for (const tab of tabs.opened) expect({ errors: tab.pageErrors, foreign: tab.foreignRequests }).toEqual({ errors: [], foreign: [] });
+        for (const tab of tabs.opened)
+          expect({ errors: tab.pageErrors, foreign: tab.foreignRequests }).toEqual({ errors: [], foreign: [] });
       } finally {
         await tabs.close();
       }

@@ -46,7 +46,10 @@ export class AppTabs {
     const origin = new URL(this.appUrl).host;
     const tab: AppTab = { page, pageErrors: [], foreignRequests: [] };
     page.on('pageerror', (error) => tab.pageErrors.push(error.message));
-    page.on('request', (request) => new URL(request.url()).host !== origin && !request.url().startsWith('data:') && tab.foreignRequests.push(request.url()));
+    page.on(
+      'request',
+      (request) => new URL(request.url()).host !== origin && !request.url().startsWith('data:') && tab.foreignRequests.push(request.url()),
+    );
     page.on('websocket', (socket) => new URL(socket.url()).host !== origin && tab.foreignRequests.push(socket.url()));
     await beforeLoad?.(page);
     await page.goto(this.appUrl);
@@ -55,7 +58,11 @@ export class AppTabs {
   }
 
   /** A new tab, signed in as `username` through the sign-in form. */
-  async signedIn(username: string, password: string, options: { beforeLoad?: (page: Page) => Promise<void>; viewport?: Viewport } = {}): Promise<AppTab> {
+  async signedIn(
+    username: string,
+    password: string,
+    options: { beforeLoad?: (page: Page) => Promise<void>; viewport?: Viewport } = {},
+  ): Promise<AppTab> {
     const tab = await this.open(options.beforeLoad, options.viewport);
     await signIn(tab.page, username, password);
     return tab;
@@ -81,7 +88,8 @@ export async function listShown(page: Page): Promise<void> {
 }
 
 /** A memo's entry in the list: a button named by its title. */
-export const entry = (page: Page, title: string) => page.getByRole('region', { name: 'My memos' }).getByRole('button', { name: title, exact: true });
+export const entry = (page: Page, title: string) =>
+  page.getByRole('region', { name: 'My memos' }).getByRole('button', { name: title, exact: true });
 
 /** The titles the list shows, in order. */
 export const listedTitles = (page: Page) => page.getByRole('region', { name: 'My memos' }).locator('.memo-title').allInnerTexts();

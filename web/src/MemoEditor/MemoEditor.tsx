@@ -79,14 +79,21 @@ export function MemoEditor({ api, memo, live, onClose, onDirtyChange, ...events 
         </EditorNotice>
       )}
       {editor.newerVersion !== undefined && (
-        <EditorNotice actions={[{ label: 'Reload', onClick: () => void editor.reload() }, { label: 'Keep my changes', onClick: editor.keepMyChanges }]}>
-          <strong>This memo was changed elsewhere (now version {editor.newerVersion}).</strong> Reload shows that version (your changes here are dropped); if you keep your changes,
-          Save will ask before it overwrites.
+        <EditorNotice
+          actions={[
+            { label: 'Reload', onClick: () => void editor.reload() },
+            { label: 'Keep my changes', onClick: editor.keepMyChanges },
+          ]}
+        >
+          <strong>This memo was changed elsewhere (now version {editor.newerVersion}).</strong> Reload shows that version (your changes here
+          are dropped); if you keep your changes, Save will ask before it overwrites.
         </EditorNotice>
       )}
       <MemoFields ids={fieldIds} fields={editor.fields} errors={editor.fieldErrors} onChange={editor.setField} />
       {editor.error && <p role="alert">{editor.error}</p>}
-      {editor.conflict && <ConflictNotice conflict={editor.conflict} busy={busy} onReload={() => void editor.reload()} onOverwrite={editor.overwrite} />}
+      {editor.conflict && (
+        <ConflictNotice conflict={editor.conflict} busy={busy} onReload={() => void editor.reload()} onOverwrite={editor.overwrite} />
+      )}
       <div className="actions">
         <button type="submit" disabled={busy}>
           {saveLabel}

@@ -1,4 +1,13 @@
-import { contentProblem, countChars, MEMO_LIMITS, normaliseTags, tagProblem, tagsProblem, titleProblem, type MemoFieldProblem } from '../../../resolvers/lib/memoRules.js';
+import {
+  contentProblem,
+  countChars,
+  MEMO_LIMITS,
+  normaliseTags,
+  tagProblem,
+  tagsProblem,
+  titleProblem,
+  type MemoFieldProblem,
+} from '../../../resolvers/lib/memoRules.js';
 import type { MemoDraft } from '../api/memoApi.js';
 
 /** The form's fields as typed; tags comma-separated. */
@@ -64,7 +73,9 @@ function reason(problem: MemoFieldProblem): string {
     case 'blank':
       return 'must not be blank';
     case 'tooLong':
-      return problem.unit === 'bytes' ? `must be at most ${problem.max / 1024} KiB (${MEMO_LIMITS.contentMaxBytes} bytes in UTF-8)` : `must be at most ${problem.max} characters`;
+      return problem.unit === 'bytes'
+        ? `must be at most ${problem.max / 1024} KiB (${MEMO_LIMITS.contentMaxBytes} bytes in UTF-8)`
+        : `must be at most ${problem.max} characters`;
     case 'tooManyTags':
       return `at most ${problem.max} different tags`;
   }

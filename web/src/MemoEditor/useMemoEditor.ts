@@ -17,7 +17,11 @@ export interface Conflict {
   readonly currentVersion: number;
 }
 
-const fieldsOf = (memo: Memo | undefined): FormFields => ({ title: memo?.title ?? '', content: memo?.content ?? '', tags: memo?.tags.join(', ') ?? '' });
+const fieldsOf = (memo: Memo | undefined): FormFields => ({
+  title: memo?.title ?? '',
+  content: memo?.content ?? '',
+  tags: memo?.tags.join(', ') ?? '',
+});
 
 /**
  * The editor's state and writes. Every write of an existing memo names the version the editor
@@ -38,7 +42,8 @@ export function useMemoEditor(api: MemoApi, memo: Memo | undefined, live: Memo |
   const deletedElsewhere = base !== undefined && live === undefined;
   const saved = fieldsOf(base);
   const dirty = base ? FIELD_ORDER.some((name) => fields[name] !== saved[name]) : FIELD_ORDER.some((name) => fields[name].trim() !== '');
-  const newerVersion = base && live && live.version > base.version && live.version !== keptOver && !busy && !conflict ? live.version : undefined;
+  const newerVersion =
+    base && live && live.version > base.version && live.version !== keptOver && !busy && !conflict ? live.version : undefined;
 
   const setField = (name: FieldName, value: string) => {
     setFields((current) => ({ ...current, [name]: value }));
@@ -59,7 +64,8 @@ export function useMemoEditor(api: MemoApi, memo: Memo | undefined, live: Memo |
     } catch (failure) {
       events.onStatus('');
       const apiError = toMemoApiError(failure);
-      const fieldError = apiError?.errorType === 'ValidationError' && sent ? fieldErrorFromApi(apiError.errorInfo.field, apiError.message, sent) : undefined;
+      const fieldError =
+        apiError?.errorType === 'ValidationError' && sent ? fieldErrorFromApi(apiError.errorInfo.field, apiError.message, sent) : undefined;
       if (apiError?.errorType === 'VersionConflict') setConflict({ currentVersion: apiError.errorInfo.currentVersion });
       else if (fieldError) setFieldErrors({ [fieldError.field]: fieldError.message });
       else setError(describeError(failure));
@@ -115,4 +121,3 @@ export function useMemoEditor(api: MemoApi, memo: Memo | undefined, live: Memo |
     overwrite: () => save(conflict?.currentVersion),
   };
 }
-

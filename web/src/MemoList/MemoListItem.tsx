@@ -16,7 +16,14 @@ export function MemoListItem({ memo, id, current, onOpen }: MemoListItemProps) {
   return (
     <li className={current ? 'memo-item current' : 'memo-item'}>
       {/* The button holds the title only, so what is seen is what is heard (its name); it covers the whole item (styles.css). */}
-      <button type="button" id={id} className="memo-entry" aria-current={current || undefined} aria-describedby={`${id}-details`} onClick={() => onOpen(memo.memoId)}>
+      <button
+        type="button"
+        id={id}
+        className="memo-entry"
+        aria-current={current || undefined}
+        aria-describedby={`${id}-details`}
+        onClick={() => onOpen(memo.memoId)}
+      >
         <span className="memo-title">{title}</span>
       </button>
       <span id={`${id}-details`} className="memo-details">

@@ -40,7 +40,9 @@ export function MemoWorkspace({ api, leaveGuard }: { api: MemoApi; leaveGuard: M
   const deletion = usePendingDelete(api, {
     onDeleted: (memo) => list.remove(memo.memoId),
     onRefused: (memo, error) =>
-      setStatus(`“${titleOf(memo)}” was not deleted: ${toMemoApiError(error)?.errorType === 'VersionConflict' ? 'it was changed elsewhere in the meantime.' : describeError(error)}`),
+      setStatus(
+        `“${titleOf(memo)}” was not deleted: ${toMemoApiError(error)?.errorType === 'VersionConflict' ? 'it was changed elsewhere in the meantime.' : describeError(error)}`,
+      ),
   });
 
   useEffect(() => {

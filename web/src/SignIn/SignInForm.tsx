@@ -35,7 +35,7 @@ export function SignInForm({ keeper, users }: SignInFormProps) {
   }
 
   return (
-    <form className="card" aria-labelledby={`${id}-heading`} onSubmit={signIn}>
+    <form className="card" aria-labelledby={`${id}-heading`} onSubmit={(event) => void signIn(event)}>
       <h2 id={`${id}-heading`}>Sign in</h2>
       <label htmlFor={`${id}-username`}>Username</label>
       <input id={`${id}-username`} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" list={`${id}-users`} required autoFocus />

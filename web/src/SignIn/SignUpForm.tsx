@@ -27,7 +27,7 @@ export function SignUpForm({ keeper }: { keeper: SessionKeeper }) {
   }
 
   return (
-    <form className="card" aria-labelledby={`${id}-heading`} onSubmit={register}>
+    <form className="card" aria-labelledby={`${id}-heading`} onSubmit={(event) => void register(event)}>
       <h2 id={`${id}-heading`}>Sign up</h2>
       <label htmlFor={`${id}-username`}>New username</label>
       <input id={`${id}-username`} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="off" required />

@@ -54,7 +54,8 @@ export function createMemoApi(config: MemoClientConfig, idToken: () => Promise<s
     get: async (memoId) => (await dataOf(urql.query(GetMemoDocument, { memoId }).toPromise())).memo,
     create: async (input) => (await dataOf(urql.mutation(CreateMemoDocument, { input }).toPromise())).createMemo,
     update: async (input) => (await dataOf(urql.mutation(UpdateMemoDocument, { input }).toPromise())).updateMemo,
-    remove: async (memoId, expectedVersion) => (await dataOf(urql.mutation(DeleteMemoDocument, { memoId, expectedVersion }).toPromise())).deleteMemo,
+    remove: async (memoId, expectedVersion) =>
+      (await dataOf(urql.mutation(DeleteMemoDocument, { memoId, expectedVersion }).toPromise())).deleteMemo,
     watch(on) {
       const subscriptions = [
         urql.subscription(OnCreateMemoDocument, {}).subscribe(({ data }) => data?.onCreateMemo && on.created(data.onCreateMemo)),

@@ -77,6 +77,7 @@ function merge(current: readonly Memo[], incoming: readonly Memo[]): Memo[] {
     const known = byId.get(memo.memoId);
     if (!known || known.version <= memo.version) byId.set(memo.memoId, memo);
   }
-  const newestFirst = (a: Memo, b: Memo) => (a.createdAt === b.createdAt ? (a.memoId < b.memoId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1);
+  const newestFirst = (a: Memo, b: Memo) =>
+    a.createdAt === b.createdAt ? (a.memoId < b.memoId ? 1 : -1) : a.createdAt < b.createdAt ? 1 : -1;
   return [...byId.values()].sort(newestFirst);
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createServer, type IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LocalUserPool } from '../../../../local/auth/userPool/userPool.js';
 
@@ -16,19 +16,7 @@ export interface UserPoolServer {
  * `pool` is read per request, so a test can open the pool after learning the server's origin.
  */
 export async function startUserPoolServer(pool: () => LocalUserPool): Promise<UserPoolServer> {
-  const server = createServer(async (request, response) => {
-    const current = pool();
-    if (request.method === 'GET' && request.url === `/${current.userPoolId}/.well-known/jwks.json`) {
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(current.jwks()));
-      return;
-    }
-    if (request.method !== 'POST' || request.url !== '/') {
-      response.writeHead(404).end();
-      return;
-    }
-    const reply = await current.handleRequest(String(request.headers['x-amz-target'] ?? ''), parseJson(await bodyOf(request)));
-    response.writeHead(reply.status, reply.headers).end(JSON.stringify(reply.body));
-  });
+  const server = createServer((request, response) => void answer(pool(), request, response));
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   const { port } = server.address() as AddressInfo;
@@ -40,6 +28,19 @@ export async function startUserPoolServer(pool: () => LocalUserPool): Promise<Us
         server.close((error) => (error ? reject(error) : resolve()));
       }),
   };
+}
+
+async function answer(current: LocalUserPool, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  if (request.method === 'GET' && request.url === `/${current.userPoolId}/.well-known/jwks.json`) {
+    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(current.jwks()));
+    return;
+  }
+  if (request.method !== 'POST' || request.url !== '/') {
+    response.writeHead(404).end();
+    return;
+  }
+  const reply = await current.handleRequest(String(request.headers['x-amz-target'] ?? ''), parseJson(await bodyOf(request)));
+  response.writeHead(reply.status, reply.headers).end(JSON.stringify(reply.body));
 }
 
 async function bodyOf(request: IncomingMessage): Promise<string> {

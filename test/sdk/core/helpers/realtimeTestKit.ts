@@ -75,7 +75,7 @@ export async function startFakeRealtimeServer(script: {
     connections.push(connection);
     script.onConnection?.(connection, index);
     socket.on('message', (raw: RawData) => {
-      const message = JSON.parse(raw.toString()) as { type: string; id?: string; payload?: any };
+      const message = JSON.parse((raw as Buffer).toString()) as { type: string; id?: string; payload?: any };
       connection.received.push(message);
       script.onMessage(connection, message, index);
     });

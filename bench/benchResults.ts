@@ -1,0 +1,42 @@
+import type { CapacityFigures } from './capacity/capacityFigures.js';
+import type { ColdStartFigures } from './coldStart/coldStart.js';
+import type { CostFigures } from './cost/costFigures.js';
+import type { MemoryRow } from './memory/measureMemory.js';
+import type { LambdaSizing } from './memory/sizingSettings.js';
+import type { Comparison } from './runtime/endpointVsRaw.js';
+import type { RoundTrips } from './runtime/roundTrips.js';
+import type { ScalePoint } from './runtime/scale.js';
+
+/** What one bench run is told (runBench.ts's FULL and QUICK) and what it found: the shape of results/latest.json. */
+
+export interface BenchSettings {
+  quick: boolean;
+  /** Measured operations per run, after `warmup` unmeasured ones. */
+  count: number;
+  warmup: number;
+  concurrencies: number[];
+  scaleSizes: number[];
+  coldStartRuns: number;
+  /** Invocations each handler runs in one process after its first, for memory and CPU time. */
+  memoryInvocations: number;
+  /** Where the cold-start CPU profiles go (git-ignored; open them in Chrome DevTools). */
+  profileDir: string;
+}
+
+export interface BenchResults {
+  generatedAt: string;
+  elapsedSeconds: number;
+  settings: BenchSettings;
+  machine: { cpus: number; cpuModel: string; node: string };
+  /** Where the memos lived: the in-memory store, or the DYNAMODB_ENDPOINT it ran against. */
+  store: string;
+  roundTrips: RoundTrips;
+  endpointVsRaw: Comparison[];
+  coldStart: ColdStartFigures;
+  lambdaMemoryMb: number;
+  scale: ScalePoint[];
+  memory: MemoryRow[];
+  lambdaSizing: LambdaSizing;
+  capacity: CapacityFigures;
+  cost: CostFigures;
+}

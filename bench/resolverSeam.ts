@@ -1,0 +1,20 @@
+/**
+ * Everything the benchmark takes from resolvers/ (and the local store around it), in one place:
+ * a change inside resolvers/ breaks at most this file of bench/ (.dependency-cruiser.cjs keeps
+ * every other bench file from importing resolvers/).
+ */
+export { handler as createMemoHandler } from '../resolvers/createMemo.js';
+export { handler as deleteMemoHandler } from '../resolvers/deleteMemo.js';
+export { handler as listMemosHandler } from '../resolvers/listMemos.js';
+export { handler as memoHandler } from '../resolvers/memo.js';
+export { handler as updateMemoHandler } from '../resolvers/updateMemo.js';
+export { FUNCTION_MEMORY_MB, MEMO_FIELDS } from '../resolvers/fields.js';
+export { request as appSyncLambdaRequest } from '../resolvers/appsync/invokeLambda.js';
+export { MEMO_LIMITS } from '../resolvers/lib/validation.js';
+export { readStoreConfig, type StoreConfig, type StoreCredentials } from '../resolvers/store/config.js';
+export { toItem, type MemoRecord } from '../resolvers/store/memoItem.js';
+export { createMemoStore, type MemoStore } from '../resolvers/store/memoStore.js';
+export { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
+export { ownerPageQuery } from '../resolvers/store/ownerPageQuery.js';
+export { EMULATOR_CREDENTIALS, emulatorCredentialsFrom, supplyEmulatorCredentials } from '../local/store/emulatorCredentials.js';
+export { ensureMemoTable } from '../local/store/ensureMemoTable.js';

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS } from '../../resolvers/fields.js';
+
+export type LambdaHandler = (event: unknown, context: unknown) => Promise<unknown>;
+
+/**
+ * Calls the handler as Lambda would: event and result cross a JSON boundary (no shared
+ * objects, no undefined, no Dates), with a Lambda context object.
+ */
+export async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, fieldName: string, region?: string): Promise<unknown> {
+  const result = await handler(JSON.parse(JSON.stringify(payload)), lambdaContext(fieldName, region));
+  return result === undefined ? null : JSON.parse(JSON.stringify(result));
+}
+
+/** The Lambda context of one invocation, reporting the memory size infra deploys. */
+export function lambdaContext(fieldName: string, region = 'us-east-1') {
+  const functionName = `memo-api-${fieldName}`;
+  const deadline = Date.now() + FUNCTION_TIMEOUT_SECONDS * 1000;
+  return {
+    callbackWaitsForEmptyEventLoop: true,
+    functionName,
+    functionVersion: '$LATEST',
+    invokedFunctionArn: `arn:aws:lambda:${region}:000000000000:function:${functionName}`,
+    memoryLimitInMB: String(FUNCTION_MEMORY_MB),
+    awsRequestId: randomUUID(),
+    logGroupName: `/aws/lambda/${functionName}`,
+    logStreamName: 'local',
+    getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+  };
+}
