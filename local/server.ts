@@ -82,7 +82,9 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const isAllowedHost = (host: string | undefined) => host !== undefined && allowedHosts.has(host.toLowerCase());
   // The user pool's issuer names the port, known only once listening: requests wait for it.
   let markReady: (endpoints: { handle: ReturnType<typeof createHttpHandler>; realtime: RealtimeEndpoint }) => void = () => {};
-  const ready = new Promise<{ handle: ReturnType<typeof createHttpHandler>; realtime: RealtimeEndpoint }>((resolve) => (markReady = resolve));
+  const ready = new Promise<{ handle: ReturnType<typeof createHttpHandler>; realtime: RealtimeEndpoint }>(
+    (resolve) => (markReady = resolve),
+  );
   const handle: ReturnType<typeof createHttpHandler> = async (request, response) => (await ready).handle(request, response);
 
   let inFlight = 0;
@@ -106,7 +108,13 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   server.on('upgrade', (request, socket, head) => {
     const path = requestPath(request.url);
     if (path === undefined) return refuseOnSocket(socket, 400, 'MalformedHttpRequestException', 'The request target is not a valid URL');
-    if (path !== REALTIME_PATH) return refuseOnSocket(socket, 404, 'NotFoundException', `No WebSocket endpoint at this path; the real-time endpoint is at ${REALTIME_PATH}`);
+    if (path !== REALTIME_PATH)
+      return refuseOnSocket(
+        socket,
+        404,
+        'NotFoundException',
+        `No WebSocket endpoint at this path; the real-time endpoint is at ${REALTIME_PATH}`,
+      );
     ready.then(({ realtime }) => realtime.handleUpgrade(request, socket, head)).catch((error: unknown) => requestFailed(error, socket));
   });
   server.on('clientError', refuseMalformedRequest);
@@ -129,14 +137,22 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   let users: readonly SeedUser[];
   try {
     users = config.users ?? (await defaultSeedUsers(config.dataDir));
-    userPool = await LocalUserPool.open({ dataDir: config.dataDir, region: config.region, issuerOrigin: `http://${origin}`, seedUsers: users });
+    userPool = await LocalUserPool.open({
+      dataDir: config.dataDir,
+      region: config.region,
+      issuerOrigin: `http://${origin}`,
+      seedUsers: users,
+    });
     principal = await loadIamPrincipal({ dataDir: config.dataDir });
   } catch (error) {
     server.close();
     await store.close();
     throw error;
   }
-  const authenticator = new Authenticator({ ...apiAuthModes({ userPool, principal, graphqlPath: GRAPHQL_PATH }), ...options.additionalAuthModes });
+  const authenticator = new Authenticator({
+    ...apiAuthModes({ userPool, principal, graphqlPath: GRAPHQL_PATH }),
+    ...options.additionalAuthModes,
+  });
   const served = clientConfig({
     origin,
     graphqlPath: GRAPHQL_PATH,
@@ -149,7 +165,15 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   const realtime = new RealtimeEndpoint({ authenticator, keepAliveMs: config.keepAliveMs, executor, hub });
   markReady({
     realtime,
-    handle: createHttpHandler({ authenticator, userPool, clientConfig: served, realtimePath: REALTIME_PATH, executor, isAllowedHost, onInternalError }),
+    handle: createHttpHandler({
+      authenticator,
+      userPool,
+      clientConfig: served,
+      realtimePath: REALTIME_PATH,
+      executor,
+      isAllowedHost,
+      onInternalError,
+    }),
   });
 
   let closing: Promise<void> | undefined;

@@ -11,7 +11,13 @@ import { INTERNAL_ERROR_MESSAGE, type LambdaResult } from '../lib/lambdaResult.j
 const CREDENTIAL_HEADERS = ['x-api-key', 'authorization', 'x-amz-security-token'];
 
 /** The context with nothing left `any`: arguments, stash and source are passed through unread. */
-type ForwardedContext = Context<Record<string, unknown>, Record<string, unknown>, Record<string, unknown> | undefined, Record<string, unknown> | undefined, unknown>;
+type ForwardedContext = Context<
+  Record<string, unknown>,
+  Record<string, unknown>,
+  Record<string, unknown> | undefined,
+  Record<string, unknown> | undefined,
+  unknown
+>;
 
 export function request(ctx: ForwardedContext): LambdaRequest {
   return {
@@ -20,7 +26,10 @@ export function request(ctx: ForwardedContext): LambdaRequest {
       arguments: ctx.arguments,
       identity: ctx.identity,
       source: ctx.source,
-      request: { headers: withoutCredentials(ctx.request.headers as Record<string, string> | undefined), domainName: ctx.request.domainName as unknown },
+      request: {
+        headers: withoutCredentials(ctx.request.headers as Record<string, string> | undefined),
+        domainName: ctx.request.domainName as unknown,
+      },
       info: ctx.info,
       prev: ctx.prev,
       stash: ctx.stash,

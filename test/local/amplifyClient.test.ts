@@ -49,8 +49,14 @@ const client = generateClient();
  * DocumentNode type our graphql 16 documents do not satisfy (at run time either works), and it
  * types the result from a type argument, not from the document.
  */
-function run<Result, Variables>(document: TypedDocumentNode<Result, Variables>, variables: Variables, authToken?: string): Promise<GraphQLResult<Result>> {
-  return client.graphql<unknown>({ query: print(document), variables, ...(authToken ? { authToken } : {}) }) as Promise<GraphQLResult<Result>>;
+function run<Result, Variables>(
+  document: TypedDocumentNode<Result, Variables>,
+  variables: Variables,
+  authToken?: string,
+): Promise<GraphQLResult<Result>> {
+  return client.graphql<unknown>({ query: print(document), variables, ...(authToken ? { authToken } : {}) }) as Promise<
+    GraphQLResult<Result>
+  >;
 }
 
 /** Amplify rejects with the GraphQL result, `{ data, errors }`, not with an Error. */
@@ -145,7 +151,10 @@ describe('Amplify JS v6 subscriptions', () => {
     );
     const connected = new Promise<void>((resolve) => {
       const stop = Hub.listen('api', ({ payload }) => {
-        if (payload.event === CONNECTION_STATE_CHANGE && (payload.data as { connectionState?: string }).connectionState === ConnectionState.Connected) {
+        if (
+          payload.event === CONNECTION_STATE_CHANGE &&
+          (payload.data as { connectionState?: string }).connectionState === ConnectionState.Connected
+        ) {
           stop();
           resolve();
         }
@@ -160,7 +169,11 @@ describe('Amplify JS v6 subscriptions', () => {
       expect(requested).toEqual([`wss://${new URL(localApi().url).host}/graphql/realtime`]);
 
       // The SDK's mutation selects MemoFields, ownerId included: the owner filter needs it.
-      const bobs = await postGraphQL(localApi().url, { query: print(CreateMemoDocument), variables: { input: { content: "bob's" } } }, await localApi().authHeaders('bob'));
+      const bobs = await postGraphQL(
+        localApi().url,
+        { query: print(CreateMemoDocument), variables: { input: { content: "bob's" } } },
+        await localApi().authHeaders('bob'),
+      );
       const { memoId } = (await run(CreateMemoDocument, { input: { content: 'live' } })).data.createMemo;
       await vi.waitFor(() => expect(events.map((event) => event.onCreateMemo?.memoId)).toContain(memoId));
       expect(events.map((event) => event.onCreateMemo?.memoId)).not.toContain(bobs.body.data.createMemo.memoId);

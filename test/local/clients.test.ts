@@ -20,7 +20,10 @@ const missingMemoId = '9f1c4c8e-4a3b-4c2d-8e1f-0a1b2c3d4e5f';
 
 /** A memo of bob's, created through his own client, for the isolation cases. */
 async function bobsMemo(): Promise<{ memoId: string; version: number }> {
-  const { data } = await urql.createMemoClient(localApi().url, idTokenOf('bob')).mutation(CreateMemoDocument, { input: { content: "bob's" } }).toPromise();
+  const { data } = await urql
+    .createMemoClient(localApi().url, idTokenOf('bob'))
+    .mutation(CreateMemoDocument, { input: { content: "bob's" } })
+    .toPromise();
   return data!.createMemo;
 }
 
@@ -43,7 +46,9 @@ describe('urql with the generated SDK', () => {
     expect(ids.indexOf(memo.memoId)).toBeGreaterThanOrEqual(0);
     expect(ids.indexOf(memo.memoId)).toBeLessThan(ids.indexOf(older.data!.createMemo.memoId));
 
-    const updated = await client.mutation(UpdateMemoDocument, { input: { memoId: memo.memoId, content: 'second', expectedVersion: 1 } }).toPromise();
+    const updated = await client
+      .mutation(UpdateMemoDocument, { input: { memoId: memo.memoId, content: 'second', expectedVersion: 1 } })
+      .toPromise();
     expect(updated.data?.updateMemo).toMatchObject({ content: 'second', version: 2, createdAt: memo.createdAt });
 
     const deleted = await client.mutation(DeleteMemoDocument, { memoId: memo.memoId, expectedVersion: 2 }).toPromise();
@@ -94,7 +99,10 @@ describe('Apollo Client (core) with the generated SDK', () => {
   it('creates, gets, lists, updates and deletes a memo of the signed-in user', async () => {
     const client = apollo.createMemoClient(localApi().url, idTokenOf('alice'));
 
-    const { data: created } = await client.mutate({ mutation: CreateMemoDocument, variables: { input: { content: 'apollo', tags: ['b', 'c'] } } });
+    const { data: created } = await client.mutate({
+      mutation: CreateMemoDocument,
+      variables: { input: { content: 'apollo', tags: ['b', 'c'] } },
+    });
     const memo = created!.createMemo;
     expect(memo).toMatchObject({ title: null, content: 'apollo', tags: ['b', 'c'], version: 1 });
 
@@ -104,7 +112,10 @@ describe('Apollo Client (core) with the generated SDK', () => {
     const { data: listed } = await client.query({ query: ListMemosDocument, variables: { limit: 100 } });
     expect(listed?.listMemos.items[0]?.memoId).toBe(memo.memoId); // newest first
 
-    const { data: updated } = await client.mutate({ mutation: UpdateMemoDocument, variables: { input: { memoId: memo.memoId, title: 'titled' } } });
+    const { data: updated } = await client.mutate({
+      mutation: UpdateMemoDocument,
+      variables: { input: { memoId: memo.memoId, title: 'titled' } },
+    });
     expect(updated?.updateMemo).toMatchObject({ title: 'titled', version: 2 });
 
     const { data: deleted } = await client.mutate({ mutation: DeleteMemoDocument, variables: { memoId: memo.memoId } });
@@ -115,7 +126,9 @@ describe('Apollo Client (core) with the generated SDK', () => {
 
   it('raises errors whose errorType the caller can switch on', async () => {
     const client = apollo.createMemoClient(localApi().url, idTokenOf('alice'));
-    const failure = await client.mutate({ mutation: DeleteMemoDocument, variables: { memoId: missingMemoId } }).catch((error: unknown) => error);
+    const failure = await client
+      .mutate({ mutation: DeleteMemoDocument, variables: { memoId: missingMemoId } })
+      .catch((error: unknown) => error);
     expect(apollo.errorTypeOf(failure)).toBe('MemoNotFound');
 
     const { data } = await client.mutate({ mutation: CreateMemoDocument, variables: { input: { content: 'versioned' } } });
@@ -134,7 +147,9 @@ describe('Apollo Client (core) with the generated SDK', () => {
 
     const { data } = await client.query({ query: GetMemoDocument, variables: { memoId } });
     expect(data?.memo).toBeNull();
-    const update = await client.mutate({ mutation: UpdateMemoDocument, variables: { input: { memoId, content: 'mine now' } } }).catch((error: unknown) => error);
+    const update = await client
+      .mutate({ mutation: UpdateMemoDocument, variables: { input: { memoId, content: 'mine now' } } })
+      .catch((error: unknown) => error);
     expect(apollo.errorTypeOf(update)).toBe('MemoNotFound');
   });
 });

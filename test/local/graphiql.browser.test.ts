@@ -80,7 +80,7 @@ async function editorToken(page: Page): Promise<string> {
 }
 
 describe.skipIf(!chromiumPath)('GraphiQL in headless Chromium', () => {
-  it("signs alice in by itself, puts her token in the header editor and runs the example CreateMemo as her, offline", async () => {
+  it('signs alice in by itself, puts her token in the header editor and runs the example CreateMemo as her, offline', async () => {
     const { page, pageErrors, requested } = await openGraphiql();
     await expect.poll(() => page.getByRole('region', { name: 'Headers' }).innerText()).toContain('"Authorization": "ey');
     const aliceSub = subOf((await localApi().tokens('alice')).idToken);
@@ -117,7 +117,8 @@ describe.skipIf(!chromiumPath)('GraphiQL in headless Chromium', () => {
     const shown = await resultText(watcher.page);
     expect(shown).not.toContain('"errors"');
     expect(JSON.parse(shown)).toEqual({ data: { onCreateMemo: expect.objectContaining(created) } });
-    for (const field of ['memoId', 'ownerId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version']) expect(shown).toContain(`"${field}"`);
+    for (const field of ['memoId', 'ownerId', 'title', 'content', 'tags', 'createdAt', 'updatedAt', 'version'])
+      expect(shown).toContain(`"${field}"`);
     await watcher.page.screenshot({ path: 'test-output/graphiql-subscription.png' });
 
     // Alice's event is in her tab; bob's, open all along, still shows nothing after a settle...
@@ -158,7 +159,9 @@ describe.skipIf(!chromiumPath)('GraphiQL in headless Chromium', () => {
     await page.getByLabel('Password', { exact: true }).fill('short');
     await page.getByRole('button', { name: 'Sign up', exact: true }).click();
     // The pool's own answer is shown; nobody new is signed in.
-    await expect.poll(() => page.getByRole('alert').allInnerTexts(), SIGN_IN_TIMEOUT).toEqual([expect.stringContaining('InvalidPasswordException')]);
+    await expect
+      .poll(() => page.getByRole('alert').allInnerTexts(), SIGN_IN_TIMEOUT)
+      .toEqual([expect.stringContaining('InvalidPasswordException')]);
     expect(await page.getByRole('status').innerText()).toBe('Signed in as alice');
 
     await page.getByLabel('Password', { exact: true }).fill('Carol-local-Passw0rd!');

@@ -13,44 +13,59 @@ import { countingWebSocket } from './core/helpers/realtimeTestKit.js';
 // same through the urql and Apollo adapters: the subscription the app made once keeps delivering.
 
 type Memo = NonNullable<OnCreateMemoSubscription['onCreateMemo']>;
-interface Seen { memos: Memo[]; errors: unknown[]; completed: number }
+interface Seen {
+  memos: Memo[];
+  errors: unknown[];
+  completed: number;
+}
 /** One adapter: subscribe to onCreateMemo and create memos, both through it. */
-interface Adapter { subscribe(seen: Seen): () => void; create(content: string): Promise<string>; stop(): void }
+interface Adapter {
+  subscribe(seen: Seen): () => void;
+  create(content: string): Promise<string>;
+  stop(): void;
+}
 
 const adapters: [string, (memo: MemoClient) => Adapter][] = [
-  ['urql', (memo) => {
-    const urql = createUrqlClient(memo);
-    return {
-      subscribe: (seen) => {
-        const subscription = urql.subscription(OnCreateMemoDocument, {}).subscribe(({ data, error }) => {
-          if (error) seen.errors.push(error);
-          else if (data?.onCreateMemo) seen.memos.push(data.onCreateMemo);
-        });
-        return () => subscription.unsubscribe();
-      },
-      create: async (content) => {
-        const { data, error } = await urql.mutation(CreateMemoDocument, { input: { content } }).toPromise();
-        if (error) throw error;
-        return data!.createMemo.memoId;
-      },
-      stop: () => {},
-    };
-  }],
-  ['Apollo', (memo) => {
-    const apollo = createApolloClient(memo);
-    return {
-      subscribe: (seen) => {
-        const live = apollo.subscribe({ query: OnCreateMemoDocument }).subscribe({
-          next: ({ data, error }) => (error ? seen.errors.push(error) : data?.onCreateMemo && seen.memos.push(data.onCreateMemo)),
-          error: (error: unknown) => seen.errors.push(error),
-          complete: () => seen.completed++,
-        });
-        return () => live.unsubscribe();
-      },
-      create: async (content) => (await apollo.mutate({ mutation: CreateMemoDocument, variables: { input: { content } } })).data!.createMemo.memoId,
-      stop: () => apollo.stop(),
-    };
-  }],
+  [
+    'urql',
+    (memo) => {
+      const urql = createUrqlClient(memo);
+      return {
+        subscribe: (seen) => {
+          const subscription = urql.subscription(OnCreateMemoDocument, {}).subscribe(({ data, error }) => {
+            if (error) seen.errors.push(error);
+            else if (data?.onCreateMemo) seen.memos.push(data.onCreateMemo);
+          });
+          return () => subscription.unsubscribe();
+        },
+        create: async (content) => {
+          const { data, error } = await urql.mutation(CreateMemoDocument, { input: { content } }).toPromise();
+          if (error) throw error;
+          return data!.createMemo.memoId;
+        },
+        stop: () => {},
+      };
+    },
+  ],
+  [
+    'Apollo',
+    (memo) => {
+      const apollo = createApolloClient(memo);
+      return {
+        subscribe: (seen) => {
+          const live = apollo.subscribe({ query: OnCreateMemoDocument }).subscribe({
+            next: ({ data, error }) => (error ? seen.errors.push(error) : data?.onCreateMemo && seen.memos.push(data.onCreateMemo)),
+            error: (error: unknown) => seen.errors.push(error),
+            complete: () => seen.completed++,
+          });
+          return () => live.unsubscribe();
+        },
+        create: async (content) =>
+          (await apollo.mutate({ mutation: CreateMemoDocument, variables: { input: { content } } })).data!.createMemo.memoId,
+        stop: () => apollo.stop(),
+      };
+    },
+  ],
 ];
 
 let api: LocalApiProcess | undefined;
@@ -62,7 +77,7 @@ afterEach(async () => {
 });
 
 describe.each(adapters)('a %s subscription, when the runtime restarts on the same data and port', (_name, adapterFor) => {
-  it('keeps delivering alice\'s new memos (never bob\'s), reconnected with a token from a new sign-in', { timeout: 90_000 }, async () => {
+  it("keeps delivering alice's new memos (never bob's), reconnected with a token from a new sign-in", { timeout: 90_000 }, async () => {
     dataDir = await temporaryDataDir();
     api = await startLocalApiProcess({ dataDir: dataDir.path });
     const port = new URL(api.url).port;
@@ -119,7 +134,7 @@ describe.each(adapters)('a %s subscription, when the runtime restarts on the sam
     // Canary: bob's memo, then alice's, on a live subscription. Once hers arrives, bob's would have.
     const bobsToken = (await api.tokens('bob')).idToken;
     const bob = createMemoClient(config, { auth: userPoolAuth(() => bobsToken) });
-    const bobs = (await bob.request(CreateMemoDocument, { input: { content: 'bob\'s, after the restart' } })).data!.createMemo;
+    const bobs = (await bob.request(CreateMemoDocument, { input: { content: "bob's, after the restart" } })).data!.createMemo;
     expect(bobs.ownerId).not.toBe(alice);
     const canary = await adapter.create('canary');
     await vi.waitFor(() => expect(ids()).toContain(canary), { timeout: 10_000 });

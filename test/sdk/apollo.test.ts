@@ -8,12 +8,16 @@ import { CONFIG, fakeMemoClient, MEMO, TOKEN, UNAUTHORIZED, until, VERSION_CONFL
 const REFUSED = [{ errorType: 'Unauthorized', message: 'Not Authorized to access onUpdateMemo on type Subscription' }];
 
 describe('createApolloClient / createMemoLink', () => {
-  it('POSTs queries to the config\'s graphqlUrl through client.fetch, which adds the token', async () => {
+  it("POSTs queries to the config's graphqlUrl through client.fetch, which adds the token", async () => {
     const { client, requests, subscriptions } = fakeMemoClient(() => ({ body: { data: { memo: MEMO } } }));
     const { data } = await createApolloClient(client).query({ query: GetMemoDocument, variables: { memoId: 'm-1' } });
     expect(data?.memo?.content).toBe('Hello');
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ url: CONFIG.graphqlUrl, method: 'POST', body: { operationName: 'GetMemo', variables: { memoId: 'm-1' } } });
+    expect(requests[0]).toMatchObject({
+      url: CONFIG.graphqlUrl,
+      method: 'POST',
+      body: { operationName: 'GetMemo', variables: { memoId: 'm-1' } },
+    });
     expect(requests[0]!.headers.get('authorization')).toBe(TOKEN);
     expect(subscriptions).toEqual([]);
   });
@@ -49,18 +53,27 @@ describe('typed errors through Apollo (toMemoApiError on what Apollo throws)', (
       .mutate({ mutation: UpdateMemoDocument, variables: { input: { memoId: 'm-1', content: 'x', expectedVersion: 7 } } })
       .catch((error: unknown) => error);
     expect(CombinedGraphQLErrors.is(thrown)).toBe(true);
-    expect(toMemoApiError(thrown)).toMatchObject({ errorType: 'VersionConflict', errorInfo: { memoId: 'm-1', expectedVersion: 7, currentVersion: 1 } });
+    expect(toMemoApiError(thrown)).toMatchObject({
+      errorType: 'VersionConflict',
+      errorInfo: { memoId: 'm-1', expectedVersion: 7, currentVersion: 1 },
+    });
   });
 
   it('reads an HTTP 401 (ServerError) as UnauthorizedException', async () => {
     const { client } = fakeMemoClient(() => UNAUTHORIZED);
-    const thrown = await createApolloClient(client).query({ query: GetMemoDocument, variables: { memoId: 'm-1' } }).catch((error: unknown) => error);
+    const thrown = await createApolloClient(client)
+      .query({ query: GetMemoDocument, variables: { memoId: 'm-1' } })
+      .catch((error: unknown) => error);
     expect(ServerError.is(thrown)).toBe(true);
     expect(toMemoApiError(thrown)?.errorType).toBe('UnauthorizedException');
   });
 
   it.each([
-    ['a MemoApiRequestError (what the real-time client reports), passed on as it is', new MemoApiRequestError('The subscription was refused', { errorType: 'Unauthorized', status: 0, errors: REFUSED }), MemoApiRequestError],
+    [
+      'a MemoApiRequestError (what the real-time client reports), passed on as it is',
+      new MemoApiRequestError('The subscription was refused', { errorType: 'Unauthorized', status: 0, errors: REFUSED }),
+      MemoApiRequestError,
+    ],
     ['a list of AppSync errors, as CombinedGraphQLErrors', REFUSED, CombinedGraphQLErrors],
   ])('reads a refused subscription, given %s, as Unauthorized', async (_kind, refusal, errorClass) => {
     const { client, subscriptions } = fakeMemoClient();

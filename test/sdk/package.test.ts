@@ -15,13 +15,17 @@ const run = promisify(execFile);
 /** Every .ts file under sdk/src, relative to it. */
 async function sourceFiles(dir = join(sdkDir, 'src')): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
-  return entries.filter((entry) => entry.isFile() && entry.name.endsWith('.ts')).map((entry) => relative(join(sdkDir, 'src'), join(entry.parentPath, entry.name)));
+  return entries
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
+    .map((entry) => relative(join(sdkDir, 'src'), join(entry.parentPath, entry.name)));
 }
 
 /** The module specifiers a file imports or re-exports (static and dynamic), comments (TSDoc examples) aside. */
 function specifiersOf(source: string): string[] {
   const code = source.replace(/\/\*[^]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  return [...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)/g)].map((match) => (match[1] ?? match[2])!);
+  return [...code.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'([^']+)'|import\('([^']+)'\)/g)].map(
+    (match) => (match[1] ?? match[2])!,
+  );
 }
 
 describe('@memo-api/client package', () => {
@@ -65,7 +69,7 @@ describe('@memo-api/client package', () => {
     }
   });
 
-  it('keeps the adapters\' libraries optional, so a urql app installs no Apollo and the reverse', async () => {
+  it("keeps the adapters' libraries optional, so a urql app installs no Apollo and the reverse", async () => {
     const { peerDependencies, peerDependenciesMeta } = await sdkPackage();
     expect(Object.keys(peerDependencies).sort()).toEqual(['@apollo/client', '@urql/core', 'graphql', 'rxjs']);
     expect(peerDependencies.graphql).toMatch(/^\^16\./);
@@ -77,7 +81,8 @@ describe('@memo-api/client package', () => {
       if (seen.has(file)) return;
       seen.add(file);
       for (const specifier of specifiersOf(await readFile(join(sdkDir, 'src', file), 'utf8'))) {
-        if (specifier.startsWith('.')) await visit(relative(join(sdkDir, 'src'), join(sdkDir, 'src', file, '..', specifier.replace(/\.js$/, '.ts'))));
+        if (specifier.startsWith('.'))
+          await visit(relative(join(sdkDir, 'src'), join(sdkDir, 'src', file, '..', specifier.replace(/\.js$/, '.ts'))));
         else packages.add(specifier);
       }
     };
@@ -99,7 +104,13 @@ describe('@memo-api/client package', () => {
 describe('@memo-api/client is ready to publish', () => {
   it('is MIT-0 licensed, with the license text in the package, public under its scope, and names its entry points', async () => {
     const pkg = await sdkPackage();
-    expect(pkg).toMatchObject({ name: '@memo-api/client', license: 'MIT-0', publishConfig: { access: 'public' }, types: './dist/index.d.ts', sideEffects: false });
+    expect(pkg).toMatchObject({
+      name: '@memo-api/client',
+      license: 'MIT-0',
+      publishConfig: { access: 'public' },
+      types: './dist/index.d.ts',
+      sideEffects: false,
+    });
     expect(pkg.private).toBeUndefined();
     expect(pkg.version).toMatch(/^\d+\.\d+\.\d+$/);
     const license = await readFile(join(sdkDir, 'LICENSE'), 'utf8');
@@ -112,7 +123,13 @@ describe('@memo-api/client is ready to publish', () => {
     const staging = await mkdtemp(join(tmpdir(), 'memo-sdk-files-'));
     try {
       await cp(sdkDir, staging, { recursive: true, filter: (source) => !/[\\/](dist|node_modules)$/.test(source) });
-      await run(process.execPath, [join(repositoryRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(sdkDir, 'tsconfig.build.json'), '--outDir', join(staging, 'dist')]);
+      await run(process.execPath, [
+        join(repositoryRoot, 'node_modules', 'typescript', 'bin', 'tsc'),
+        '-p',
+        join(sdkDir, 'tsconfig.build.json'),
+        '--outDir',
+        join(staging, 'dist'),
+      ]);
       const { stdout } = await run('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: staging });
       const [{ filename, files }] = JSON.parse(stdout) as [{ filename: string; files: { path: string }[] }];
       const paths = files.map((file) => file.path);
@@ -120,7 +137,12 @@ describe('@memo-api/client is ready to publish', () => {
       expect(filename).toBe(`memo-api-client-${pkg.version}.tgz`);
       expect(paths.filter((path) => !path.startsWith('dist/')).sort()).toEqual(['LICENSE', 'README.md', 'package.json']);
       expect(paths.filter((path) => path.startsWith('dist/') && !/\.(js|d\.ts)$/.test(path))).toEqual([]);
-      const targets = [pkg.types, ...Object.values(pkg.exports as Record<string, string | Record<string, string>>).flatMap((entry) => (typeof entry === 'string' ? [] : Object.values(entry)))];
+      const targets = [
+        pkg.types,
+        ...Object.values(pkg.exports as Record<string, string | Record<string, string>>).flatMap((entry) =>
+          typeof entry === 'string' ? [] : Object.values(entry),
+        ),
+      ];
       for (const target of targets) expect(paths, target).toContain(target.replace(/^\.\//, ''));
     } finally {
       await rm(staging, { recursive: true, force: true });

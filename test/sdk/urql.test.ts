@@ -8,17 +8,21 @@ import { CONFIG, fakeMemoClient, MEMO, TOKEN, UNAUTHORIZED, until, VERSION_CONFL
 const REFUSED = [{ errorType: 'Unauthorized', message: 'Not Authorized to access onUpdateMemo on type Subscription' }];
 
 describe('createUrqlClient', () => {
-  it('POSTs queries to the config\'s graphqlUrl through client.fetch, which adds the token', async () => {
+  it("POSTs queries to the config's graphqlUrl through client.fetch, which adds the token", async () => {
     const { client, requests, subscriptions } = fakeMemoClient(() => ({ body: { data: { memo: MEMO } } }));
     const result = await createUrqlClient(client).query(GetMemoDocument, { memoId: 'm-1' }).toPromise();
     expect(result.data?.memo?.content).toBe('Hello');
     expect(requests).toHaveLength(1);
-    expect(requests[0]).toMatchObject({ url: CONFIG.graphqlUrl, method: 'POST', body: { operationName: 'GetMemo', variables: { memoId: 'm-1' } } });
+    expect(requests[0]).toMatchObject({
+      url: CONFIG.graphqlUrl,
+      method: 'POST',
+      body: { operationName: 'GetMemo', variables: { memoId: 'm-1' } },
+    });
     expect(requests[0]!.headers.get('authorization')).toBe(TOKEN);
     expect(subscriptions).toEqual([]);
   });
 
-  it('keeps the caller\'s options and exchanges', async () => {
+  it("keeps the caller's options and exchanges", async () => {
     const { client, requests } = fakeMemoClient(() => ({ body: { data: { memo: MEMO } } }));
     const urql = createUrqlClient(client, { requestPolicy: 'network-only', exchanges: [fetchExchange] });
     await urql.query(GetMemoDocument, { memoId: 'm-1' }).toPromise();
@@ -32,7 +36,9 @@ describe('memoSubscriptionExchange', () => {
     const { client, requests, subscriptions } = fakeMemoClient();
     const urql = new Client({ url: CONFIG.graphqlUrl, fetch: client.fetch, exchanges: [fetchExchange, memoSubscriptionExchange(client)] });
     const versions: number[] = [];
-    const live = urql.subscription(OnUpdateMemoDocument, { memoId: 'm-1' }).subscribe(({ data }) => data?.onUpdateMemo && versions.push(data.onUpdateMemo.version));
+    const live = urql
+      .subscription(OnUpdateMemoDocument, { memoId: 'm-1' })
+      .subscribe(({ data }) => data?.onUpdateMemo && versions.push(data.onUpdateMemo.version));
     await until(() => subscriptions.length === 1);
     const [started] = subscriptions;
     expect(started!.payload).toMatchObject({ operationName: 'OnUpdateMemo', variables: { memoId: 'm-1' } });
@@ -50,10 +56,16 @@ describe('memoSubscriptionExchange', () => {
 describe('typed errors through urql (toMemoApiError on CombinedError)', () => {
   it('reads a VersionConflict with its errorInfo', async () => {
     const { client } = fakeMemoClient(() => VERSION_CONFLICT);
-    const { error } = await createUrqlClient(client).mutation(UpdateMemoDocument, { input: { memoId: 'm-1', content: 'x', expectedVersion: 7 } }).toPromise();
+    const { error } = await createUrqlClient(client)
+      .mutation(UpdateMemoDocument, { input: { memoId: 'm-1', content: 'x', expectedVersion: 7 } })
+      .toPromise();
     expect(error).toBeInstanceOf(CombinedError);
     const memoError = toMemoApiError(error);
-    expect(memoError).toMatchObject({ errorType: 'VersionConflict', errorInfo: { memoId: 'm-1', expectedVersion: 7, currentVersion: 1 }, path: ['updateMemo'] });
+    expect(memoError).toMatchObject({
+      errorType: 'VersionConflict',
+      errorInfo: { memoId: 'm-1', expectedVersion: 7, currentVersion: 1 },
+      path: ['updateMemo'],
+    });
   });
 
   it('reads an HTTP 401 as UnauthorizedException', async () => {
@@ -63,12 +75,17 @@ describe('typed errors through urql (toMemoApiError on CombinedError)', () => {
   });
 
   it.each([
-    ['a MemoApiRequestError (what the real-time client reports)', new MemoApiRequestError('The subscription was refused', { errorType: 'Unauthorized', status: 0, errors: REFUSED })],
+    [
+      'a MemoApiRequestError (what the real-time client reports)',
+      new MemoApiRequestError('The subscription was refused', { errorType: 'Unauthorized', status: 0, errors: REFUSED }),
+    ],
     ['a list of AppSync errors', REFUSED],
   ])('reads a refused subscription, given %s, as Unauthorized', async (_kind, refusal) => {
     const { client, subscriptions } = fakeMemoClient();
     const errors: CombinedError[] = [];
-    createUrqlClient(client).subscription(OnUpdateMemoDocument, { memoId: 'm-1' }).subscribe(({ error }) => error && errors.push(error));
+    createUrqlClient(client)
+      .subscription(OnUpdateMemoDocument, { memoId: 'm-1' })
+      .subscribe(({ error }) => error && errors.push(error));
     await until(() => subscriptions.length === 1);
     subscriptions[0]!.sink.error(refusal);
     await until(() => errors.length === 1);

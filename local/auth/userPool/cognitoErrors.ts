@@ -29,5 +29,8 @@ export const INCORRECT_CREDENTIALS = 'Incorrect username or password.';
 
 /** Cognito's wording for a missing or empty request member. */
 export function missingParameter(member: string): CognitoError {
-  return new CognitoError('InvalidParameterException', `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+  return new CognitoError(
+    'InvalidParameterException',
+    `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
+  );
 }

@@ -19,7 +19,8 @@ const LOWER_ALPHANUMERICS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 export async function loadOrCreatePoolIds(files: AuthFiles, region: string): Promise<PoolIds> {
   const stored = await files.read<PoolIds>('pool.json');
   if (stored) {
-    if (typeof stored.userPoolId !== 'string' || typeof stored.clientId !== 'string') throw new AuthFileError('pool.json lacks userPoolId or clientId; delete the local-auth folder to start afresh');
+    if (typeof stored.userPoolId !== 'string' || typeof stored.clientId !== 'string')
+      throw new AuthFileError('pool.json lacks userPoolId or clientId; delete the local-auth folder to start afresh');
     return { userPoolId: stored.userPoolId, clientId: stored.clientId };
   }
   const ids: PoolIds = { userPoolId: `${region}_${randomString(ALPHANUMERICS, 9)}`, clientId: randomString(LOWER_ALPHANUMERICS, 26) };

@@ -36,7 +36,8 @@ export class RefreshTokenStore {
   /** Loads the sessions kept in `files`. */
   static async open(files: AuthFiles): Promise<RefreshTokenStore> {
     const stored = await files.read<RefreshTokensFile>('refresh-tokens.json');
-    if (stored !== undefined && !Array.isArray(stored.sessions)) throw new AuthFileError('refresh-tokens.json has no sessions list; delete the local-auth folder to start afresh');
+    if (stored !== undefined && !Array.isArray(stored.sessions))
+      throw new AuthFileError('refresh-tokens.json has no sessions list; delete the local-auth folder to start afresh');
     return new RefreshTokenStore(files, new Map((stored?.sessions ?? []).map((session) => [session.tokenHash, session])));
   }
 

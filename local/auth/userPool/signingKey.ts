@@ -29,11 +29,13 @@ export async function loadOrCreateSigningKey(files: AuthFiles): Promise<SigningK
 }
 
 async function fromPrivateJwk(jwk: JWK): Promise<SigningKey> {
-  if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e || !jwk.d) throw new AuthFileError('signing-key.json does not hold an RSA private key; delete the local-auth folder to make a new one');
+  if (jwk.kty !== 'RSA' || !jwk.n || !jwk.e || !jwk.d)
+    throw new AuthFileError('signing-key.json does not hold an RSA private key; delete the local-auth folder to make a new one');
   const publicJwk = { kty: jwk.kty, n: jwk.n, e: jwk.e };
   const kid = await calculateJwkThumbprint(publicJwk);
   const privateKey = await importJWK({ ...jwk, alg: ALG }, ALG);
-  if (privateKey instanceof Uint8Array) throw new AuthFileError('signing-key.json holds a symmetric key; delete the local-auth folder to make a new one');
+  if (privateKey instanceof Uint8Array)
+    throw new AuthFileError('signing-key.json holds a symmetric key; delete the local-auth folder to make a new one');
   // `alg` and `use` pin the key to RS256 signatures: verifiers then refuse any other algorithm.
   return { kid, privateKey, jwks: { keys: [{ ...publicJwk, kid, alg: ALG, use: 'sig' }] } };
 }

@@ -28,7 +28,8 @@ export class UserStore {
   /** Loads the users kept in `files`. */
   static async open(files: AuthFiles): Promise<UserStore> {
     const stored = await files.read<UsersFile>('users.json');
-    if (stored !== undefined && !Array.isArray(stored.users)) throw new AuthFileError('users.json has no users list; delete the local-auth folder to start afresh');
+    if (stored !== undefined && !Array.isArray(stored.users))
+      throw new AuthFileError('users.json has no users list; delete the local-auth folder to start afresh');
     return new UserStore(files, new Map((stored?.users ?? []).map((user) => [user.username, user])));
   }
 

@@ -7,7 +7,8 @@ import { Client, fetchExchange, makeOperation, mapExchange, type CombinedError }
 export function createMemoClient(url: string, getToken: () => string | Promise<string>): Client {
   // The user pool's token raw in Authorization, as AppSync expects it.
   const auth = mapExchange({
-    onOperation: async (operation) => makeOperation(operation.kind, operation, { fetchOptions: { headers: { authorization: await getToken() } } }),
+    onOperation: async (operation) =>
+      makeOperation(operation.kind, operation, { fetchOptions: { headers: { authorization: await getToken() } } }),
   });
   return new Client({
     url,

@@ -7,5 +7,7 @@ const idToken = await signIn(url);
 const client = createMemoClient(url, () => idToken);
 const { data } = await client.mutation(CreateMemoDocument, { input: { content: 'Hello' } }).toPromise();
 console.log(data!.createMemo.version); // 1
-const stale = await client.mutation(UpdateMemoDocument, { input: { memoId: data!.createMemo.memoId, content: 'x', expectedVersion: 7 } }).toPromise();
+const stale = await client
+  .mutation(UpdateMemoDocument, { input: { memoId: data!.createMemo.memoId, content: 'x', expectedVersion: 7 } })
+  .toPromise();
 console.log(errorTypeOf(stale.error)); // VersionConflict

@@ -185,7 +185,7 @@ export async function temporaryDataDir(): Promise<{ path: string; remove(): Prom
 }
 
 /** A parsed response: its shape is what the tests check, so its values are left open. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read nested JSON of any shape and assert it
+
 export type GraphQLResponseBody = Record<string, any>;
 
 /** POSTs a GraphQL request the way curl would (pass the credentials in `headers`), returning status and parsed body. */

@@ -32,7 +32,10 @@ async function config(): Promise<MemoClientConfig> {
   return loadMemoClientConfig(new URL('/config.json', localApi().url));
 }
 
-async function clientAs(auth: AuthProvider | TestUsername, options: Partial<Parameters<typeof createMemoClient>[1]> = {}): Promise<MemoClient> {
+async function clientAs(
+  auth: AuthProvider | TestUsername,
+  options: Partial<Parameters<typeof createMemoClient>[1]> = {},
+): Promise<MemoClient> {
   const provider = typeof auth === 'string' ? userPoolAuth(() => token(auth)) : auth;
   // Node 20 has no global WebSocket: the ws package's class, as Node users pass it.
   return createMemoClient(await config(), { auth: provider, WebSocket, ...options });
@@ -83,7 +86,11 @@ describe('requests over HTTP', () => {
     expect(stale.data).toBeNull();
     expect(stale.errors?.[0]).toMatchObject({ errorType: 'VersionConflict', path: ['updateMemo'] });
     const error = toMemoApiError(stale.errors);
-    expect(error).toMatchObject({ errorType: 'VersionConflict', errorInfo: { memoId, expectedVersion: 5, currentVersion: 1 }, path: ['updateMemo'] });
+    expect(error).toMatchObject({
+      errorType: 'VersionConflict',
+      errorInfo: { memoId, expectedVersion: 5, currentVersion: 1 },
+      path: ['updateMemo'],
+    });
     // The union narrows on errorType: errorInfo is typed.
     const current: number | undefined = error?.errorType === 'VersionConflict' ? error.errorInfo.currentVersion : undefined;
     expect(current).toBe(1);
@@ -93,13 +100,25 @@ describe('requests over HTTP', () => {
     const client = await clientAs(userPoolAuth(() => 'not-a-token'));
     const failure = await client.request(GetMemoDocument, { memoId: crypto.randomUUID() }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(MemoApiRequestError);
-    expect(failure).toMatchObject({ errorType: 'UnauthorizedException', status: 401, message: 'You are not authorized to make this call.' });
-    expect(toMemoApiError(failure)).toEqual({ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorInfo: null });
+    expect(failure).toMatchObject({
+      errorType: 'UnauthorizedException',
+      status: 401,
+      message: 'You are not authorized to make this call.',
+    });
+    expect(toMemoApiError(failure)).toEqual({
+      errorType: 'UnauthorizedException',
+      message: 'You are not authorized to make this call.',
+      errorInfo: null,
+    });
   });
 
   it('rejects a request the network cannot deliver as a NetworkError', async () => {
     const client = createMemoClient({ ...(await config()), graphqlUrl: 'http://127.0.0.1:1/graphql' }, { auth: userPoolAuth(() => 'x') });
-    await expect(client.request(GetMemoDocument, { memoId: crypto.randomUUID() })).rejects.toMatchObject({ name: 'MemoApiRequestError', errorType: 'NetworkError', status: 0 });
+    await expect(client.request(GetMemoDocument, { memoId: crypto.randomUUID() })).rejects.toMatchObject({
+      name: 'MemoApiRequestError',
+      errorType: 'NetworkError',
+      status: 0,
+    });
   });
 
   it('reads the token for every request: a new token is used at once', async () => {
@@ -117,22 +136,37 @@ describe('requests over HTTP', () => {
       const client = await clientAs(auth);
       const ownerId = auth.kind === 'iam' ? subOf(await token('alice')) : undefined;
       const input = { content: `via urql (${auth.kind})`, ...(ownerId ? { ownerId } : {}) };
-      const urql = new UrqlClient({ url: client.config.graphqlUrl, exchanges: [fetchExchange], fetch: client.fetch, preferGetMethod: false });
+      const urql = new UrqlClient({
+        url: client.config.graphqlUrl,
+        exchanges: [fetchExchange],
+        fetch: client.fetch,
+        preferGetMethod: false,
+      });
       const created = await urql.mutation(CreateMemoDocument, { input }).toPromise();
       expect(created.error).toBeUndefined();
       const { memoId } = created.data!.createMemo;
       const stale = await urql.mutation(UpdateMemoDocument, { input: { memoId, content: 'x', expectedVersion: 9 } }).toPromise();
       expect(toMemoApiError(stale.error)).toMatchObject({ errorType: 'VersionConflict', errorInfo: { currentVersion: 1 } });
 
-      const apollo = new ApolloClient({ link: new HttpLink({ uri: client.config.graphqlUrl, fetch: client.fetch }), cache: new InMemoryCache() });
+      const apollo = new ApolloClient({
+        link: new HttpLink({ uri: client.config.graphqlUrl, fetch: client.fetch }),
+        cache: new InMemoryCache(),
+      });
       const { data } = await apollo.query({ query: GetMemoDocument, variables: { memoId } });
       expect(data?.memo?.memoId).toBe(memoId);
-      const conflict = await apollo.mutate({ mutation: UpdateMemoDocument, variables: { input: { memoId, content: 'x', expectedVersion: 9 } } }).catch((error: unknown) => error);
+      const conflict = await apollo
+        .mutate({ mutation: UpdateMemoDocument, variables: { input: { memoId, content: 'x', expectedVersion: 9 } } })
+        .catch((error: unknown) => error);
       expect(toMemoApiError(conflict)).toMatchObject({ errorType: 'VersionConflict', errorInfo: { memoId, currentVersion: 1 } });
     }
     const refused = await clientAs(userPoolAuth(() => 'not-a-token'));
-    const apollo = new ApolloClient({ link: new HttpLink({ uri: refused.config.graphqlUrl, fetch: refused.fetch }), cache: new InMemoryCache() });
-    const failure = await apollo.query({ query: GetMemoDocument, variables: { memoId: crypto.randomUUID() } }).catch((error: unknown) => error);
+    const apollo = new ApolloClient({
+      link: new HttpLink({ uri: refused.config.graphqlUrl, fetch: refused.fetch }),
+      cache: new InMemoryCache(),
+    });
+    const failure = await apollo
+      .query({ query: GetMemoDocument, variables: { memoId: crypto.randomUUID() } })
+      .catch((error: unknown) => error);
     expect(toMemoApiError(failure)).toMatchObject({ errorType: 'UnauthorizedException' });
   });
 });
@@ -227,7 +261,10 @@ describe('subscriptions over the shared real-time connection', () => {
   it('fails every subscription with UnauthorizedException on bad credentials, after one retry only', async () => {
     const sockets = countingWebSocket();
     let calls = 0;
-    const client = await clientAs(userPoolAuth(() => `bad-token-${++calls}`), { WebSocket: sockets.WebSocket });
+    const client = await clientAs(
+      userPoolAuth(() => `bad-token-${++calls}`),
+      { WebSocket: sockets.WebSocket },
+    );
     const first = recordingSink();
     const second = recordingSink();
     client.subscribe(OnCreateMemoDocument, {}, first.sink);

@@ -3,7 +3,14 @@ import { iamAuth, userPoolAuth } from '../../../sdk/src/auth/providers.js';
 import { toMemoApiError, MemoApiRequestError } from '../../../sdk/src/errors.js';
 import { backoffDelayMs } from '../../../sdk/src/realtime/backoff.js';
 import { createRealtimeClient, type RealtimeClientSettings } from '../../../sdk/src/realtime/realtimeClient.js';
-import { countingWebSocket, decodeHeader, recordingSink, sleep, startFakeRealtimeServer, type FakeConnection } from './helpers/realtimeTestKit.js';
+import {
+  countingWebSocket,
+  decodeHeader,
+  recordingSink,
+  sleep,
+  startFakeRealtimeServer,
+  type FakeConnection,
+} from './helpers/realtimeTestKit.js';
 
 // Protocol behaviour the real runtime does not show on demand, against a scripted fake endpoint.
 
@@ -71,12 +78,16 @@ describe('the real-time client speaks AppSync’s protocol', () => {
 
   it('signs the connection and each start with SigV4 for IAM', async () => {
     const server = await fakeServer({ onMessage: ackEverything() });
-    const { realtime } = client(server, { auth: iamAuth({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'session' }) });
+    const { realtime } = client(server, {
+      auth: iamAuth({ accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'secret', sessionToken: 'session' }),
+    });
     realtime.subscribe({ query }, recordingSink().sink);
     await vi.waitFor(() => expect(starts(server.connections[0])).toHaveLength(1));
 
     const header = decodeHeader(`ws://x${server.connections[0]!.url}`);
-    expect(header.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/appsync\/aws4_request, SignedHeaders=/);
+    expect(header.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE\/\d{8}\/us-east-1\/appsync\/aws4_request, SignedHeaders=/,
+    );
     expect(header['x-amz-security-token']).toBe('session');
     const authorization = starts(server.connections[0])[0]!.payload.extensions.authorization;
     expect(authorization.authorization).toMatch(/^AWS4-HMAC-SHA256 /);
@@ -152,7 +163,12 @@ describe('the real-time client speaks AppSync’s protocol', () => {
       onMessage: (connection, message) => {
         const token = decodeHeader(`ws://x${connection.url}`).Authorization;
         if (message.type === 'connection_init' && token === 'expired') {
-          connection.send({ type: 'connection_error', payload: { errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }] } });
+          connection.send({
+            type: 'connection_error',
+            payload: {
+              errors: [{ errorType: 'UnauthorizedException', message: 'You are not authorized to make this call.', errorCode: 401 }],
+            },
+          });
           return connection.socket.close(1000);
         }
         ackEverything()(connection, message);
@@ -177,7 +193,10 @@ describe('the real-time client speaks AppSync’s protocol', () => {
     expect(waits).toEqual([0, 1, 2]);
     expect(server.connections).toHaveLength(4);
     expect(events.errors[0]).toBeInstanceOf(MemoApiRequestError);
-    expect(events.errors[0]).toMatchObject({ errorType: 'NetworkError', message: 'The real-time connection closed (1011 Internal error), after 3 reconnect attempts' });
+    expect(events.errors[0]).toMatchObject({
+      errorType: 'NetworkError',
+      message: 'The real-time connection closed (1011 Internal error), after 3 reconnect attempts',
+    });
   });
 
   it('stops retrying when retryWait rejects, failing every subscription with its error', async () => {
@@ -206,7 +225,11 @@ describe('the real-time client speaks AppSync’s protocol', () => {
     const events = recordingSink();
     realtime.subscribe({ query }, events.sink);
     await vi.waitFor(() => expect(events.errors).toHaveLength(1));
-    expect(toMemoApiError(events.errors[0])).toEqual({ errorType: 'ValidationError', message: 'memoId must be a UUID', errorInfo: { field: 'memoId' } });
+    expect(toMemoApiError(events.errors[0])).toEqual({
+      errorType: 'ValidationError',
+      message: 'memoId must be a UUID',
+      errorInfo: { field: 'memoId' },
+    });
     // It was the only subscription: the socket closes.
     await vi.waitFor(() => expect(sockets.live()).toHaveLength(0));
   });
@@ -215,7 +238,8 @@ describe('the real-time client speaks AppSync’s protocol', () => {
     const server = await fakeServer({
       onMessage: (connection, message) => {
         ackEverything()(connection, message);
-        if (message.type === 'start') for (const n of [1, 2, 3]) connection.send({ type: 'data', id: message.id, payload: { data: { n } } });
+        if (message.type === 'start')
+          for (const n of [1, 2, 3]) connection.send({ type: 'data', id: message.id, payload: { data: { n } } });
       },
     });
     const { realtime, sockets } = client(server);

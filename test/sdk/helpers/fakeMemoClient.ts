@@ -77,7 +77,14 @@ export const MEMO = {
 export const VERSION_CONFLICT: Reply = {
   body: {
     data: null,
-    errors: [{ path: ['updateMemo'], errorType: 'VersionConflict', message: 'Version conflict', errorInfo: { memoId: 'm-1', expectedVersion: 7, currentVersion: 1 } }],
+    errors: [
+      {
+        path: ['updateMemo'],
+        errorType: 'VersionConflict',
+        message: 'Version conflict',
+        errorInfo: { memoId: 'm-1', expectedVersion: 7, currentVersion: 1 },
+      },
+    ],
   },
 };
 

@@ -38,14 +38,29 @@ export function SignInForm({ keeper, users }: SignInFormProps) {
     <form className="card" aria-labelledby={`${id}-heading`} onSubmit={(event) => void signIn(event)}>
       <h2 id={`${id}-heading`}>Sign in</h2>
       <label htmlFor={`${id}-username`}>Username</label>
-      <input id={`${id}-username`} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" list={`${id}-users`} required autoFocus />
+      <input
+        id={`${id}-username`}
+        value={username}
+        onChange={(e) => setUsername(e.target.value)}
+        autoComplete="username"
+        list={`${id}-users`}
+        required
+        autoFocus
+      />
       <datalist id={`${id}-users`}>
         {users.map((user) => (
           <option key={user.username} value={user.username} />
         ))}
       </datalist>
       <label htmlFor={`${id}-password`}>Password</label>
-      <input id={`${id}-password`} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
+      <input
+        id={`${id}-password`}
+        type="password"
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoComplete="current-password"
+        required
+      />
       {error && <p role="alert">{error}</p>}
       <button ref={submit} type="submit" disabled={busy}>
         {busy ? 'Signing in…' : 'Sign in'}

@@ -2,10 +2,10 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { FUNCTION_TIMEOUT_SECONDS } from '../../resolvers/fields.js';
-import { STORE_TIMEOUTS } from '../../resolvers/store/dynamoClient.js';
-import { TEST_STORE } from '../helpers/testStore.js';
-import { postGraphQL, startLocalApiProcess, useTemporaryDataDir, type LocalApiProcess } from './helpers/localApiProcess.js';
+import { FUNCTION_TIMEOUT_SECONDS } from '../../../resolvers/fields.js';
+import { STORE_TIMEOUTS } from '../../../resolvers/store/dynamoClient.js';
+import { TEST_STORE } from '../../helpers/testStore.js';
+import { postGraphQL, startLocalApiProcess, useTemporaryDataDir, type LocalApiProcess } from '../helpers/localApiProcess.js';
 
 // The runtime on a real dynalite server of its own, in a process this test can freeze (SIGSTOP)
 // and thaw, as a store that stops answering does.
@@ -22,7 +22,7 @@ beforeAll(async () => {
       '-e',
       "import dynalite from 'dynalite'; const s = dynalite({ createTableMs: 0 }); s.listen(0, '127.0.0.1', () => console.log(s.address().port));",
     ],
-    { cwd: fileURLToPath(new URL('../..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: fileURLToPath(new URL('../../..', import.meta.url)), stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const port = await new Promise<string>((resolve) => store.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim())));
   api = await startLocalApiProcess({

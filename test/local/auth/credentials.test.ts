@@ -18,11 +18,11 @@ import {
   type JWTPayload,
 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signAppSyncRequest, signRealtimeConnect, signRealtimeStart, type SigningCredentials } from '../../sdk/src/auth/sigv4.js';
-import type { ClientConfig } from '../../local/http/clientConfig.js';
-import { iamHeaders, signIn, TEST_IAM, TEST_USERS, type TestUsername, type UserTokens } from '../helpers/localCredentials.js';
-import { AppSyncRealtimeClient, iamAuth, tokenAuth, type RealtimeAuth } from './helpers/appSyncRealtimeClient.js';
-import { startLocalApiProcess, temporaryDataDir, type GraphQLResponseBody, type LocalApiProcess } from './helpers/localApiProcess.js';
+import { signAppSyncRequest, signRealtimeConnect, signRealtimeStart, type SigningCredentials } from '../../../sdk/src/auth/sigv4.js';
+import type { ClientConfig } from '../../../local/http/clientConfig.js';
+import { iamHeaders, signIn, TEST_IAM, TEST_USERS, type TestUsername, type UserTokens } from '../../helpers/localCredentials.js';
+import { AppSyncRealtimeClient, iamAuth, tokenAuth, type RealtimeAuth } from '../helpers/appSyncRealtimeClient.js';
+import { startLocalApiProcess, temporaryDataDir, type GraphQLResponseBody, type LocalApiProcess } from '../helpers/localApiProcess.js';
 
 // Every credential AppSync refuses, refused here the same way: HTTP 401 UnauthorizedException, a
 // real-time connection_error or start error, and nothing runs. Forged tokens are signed with the
@@ -408,7 +408,7 @@ describe('the docs say what the runtime does with Bearer', () => {
     const docs = Object.fromEntries(
       await Promise.all(
         ['sign-in.md', 'deploy.md'].map(
-          async (name) => [name, await readFile(new URL(`../../docs/${name}`, import.meta.url), 'utf8')] as const,
+          async (name) => [name, await readFile(new URL(`../../../docs/${name}`, import.meta.url), 'utf8')] as const,
         ),
       ),
     );

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { FUNCTION_MEMORY_MB } from '../../resolvers/fields.js';
+import { FUNCTION_MEMORY_MB } from '../../../resolvers/fields.js';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { lambdaContext } from '../../local/appsync/lambdaInvocation.js';
-import { selectionsOf } from '../../local/appsync/selectionCache.js';
+import { lambdaContext } from '../../../local/appsync/lambdaInvocation.js';
+import { selectionsOf } from '../../../local/appsync/selectionCache.js';
 
 describe('the Lambda context handed to handlers', () => {
   it('reports the memory size infra deploys', () => {
