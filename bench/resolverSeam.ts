@@ -11,6 +11,7 @@ export { handler as updateMemoHandler } from '../resolvers/updateMemo.js';
 export { FUNCTION_MEMORY_MB, MEMO_FIELDS } from '../resolvers/fields.js';
 export { request as appSyncLambdaRequest } from '../resolvers/appsync/invokeLambda.js';
 export { MEMO_LIMITS } from '../resolvers/lib/validation.js';
+export { storedFields } from '../resolvers/lib/writableFields.js';
 export { readStoreConfig, type StoreConfig, type StoreCredentials } from '../resolvers/store/config.js';
 export { toItem, type MemoRecord } from '../resolvers/store/memoItem.js';
 export { createMemoStore, type MemoStore } from '../resolvers/store/memoStore.js';

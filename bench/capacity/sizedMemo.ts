@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { MEMO_LIMITS, toItem, type MemoRecord } from '../resolverSeam.js';
+import { MEMO_LIMITS, storedFields, toItem, type MemoRecord } from '../resolverSeam.js';
 import { itemSizeBytes } from './itemSize.js';
 
 /** The memo sizes measured and priced: a short note, a page, and about the largest memo the API accepts. */
@@ -38,5 +38,6 @@ export function sizedMemoFields(kb: number, fill = 'x'): SizedMemoFields {
 
 /** A memo as the store would hold it after createMemo, with these fields; ids and times are fresh. */
 export function sampleMemo(fields: SizedMemoFields, ownerId: string = randomUUID(), createdAt = new Date().toISOString()): MemoRecord {
-  return { memoId: randomUUID(), ownerId, ...fields, createdAt, updatedAt: createdAt, version: 1 };
+  // storedFields: a writable field these sizes leave out takes its default, as in the store.
+  return { memoId: randomUUID(), ownerId, ...storedFields(fields), createdAt, updatedAt: createdAt, version: 1 };
 }

@@ -5,7 +5,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
 import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
-import { MEMO_FIELDS, toItem } from '../resolverSeam.js';
+import { MEMO_FIELDS, storedFields, toItem } from '../resolverSeam.js';
 import { benchUserIdentity, handlerEnv } from '../benchCaller.js';
 import { buildCdkDefault, buildSdkClientOnly } from './bundleVariants.js';
 import { measureFirstResponses, profileFirstResponse, type ColdStartTarget, type FirstResponseFigures } from './firstResponse.js';
@@ -126,7 +126,14 @@ async function firstResponseTargets(
     await client.send(
       new PutCommand({
         TableName: store.tableName,
-        Item: toItem({ memoId, ownerId: OWNER, title: 'cold', content: 'start', tags: [], createdAt: now, updatedAt: now, version: 1 }),
+        Item: toItem({
+          memoId,
+          ownerId: OWNER,
+          ...storedFields({ title: 'cold', content: 'start' }),
+          createdAt: now,
+          updatedAt: now,
+          version: 1,
+        }),
       }),
     );
   } finally {

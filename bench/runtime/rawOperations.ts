@@ -10,7 +10,7 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { v4 as uuidv4 } from 'uuid';
-import { ownerPageQuery, toItem, type StoreConfig } from '../resolverSeam.js';
+import { ownerPageQuery, storedFields, toItem, type StoreConfig } from '../resolverSeam.js';
 
 /** What a benchmark client sends to create memo `i`; the endpoint and the raw baseline store the same. */
 export function sampleFields(i: number): { title: string; content: string; tags: string[] } {
@@ -20,7 +20,7 @@ export function sampleFields(i: number): { title: string; content: string; tags:
 /** Memo `i` of `ownerId` as the store writes it (owner index key included), for seeding and for the raw baseline. */
 export function sampleMemo(i: number, ownerId: string): Record<string, unknown> {
   const now = new Date().toISOString();
-  return toItem({ memoId: uuidv4(), ownerId, ...sampleFields(i), createdAt: now, updatedAt: now, version: 1 });
+  return toItem({ memoId: uuidv4(), ownerId, ...storedFields(sampleFields(i)), createdAt: now, updatedAt: now, version: 1 });
 }
 
 /** The table the baseline reads and writes, reached as the handlers reach it. */

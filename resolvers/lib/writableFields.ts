@@ -74,12 +74,13 @@ export function memoChanges(input: Readonly<Record<string, unknown>>): MemoChang
   return changes;
 }
 
-/** The writable fields of a stored item, a missing one (never written, or cleared) as its `absent`. */
-export function storedFields(item: Readonly<Record<string, unknown>>): NewMemoFields {
+/** The writable fields of a stored item (or of fields a program sets), a missing one (never written, or cleared) as its `absent`. */
+export function storedFields(item: object): NewMemoFields {
+  const values = item as Readonly<Record<string, unknown>>;
   const fields: Record<string, unknown> = {};
   for (const name of WRITABLE_FIELD_NAMES) {
     const rule: WritableFieldRule<unknown> = WRITABLE_FIELDS[name];
-    fields[name] = item[name] ?? (rule.absent === REQUIRED ? item[name] : copyOf(rule.absent));
+    fields[name] = values[name] ?? (rule.absent === REQUIRED ? values[name] : copyOf(rule.absent));
   }
   return fields as NewMemoFields;
 }
