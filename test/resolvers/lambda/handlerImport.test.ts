@@ -39,7 +39,9 @@ async function recordingReads(work: () => Promise<unknown>): Promise<string[]> {
 describe('importing a handler module', () => {
   it.each(MEMO_FIELDS.map((field) => [field.entry] as const))('%s reads no environment and cannot fail', async (entry) => {
     vi.resetModules();
-    const reads = await recordingReads(() => import(`../../../${entry.replace(/\.ts$/, '.js')}`));
+    const reads = await recordingReads(
+      () => import(/* @vite-ignore */ new URL(`../../../${entry.replace(/\.ts$/, '.js')}`, import.meta.url).href),
+    );
     expect(reads).toEqual([]);
   });
 

@@ -1,9 +1,8 @@
-import { toMemoApiError } from '@memo-api/client';
-import { CognitoError } from '../auth/cognito.js';
+import { toMemoApiError, UserPoolError } from '@memo-api/client';
 
 /** A sentence for the user about a failed call; the details go to the console. */
 export function describeError(error: unknown): string {
-  if (error instanceof CognitoError) return error.message;
+  if (error instanceof UserPoolError) return error.message;
   console.error(error);
   const apiError = toMemoApiError(error);
   if (!apiError) {
