@@ -15,7 +15,7 @@ export { storedFields } from '../resolvers/lib/writableFields.js';
 export { readStoreConfig, type StoreConfig, type StoreCredentials } from '../resolvers/store/config.js';
 export { toItem, type MemoRecord } from '../resolvers/store/memoItem.js';
 export { createMemoStore, type MemoStore } from '../resolvers/store/memoStore.js';
-export { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
+export { FEED_INDEX, MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
 export { ownerPageQuery } from '../resolvers/store/ownerPageQuery.js';
 export { EMULATOR_CREDENTIALS, emulatorCredentialsFrom, supplyEmulatorCredentials } from '../local/store/emulatorCredentials.js';
 export { ensureMemoTable } from '../local/store/ensureMemoTable.js';

@@ -52,6 +52,36 @@ export type Memo = {
   version: Scalars['Int']['output'];
 };
 
+/**
+ * One memo's latest change. A memo may be delivered again (pages overlap by a short window);
+ * clients keep the change with the higher version.
+ */
+export type MemoChange = {
+  __typename?: 'MemoChange';
+  /** When the change was written (the server's clock). */
+  changedAt: Scalars['AWSDateTime']['output'];
+  /** The memo was deleted: drop it. */
+  deleted: Scalars['Boolean']['output'];
+  /** The memo as it is now; null when deleted. */
+  memo?: Maybe<Memo>;
+  memoId: Scalars['ID']['output'];
+  /** The memo's version after this change (a delete moves it on too). */
+  version: Scalars['Int']['output'];
+};
+
+/**
+ * One page of the caller's change feed (Query.memoChanges), oldest change first. Store cursor and
+ * pass it back next time: it is always present, also on the last page.
+ */
+export type MemoChangePage = {
+  __typename?: 'MemoChangePage';
+  changes: Array<MemoChange>;
+  /** Opaque, signed and bound to the owner: where the next pull continues. */
+  cursor: Scalars['String']['output'];
+  /** More changes are waiting now: pull again at once with cursor. */
+  hasMore: Scalars['Boolean']['output'];
+};
+
 /** One page of memos; pass nextToken back to get the next page (null when there is none). */
 export type MemoConnection = {
   __typename?: 'MemoConnection';
@@ -71,6 +101,8 @@ export type MemoErrorType =
   | 'MemoAlreadyExists'
   /** No memo with this id that the caller may touch (someone else's looks the same); errorInfo.memoId. */
   | 'MemoNotFound'
+  /** A memoChanges cursor is older than the tombstone retention: sync again without a cursor; errorInfo.retentionDays. */
+  | 'SyncExpired'
   /** The caller may not do this at all (a resolver's denial). */
   | 'Unauthorized'
   /** An argument is malformed; errorInfo.field names it. */
@@ -111,6 +143,13 @@ export type Query = {
   listMemos: MemoConnection;
   /** The memo, or null when there is none with this id that the caller may read. */
   memo?: Maybe<Memo>;
+  /**
+   * The caller's memos changed after cursor, oldest change first, limit 1-100 (default 20) per
+   * page. No cursor: a full sync of every live memo, then the feed. A cursor older than the
+   * tombstone retention is SyncExpired (sync again without one). IAM callers must name the owner
+   * (ownerId); for user-pool callers passing ownerId is Unauthorized.
+   */
+  memoChanges: MemoChangePage;
 };
 
 
@@ -123,6 +162,13 @@ export type QueryListMemosArgs = {
 
 export type QueryMemoArgs = {
   memoId: Scalars['ID']['input'];
+};
+
+
+export type QueryMemoChangesArgs = {
+  cursor?: InputMaybe<Scalars['String']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /**

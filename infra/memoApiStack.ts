@@ -9,7 +9,8 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS, SUBSCRIPTION_FIELDS } from '../resolvers/fields.js';
-import { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
+import { DEFAULT_TOMBSTONE_RETENTION_DAYS } from '../resolvers/store/config.js';
+import { FEED_INDEX, MEMO_TABLE_PARTITION_KEY, OWNER_INDEX, TOMBSTONE_ATTRIBUTES } from '../resolvers/store/memoTableSchema.js';
 import { MemoUserPool } from './memoUserPool.js';
 import { bundleResolverCode } from './resolverCode.js';
 import { tableAccessFor, tableResourceArn } from './tableAccess.js';
@@ -28,7 +29,7 @@ export interface MemoApiStackProps extends StackProps {
 }
 
 /**
- * memoTable with its owner index, the user pool, one Lambda per GraphQL field
+ * memoTable with its owner and feed indexes, the user pool, one Lambda per GraphQL field
  * (resolvers/fields.ts), and the AppSync API in front, with the owner filter on subscriptions.
  */
 export class MemoApiStack extends Stack {
@@ -42,14 +43,19 @@ export class MemoApiStack extends Stack {
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      // Deleted memos stay as tombstones (the change feed reports them) until DynamoDB's TTL removes them.
+      timeToLiveAttribute: TOMBSTONE_ATTRIBUTES.expiresAt,
       removalPolicy,
     });
-    table.addGlobalSecondaryIndex({
-      indexName: OWNER_INDEX.name,
-      partitionKey: { name: OWNER_INDEX.partitionKey, type: dynamodb.AttributeType.STRING },
-      sortKey: { name: OWNER_INDEX.sortKey, type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType[OWNER_INDEX.projection],
-    });
+    // The list index (live memos only) and the change feed's index (every change, tombstones too).
+    for (const index of [OWNER_INDEX, FEED_INDEX]) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: { name: index.partitionKey, type: dynamodb.AttributeType.STRING },
+        sortKey: { name: index.sortKey, type: dynamodb.AttributeType.STRING },
+        projectionType: dynamodb.ProjectionType[index.projection],
+      });
+    }
 
     const users = new MemoUserPool(this, 'MemoUsers', {
       stage: props.stage,
@@ -92,6 +98,7 @@ export class MemoApiStack extends Stack {
         environment: {
           TABLE_NAME: table.tableName,
           PAGE_TOKEN_SECRET: pageTokenSecret.secretValue.unsafeUnwrap(), // a {{resolve:secretsmanager:…}} reference, not the value
+          TOMBSTONE_RETENTION_DAYS: String(DEFAULT_TOMBSTONE_RETENTION_DAYS),
           POWERTOOLS_SERVICE_NAME: 'memo-api',
           POWERTOOLS_LOG_LEVEL: 'INFO',
         },

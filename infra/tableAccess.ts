@@ -1,7 +1,7 @@
-import { OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
+import { FEED_INDEX, OWNER_INDEX } from '../resolvers/store/memoTableSchema.js';
 
-/** What a grant names: memoTable itself, or its owner index (a Query on an index reads only the index). */
-export type TableResource = 'table' | 'ownerIndex';
+/** What a grant names: memoTable itself, its owner (list) index or its feed index (a Query on an index reads only the index). */
+export type TableResource = 'table' | 'ownerIndex' | 'feedIndex';
 
 export interface TableGrant {
   readonly resource: TableResource;
@@ -21,9 +21,15 @@ export const TABLE_ACCESS_BY_FIELD: Readonly<Record<string, readonly TableGrant[
   // memo is missing, or an emulator ignores ReturnValuesOnConditionCheckFailure), one read tells
   // MemoNotFound from VersionConflict. Never on success, never without expectedVersion.
   updateMemo: [{ resource: 'table', actions: ['dynamodb:UpdateItem', 'dynamodb:GetItem'] }],
-  deleteMemo: [{ resource: 'table', actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem'] }],
+  // UpdateItem, not DeleteItem: a delete leaves a tombstone (content removed, TTL set).
+  deleteMemo: [{ resource: 'table', actions: ['dynamodb:UpdateItem', 'dynamodb:GetItem'] }],
   // One owner's page: a Query on the owner index, and nothing on the table itself.
   listMemos: [{ resource: 'ownerIndex', actions: ['dynamodb:Query'] }],
+  // A full sync pages the owner index (live memos only), then the feed index: Query on each, nothing else.
+  memoChanges: [
+    { resource: 'ownerIndex', actions: ['dynamodb:Query'] },
+    { resource: 'feedIndex', actions: ['dynamodb:Query'] },
+  ],
 };
 
 /** @throws when `fieldName` has no entry: every Lambda-backed field must declare its access. */
@@ -33,7 +39,8 @@ export function tableAccessFor(fieldName: string): readonly TableGrant[] {
   return grants;
 }
 
-/** The ARN a grant names, from memoTable's: the table's own, or `<tableArn>/index/byOwner`. */
+/** The ARN a grant names, from memoTable's: the table's own, or `<tableArn>/index/<index name>`. */
 export function tableResourceArn(tableArn: string, resource: TableResource): string {
-  return resource === 'table' ? tableArn : `${tableArn}/index/${OWNER_INDEX.name}`;
+  if (resource === 'table') return tableArn;
+  return `${tableArn}/index/${resource === 'ownerIndex' ? OWNER_INDEX.name : FEED_INDEX.name}`;
 }

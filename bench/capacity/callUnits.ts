@@ -1,4 +1,4 @@
-import { OWNER_INDEX } from '../resolverSeam.js';
+import { FEED_INDEX, OWNER_INDEX } from '../resolverSeam.js';
 import type { TableAndIndexUnits } from './capacityFigures.js';
 import type { ConsumedRequest } from './consumedCapacity.js';
 
@@ -6,25 +6,40 @@ import type { ConsumedRequest } from './consumedCapacity.js';
 export interface CallUnits {
   requests: string[];
   units: TableAndIndexUnits;
+  /**
+   * The change feed's index (byOwnerChange), apart: every write also moves the memo's entry
+   * there. The index-design comparison (`units.index`) is about the list index alone.
+   */
+  feedIndex?: { read: number; write: number };
   /** Items the call's Query or Scan read, when it sent one. */
   itemsRead?: number;
 }
 
-/** Sums one call's requests: table units, and the owner index's (any other index would be a surprise). */
+/** Sums one call's requests: table units, the owner index's and the feed index's (any other index would be a surprise). */
 export function callUnits(requests: readonly ConsumedRequest[]): CallUnits {
   const units: TableAndIndexUnits = { table: { read: 0, write: 0 }, index: { read: 0, write: 0 } };
+  let feedIndex: { read: number; write: number } | undefined;
   let itemsRead: number | undefined;
   for (const request of requests) {
     units.table.read += request.table.read;
     units.table.write += request.table.write;
     for (const [name, used] of Object.entries(request.indexes)) {
+      if (name === FEED_INDEX.name) {
+        feedIndex = { read: (feedIndex?.read ?? 0) + used.read, write: (feedIndex?.write ?? 0) + used.write };
+        continue;
+      }
       if (name !== OWNER_INDEX.name) throw new Error(`${request.action} consumed units on an unexpected index ${name}`);
       units.index.read += used.read;
       units.index.write += used.write;
     }
     if (request.itemsRead !== undefined) itemsRead = (itemsRead ?? 0) + request.itemsRead;
   }
-  return { requests: requests.map((request) => request.action), units, ...(itemsRead === undefined ? {} : { itemsRead }) };
+  return {
+    requests: requests.map((request) => request.action),
+    units,
+    ...(feedIndex === undefined ? {} : { feedIndex }),
+    ...(itemsRead === undefined ? {} : { itemsRead }),
+  };
 }
 
 /**

@@ -51,6 +51,19 @@ const OPERATIONS: Record<string, OperationShape> = {
     selection: MEMO_SELECTION,
   },
   deleteMemo: { typeName: 'Mutation', seededMemos: (n) => n + 1, args: { memoId: MEMO_ID_SLOT }, selection: MEMO_SELECTION },
+  // A full sync's first page (no cursor), as a device starting from nothing sends it.
+  memoChanges: {
+    typeName: 'Query',
+    seededMemos: () => LIST_LIMIT * 2 + 10,
+    args: { limit: LIST_LIMIT },
+    selection: [
+      'changes',
+      ...['memoId', 'version', 'changedAt', 'deleted', 'memo'].map((field) => `changes/${field}`),
+      ...MEMO_SELECTION.map((field) => `changes/memo/${field}`),
+      'cursor',
+      'hasMore',
+    ],
+  },
 };
 
 /** How many memos of the caller `fieldName`'s run needs stored beforehand. */
@@ -101,11 +114,17 @@ function appSyncHeaders(): Record<string, string> {
   };
 }
 
-/** `{ items { memoId … } nextToken }` from the flat list (`items/memoId`), as AppSync renders it. */
+/** `{ items { memoId … } nextToken }` from the flat list (`items/memoId`), as AppSync renders it, at any depth. */
 function selectionSetGraphQL(selection: readonly string[]): string {
-  const top = selection.filter((field) => !field.includes('/'));
-  const nested = (parent: string) =>
-    selection.filter((field) => field.startsWith(`${parent}/`)).map((field) => field.slice(parent.length + 1));
-  const render = (field: string) => (nested(field).length ? `${field} { ${nested(field).join(' ')} }` : field);
-  return `{ ${top.map(render).join(' ')} }`;
+  const childrenOf = (parent: string) =>
+    selection.filter((field) => field.startsWith(`${parent}/`) && !field.slice(parent.length + 1).includes('/'));
+  const render = (path: string): string => {
+    const children = childrenOf(path);
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    return children.length ? `${name} { ${children.map(render).join(' ')} }` : name;
+  };
+  return `{ ${selection
+    .filter((field) => !field.includes('/'))
+    .map(render)
+    .join(' ')} }`;
 }

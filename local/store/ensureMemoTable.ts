@@ -3,29 +3,29 @@ import {
   DescribeTableCommand,
   ResourceNotFoundException,
   UpdateTableCommand,
+  type DynamoDBClient,
   waitUntilTableExists,
   type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import type { StoreConfig } from '../../resolvers/store/config.js';
 import { createDynamoClient } from '../../resolvers/store/dynamoClient.js';
-import { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
+import { FEED_INDEX, MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
 
-const ownerIndex: GlobalSecondaryIndex = {
-  IndexName: OWNER_INDEX.name,
+const INDEXES: readonly GlobalSecondaryIndex[] = [OWNER_INDEX, FEED_INDEX].map((index) => ({
+  IndexName: index.name,
   KeySchema: [
-    { AttributeName: OWNER_INDEX.partitionKey, KeyType: 'HASH' },
-    { AttributeName: OWNER_INDEX.sortKey, KeyType: 'RANGE' },
+    { AttributeName: index.partitionKey, KeyType: 'HASH' as const },
+    { AttributeName: index.sortKey, KeyType: 'RANGE' as const },
   ],
-  Projection: { ProjectionType: OWNER_INDEX.projection },
-};
-const attributeDefinitions = [MEMO_TABLE_PARTITION_KEY, OWNER_INDEX.partitionKey, OWNER_INDEX.sortKey].map((AttributeName) => ({
-  AttributeName,
-  AttributeType: 'S' as const,
+  Projection: { ProjectionType: index.projection },
 }));
+const attributeDefinitions = [MEMO_TABLE_PARTITION_KEY, OWNER_INDEX.partitionKey, OWNER_INDEX.sortKey, FEED_INDEX.sortKey].map(
+  (AttributeName) => ({ AttributeName, AttributeType: 'S' as const }),
+);
 
 /**
- * Creates the store's table with memoTable's keys and owner index unless it exists; a table from
- * before the index (an old local data directory) gets the index added. Used where nothing else
+ * Creates the store's table with memoTable's keys and its owner and feed indexes unless it exists;
+ * a table from before an index (an old local data directory) gets it added. Used where nothing else
  * provisions it: the local runtime, the tests and the benchmark. On AWS the CDK stack owns the table.
  */
 export async function ensureMemoTable(store: Pick<StoreConfig, 'tableName' | 'endpoint' | 'region' | 'credentials'>): Promise<void> {
@@ -44,23 +44,40 @@ export async function ensureMemoTable(store: Pick<StoreConfig, 'tableName' | 'en
           TableName,
           KeySchema: [{ AttributeName: MEMO_TABLE_PARTITION_KEY, KeyType: 'HASH' }],
           AttributeDefinitions: attributeDefinitions,
-          GlobalSecondaryIndexes: [ownerIndex],
+          GlobalSecondaryIndexes: [...INDEXES],
           BillingMode: 'PAY_PER_REQUEST',
         }),
       );
-    } else if (!indexes.some((index) => index.IndexName === OWNER_INDEX.name)) {
+      await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
+      return;
+    }
+    // A table from before an index: add each missing one (DynamoDB takes one index per update).
+    const present = new Set(indexes.map((index) => index.IndexName));
+    for (const index of INDEXES.filter((wanted) => !present.has(wanted.IndexName))) {
       await client.send(
         new UpdateTableCommand({
           TableName,
           AttributeDefinitions: attributeDefinitions.slice(1),
-          GlobalSecondaryIndexUpdates: [{ Create: ownerIndex }],
+          GlobalSecondaryIndexUpdates: [{ Create: index }],
         }),
       );
-    } else {
-      return;
+      await waitUntilIndexesActive(client, TableName);
     }
-    await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
   } finally {
     client.destroy();
+  }
+}
+
+/** Waits until the table and every index on it are ACTIVE: DynamoDB builds one new index at a time. */
+async function waitUntilIndexesActive(client: DynamoDBClient, TableName: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    const building = (Table?.GlobalSecondaryIndexes ?? []).some(
+      (index) => index.IndexStatus !== undefined && index.IndexStatus !== 'ACTIVE',
+    );
+    if (Table?.TableStatus === 'ACTIVE' && !building) return;
+    if (Date.now() > deadline) throw new Error(`table ${TableName} did not become ACTIVE with its indexes within 30 s`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -1,5 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import type { StoreConfig, StoreCredentials } from '../../resolvers/store/config.js';
+import { DEFAULT_TOMBSTONE_RETENTION_DAYS, type StoreConfig, type StoreCredentials } from '../../resolvers/store/config.js';
 import { createMemoStore, type MemoStore } from '../../resolvers/store/memoStore.js';
 import { ConfigError } from '../config.js';
 import { isLoopbackAddress } from '../http/hostAccess.js';
@@ -19,6 +19,8 @@ export interface StoreSettings {
   readonly storeCredentials?: StoreCredentials;
   /** Signs page tokens; unset: a random key kept in the data directory (localPageTokenSecret). */
   readonly pageTokenSecret?: string;
+  /** How long deleted memos' tombstones are kept; unset: DEFAULT_TOMBSTONE_RETENTION_DAYS, as on AWS. */
+  readonly tombstoneRetentionDays?: number;
 }
 
 export interface RunningStore {
@@ -50,6 +52,7 @@ export async function startStore(settings: StoreSettings): Promise<RunningStore>
       credentials: credentialsFor(settings),
       // A secret of the caller's wins (e.g. to share tokens with another runtime).
       pageTokenKey: settings.pageTokenSecret || (await localPageTokenSecret(settings.dataDir)),
+      tombstoneRetentionDays: settings.tombstoneRetentionDays ?? DEFAULT_TOMBSTONE_RETENTION_DAYS,
     };
     await ensureMemoTable(config);
   } catch (error) {

@@ -70,6 +70,21 @@ export class MemoAlreadyExists extends MemoApiError {
 }
 
 /**
+ * A memoChanges cursor points before the tombstone retention: deletes since then may be gone
+ * from the table, so the feed cannot promise them. The client syncs again without a cursor.
+ */
+export class SyncExpired extends MemoApiError {
+  readonly errorType = 'SyncExpired';
+  override readonly errorInfo: { retentionDays: number };
+
+  constructor(retentionDays: number) {
+    super(`The cursor is older than the ${retentionDays}-day retention of deleted memos: sync again without a cursor`);
+    this.name = 'SyncExpired';
+    this.errorInfo = { retentionDays };
+  }
+}
+
+/**
  * The caller may not do this at all, whatever the memo (AppSync's errorType for a denial inside a
  * resolver, as `util.unauthorized()` raises it). Never used to say "this memo is someone else's":
  * that is MemoNotFound, or null, exactly as for a memo that does not exist.

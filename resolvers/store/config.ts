@@ -25,16 +25,25 @@ export interface StoreConfig {
   readonly region?: string;
   /** Unset on Lambda, where the SDK takes the function role's credentials from its environment. */
   readonly credentials?: StoreCredentials;
+  /**
+   * How long a deleted memo's tombstone is kept (its TTL, `expiresAt`): TOMBSTONE_RETENTION_DAYS,
+   * default DEFAULT_TOMBSTONE_RETENTION_DAYS. A change-feed cursor older than this is SyncExpired.
+   */
+  readonly tombstoneRetentionDays: number;
 }
+
+/** Days a tombstone is kept when TOMBSTONE_RETENTION_DAYS is unset: a device offline longer than this does a full sync. */
+export const DEFAULT_TOMBSTONE_RETENTION_DAYS = 30;
 
 /** The shortest page-token secret accepted: 32 characters (infra generates 64). */
 export const PAGE_TOKEN_SECRET_MIN_LENGTH = 32;
 
 /**
  * The store settings of a Lambda function, from its environment: the one place TABLE_NAME,
- * DYNAMODB_ENDPOINT and PAGE_TOKEN_SECRET are read.
+ * DYNAMODB_ENDPOINT, PAGE_TOKEN_SECRET and TOMBSTONE_RETENTION_DAYS are read.
  *
- * @throws {Error} when TABLE_NAME is missing, or PAGE_TOKEN_SECRET missing or too short
+ * @throws {Error} when TABLE_NAME is missing, PAGE_TOKEN_SECRET missing or too short, or
+ * TOMBSTONE_RETENTION_DAYS set to anything but a whole number of days from 1 to 3650
  */
 export function readStoreConfig(env: NodeJS.ProcessEnv): StoreConfig {
   const tableName = env.TABLE_NAME?.trim();
@@ -51,5 +60,15 @@ export function readStoreConfig(env: NodeJS.ProcessEnv): StoreConfig {
     tableName,
     endpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined,
     pageTokenKey,
+    tombstoneRetentionDays: parseRetentionDays(env.TOMBSTONE_RETENTION_DAYS),
   };
+}
+
+function parseRetentionDays(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return DEFAULT_TOMBSTONE_RETENTION_DAYS;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) {
+    throw new Error(`TOMBSTONE_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "${value}"`);
+  }
+  return days;
 }

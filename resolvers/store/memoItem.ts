@@ -1,6 +1,6 @@
 import type { MemoRecord } from '../lib/memoRecord.js';
 import { storedFields } from '../lib/writableFields.js';
-import { OWNER_INDEX } from './memoTableSchema.js';
+import { CHANGED_AT_ATTRIBUTE, FEED_INDEX, OWNER_INDEX, TOMBSTONE_ATTRIBUTES } from './memoTableSchema.js';
 
 export type { MemoRecord } from '../lib/memoRecord.js';
 
@@ -19,10 +19,24 @@ export function createdAtIdOf(memo: Pick<MemoRecord, 'createdAt' | 'memoId'>): s
   return `${memo.createdAt}#${memo.memoId}`;
 }
 
-/** A memo as an item: a null field is left out (it reads back as its `absent`), plus the owner index's sort key. */
+/** The feed index's sort key: when the memo last changed, then the id as a tie-break. */
+export function changedAtIdOf(changedAt: string, memoId: string): string {
+  return `${changedAt}#${memoId}`;
+}
+
+/**
+ * A memo as an item: a null field is left out (it reads back as its `absent`), plus the owner
+ * index's sort key and when it changed (a new memo's last change is its creation) with the feed
+ * index's sort key.
+ */
 export function toItem(memo: MemoRecord): Record<string, unknown> {
   const kept = Object.entries(memo).filter(([, value]) => value !== null);
-  return { ...Object.fromEntries(kept), [OWNER_INDEX.sortKey]: createdAtIdOf(memo) };
+  return {
+    ...Object.fromEntries(kept),
+    [OWNER_INDEX.sortKey]: createdAtIdOf(memo),
+    [CHANGED_AT_ATTRIBUTE]: memo.updatedAt,
+    [FEED_INDEX.sortKey]: changedAtIdOf(memo.updatedAt, memo.memoId),
+  };
 }
 
 export function fromItem(item: Record<string, unknown>): MemoRecord {
@@ -34,6 +48,16 @@ export function fromItem(item: Record<string, unknown>): MemoRecord {
     updatedAt: item.updatedAt as string,
     version: item.version as number,
   };
+}
+
+/** Whether an item is a deleted memo's tombstone. */
+export function isTombstone(item: Record<string, unknown>): boolean {
+  return item[TOMBSTONE_ATTRIBUTES.deletedAt] !== undefined;
+}
+
+/** The memo an item holds; undefined for a tombstone, which every read treats as missing. */
+export function liveMemoOf(item: Record<string, unknown>): MemoRecord | undefined {
+  return isTombstone(item) ? undefined : fromItem(item);
 }
 
 export function ownerIndexKeyOf(item: Record<string, unknown>): OwnerIndexKey {

@@ -1,18 +1,22 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { MemoAlreadyExists } from '../lib/errors.js';
 import { sameFieldValue, WRITABLE_FIELD_NAMES, type MemoChanges } from '../lib/writableFields.js';
 import type { StoreConfig } from './config.js';
 import { createDocumentClient } from './dynamoClient.js';
-import { fromItem, ownerIndexKeyOf, toItem, type MemoRecord } from './memoItem.js';
+import { fromItem, liveMemoOf, ownerIndexKeyOf, toItem, type MemoRecord } from './memoItem.js';
+import { memoUpdate } from './memoUpdate.js';
+import { readMemoChanges, type MemoChangePage } from './memoFeed.js';
 import { ownerPageQuery } from './ownerPageQuery.js';
 import { decodePageToken, encodePageToken } from './pageToken.js';
-import { explainConditionFailure, guardCondition, guardNames, guardValues, type WriteGuard } from './writeGuard.js';
+import { tombstoneUpdate } from './tombstone.js';
+import { explainConditionFailure, type WriteGuard } from './writeGuard.js';
 
 export type { MemoRecord } from './memoItem.js';
 export type { MemoChanges } from '../lib/writableFields.js';
 export type { WriteGuard } from './writeGuard.js';
+export type { MemoChangePage, MemoChangeRecord } from './memoFeed.js';
 
 export interface MemoPage {
   items: MemoRecord[];
@@ -38,10 +42,12 @@ export class MemoStore {
   /** The client every request goes through: tests and the benchmark count and fault requests on it. */
   readonly documentClient: DynamoDBDocumentClient;
   readonly #pageTokenKey: string;
+  readonly #tombstoneRetentionDays: number;
 
   constructor(config: StoreConfig) {
     this.tableName = config.tableName;
     this.#pageTokenKey = config.pageTokenKey;
+    this.#tombstoneRetentionDays = config.tombstoneRetentionDays;
     this.documentClient = createDocumentClient(config);
   }
 
@@ -49,10 +55,11 @@ export class MemoStore {
    * Stores a new memo in one conditional PutItem and returns the memo as stored. When the id is
    * taken, the failure carries the stored item (ReturnValuesOnConditionCheckFailure): if it is
    * this very create, still at version 1 (a client retrying after a lost answer), the stored memo
-   * is the answer; anything else is MemoAlreadyExists. Emulators that omit the item (dynalite)
-   * cost one GetItem on that failure path only.
+   * is the answer; anything else is MemoAlreadyExists, a deleted memo's tombstone included (its
+   * id is never used again). Emulators that omit the item (dynalite) cost one GetItem on that
+   * failure path only.
    *
-   * @throws {MemoAlreadyExists} when the id belongs to a different or since-updated memo
+   * @throws {MemoAlreadyExists} when the id belongs to a different, since-updated or deleted memo
    */
   async putNewMemo(memo: MemoRecord): Promise<MemoRecord> {
     try {
@@ -67,54 +74,40 @@ export class MemoStore {
       return memo;
     } catch (error) {
       if (!(error instanceof ConditionalCheckFailedException)) throw error;
-      const stored = error.Item ? fromItem(unmarshall(error.Item)) : await this.getMemo(memo.memoId);
-      // Deleted between our write and the read (emulator path only): the id is free again.
-      if (!stored) return this.putNewMemo(memo);
+      const item = error.Item ? unmarshall(error.Item) : await this.#readItem(memo.memoId);
+      // Gone between our write and the read (emulator path only; a tombstone past its TTL): the id is free again.
+      if (!item) return this.putNewMemo(memo);
+      const stored = liveMemoOf(item);
+      // A deleted memo: never a retry, and its id is never reused.
+      if (!stored) throw new MemoAlreadyExists(memo.memoId, null);
       if (isRetryOf(stored, memo)) return stored;
       // Someone else's memo: the id is taken, and that is all this caller learns.
       throw new MemoAlreadyExists(memo.memoId, stored.ownerId === memo.ownerId ? stored.version : null);
     }
   }
 
+  /** The memo, or undefined when it is missing or deleted (a tombstone). */
   async getMemo(memoId: string): Promise<MemoRecord | undefined> {
+    const item = await this.#readItem(memoId);
+    return item && liveMemoOf(item);
+  }
+
+  async #readItem(memoId: string): Promise<Record<string, unknown> | undefined> {
     const { Item } = await this.documentClient.send(new GetCommand({ TableName: this.tableName, Key: { memoId } }));
-    return Item ? fromItem(Item) : undefined;
+    return Item;
   }
 
   /**
    * Applies `changes` in one conditional UpdateItem: the memo must exist (never an upsert) and
-   * meet the guard (owner, version). Bumps version, sets updatedAt.
+   * meet the guard (owner, version). Bumps version, sets updatedAt (and changedAt, for the feed).
    *
    * @throws {MemoNotFound} when the memo is missing or not the guard's owner's
    * @throws {VersionConflict} when the caller's own memo is at another version
    */
   async updateMemo(memoId: string, changes: MemoChanges, updatedAt: string, guard: WriteGuard = {}): Promise<MemoRecord> {
-    const names: Record<string, string> = { '#version': 'version', '#updatedAt': 'updatedAt', ...guardNames(guard) };
-    const values: Record<string, unknown> = { ':one': 1, ':updatedAt': updatedAt, ...guardValues(guard) };
-    const sets = ['#version = #version + :one', '#updatedAt = :updatedAt'];
-    const removes: string[] = [];
-    for (const [field, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      names[`#${field}`] = field;
-      if (value === null) {
-        removes.push(`#${field}`);
-      } else {
-        values[`:${field}`] = value;
-        sets.push(`#${field} = :${field}`);
-      }
-    }
     try {
       const { Attributes } = await this.documentClient.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: { memoId },
-          UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-          ConditionExpression: guardCondition(guard),
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-          ReturnValues: 'ALL_NEW',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
+        new UpdateCommand(memoUpdate(this.tableName, memoId, changes, updatedAt, guard)),
       );
       return fromItem(Attributes!);
     } catch (error) {
@@ -122,22 +115,17 @@ export class MemoStore {
     }
   }
 
-  /** Deletes the memo under the same guard as updateMemo and returns it as it was. */
-  async deleteMemo(memoId: string, guard: WriteGuard = {}): Promise<MemoRecord> {
-    const names = guardNames(guard);
-    const values = guardValues(guard);
+  /**
+   * Deletes the memo under the same guard as updateMemo, in one conditional UpdateItem that
+   * leaves a tombstone (tombstoneUpdate), and returns the memo as it was.
+   *
+   * @throws {MemoNotFound} when the memo is missing, deleted already, or not the guard's owner's
+   * @throws {VersionConflict} when the caller's own memo is at another version
+   */
+  async deleteMemo(memoId: string, deletedAt: string, guard: WriteGuard = {}): Promise<MemoRecord> {
     try {
-      const { Attributes } = await this.documentClient.send(
-        new DeleteCommand({
-          TableName: this.tableName,
-          Key: { memoId },
-          ConditionExpression: guardCondition(guard),
-          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-          ExpressionAttributeValues: Object.keys(values).length ? values : undefined,
-          ReturnValues: 'ALL_OLD',
-          ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-        }),
-      );
+      const update = tombstoneUpdate(this.tableName, memoId, deletedAt, this.#tombstoneRetentionDays, guard);
+      const { Attributes } = await this.documentClient.send(new UpdateCommand(update));
       return fromItem(Attributes!);
     } catch (error) {
       throw await explainConditionFailure(error, memoId, guard, (id) => this.getMemo(id));
@@ -158,6 +146,22 @@ export class MemoStore {
     const more = Items.length > limit || LastEvaluatedKey !== undefined;
     const last = page.at(-1);
     return { items: page.map(fromItem), nextToken: more && last ? encodePageToken(ownerIndexKeyOf(last), this.#pageTokenKey) : null };
+  }
+
+  /**
+   * One page of an owner's change feed, oldest change first, in one Query (memoFeed.ts).
+   *
+   * @throws {ValidationError} when `cursor` is not one memoChanges issued for this owner
+   * @throws {SyncExpired} when `cursor` is older than the tombstone retention
+   */
+  memoChangesOf(ownerId: string, limit: number, cursor?: string | null, now = new Date()): Promise<MemoChangePage> {
+    const source = {
+      documentClient: this.documentClient,
+      tableName: this.tableName,
+      cursorKey: this.#pageTokenKey,
+      retentionDays: this.#tombstoneRetentionDays,
+    };
+    return readMemoChanges(source, ownerId, limit, cursor, now);
   }
 
   /** Closes the client's connections (a store that outlives its API would hold the process open). */

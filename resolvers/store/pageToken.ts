@@ -1,16 +1,15 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { validate as isUuid } from 'uuid';
 import type { OwnerIndexKey } from './memoItem.js';
 import { ValidationError } from '../lib/errors.js';
+import { openToken, signToken } from './tokenSignature.js';
 
 /**
- * listMemos' nextToken: base64url of `{"v":2,"owner":…,"after":"<createdAt>#<memoId>"}`, a dot,
- * and a truncated HMAC-SHA256 of that body. Clients treat it as opaque. A token we did not issue
- * (garbage, a changed character, a hand-made body) fails the MAC, and a token issued for one
+ * listMemos' nextToken: `{"v":2,"owner":…,"after":"<createdAt>#<memoId>"}`, signed
+ * (tokenSignature.ts). Clients treat it as opaque. A token we did not issue (garbage, a changed
+ * character, a hand-made body, a memoChanges cursor) fails the MAC, and a token issued for one
  * owner's list is refused for another's: both are a ValidationError, never a crash or a leak.
  */
 const TOKEN_VERSION = 2;
-const MAC_BYTES = 16;
 
 interface PageTokenBody {
   v: typeof TOKEN_VERSION;
@@ -19,10 +18,7 @@ interface PageTokenBody {
 }
 
 export function encodePageToken(last: OwnerIndexKey, key: string): string {
-  const body = Buffer.from(
-    JSON.stringify({ v: TOKEN_VERSION, owner: last.ownerId, after: last.createdAtId } satisfies PageTokenBody),
-  ).toString('base64url');
-  return `${body}.${mac(body, key).toString('base64url')}`;
+  return signToken({ v: TOKEN_VERSION, owner: last.ownerId, after: last.createdAtId } satisfies PageTokenBody, key, 'listMemos');
 }
 
 /**
@@ -31,26 +27,10 @@ export function encodePageToken(last: OwnerIndexKey, key: string): string {
  */
 export function decodePageToken(token: unknown, key: string, ownerId: string): OwnerIndexKey | undefined {
   if (token == null) return undefined;
-  if (typeof token !== 'string' || !/^[A-Za-z0-9_-]{1,400}\.[A-Za-z0-9_-]{1,50}$/.test(token)) throw invalidToken();
-  const [body, signature] = token.split('.') as [string, string];
-  const given = Buffer.from(signature, 'base64url');
-  // Canonical encodings only: base64url decoding ignores the last character's spare bits, so
-  // without this check several spellings of one MAC would pass.
-  if (given.length !== MAC_BYTES || given.toString('base64url') !== signature) throw invalidToken();
-  if (!timingSafeEqual(given, mac(body, key))) throw invalidToken();
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    throw invalidToken();
-  }
+  const parsed = openToken(token, key, 'listMemos');
   if (!isPageTokenBody(parsed) || parsed.owner !== ownerId) throw invalidToken();
   const memoId = parsed.after.slice(parsed.after.lastIndexOf('#') + 1);
   return { ownerId, memoId, createdAtId: parsed.after };
-}
-
-function mac(body: string, key: string): Buffer {
-  return createHmac('sha256', key).update(body).digest().subarray(0, MAC_BYTES);
 }
 
 function isPageTokenBody(body: unknown): body is PageTokenBody {

@@ -1,14 +1,16 @@
 import { ApolloClient, ApolloLink, CombinedGraphQLErrors, HttpLink, InMemoryCache } from '@apollo/client';
 import { print } from '@apollo/client/utilities';
-import { OperationTypeNode } from 'graphql';
+import { OperationTypeNode, type GraphQLFormattedError } from 'graphql';
 import { Observable } from 'rxjs';
 import type { MemoClient } from './core/client.js';
 import type { RealtimeClient } from './realtime/realtimeClient.js';
+import { refusalErrors } from './realtime/subscriptionRefusedError.js';
 
 /**
  * An Apollo Client 4 terminating link for subscriptions over AppSync's real-time protocol,
  * modelled on Apollo's own GraphQLWsLink: one `client.realtime.subscribe` per operation,
- * ended when Apollo unsubscribes.
+ * ended when Apollo unsubscribes. A subscription AppSync refuses errors with
+ * CombinedGraphQLErrors holding AppSync's errors; a connection that failed for good, with its Error.
  */
 export class MemoRealtimeLink extends ApolloLink {
   constructor(private readonly realtime: RealtimeClient) {
@@ -23,13 +25,19 @@ export class MemoRealtimeLink extends ApolloLink {
         {
           next: (result) => observer.next(result as ApolloLink.Result),
           complete: () => observer.complete(),
-          // An Error stays one; GraphQL errors (AppSync's `error` message) become what Apollo raises for them.
-          error: (error: unknown) =>
-            observer.error(error instanceof Error ? error : new CombinedGraphQLErrors({ errors: Array.isArray(error) ? error : [error] })),
+          // A refusal (AppSync's `error` message for this subscription) becomes what Apollo raises for GraphQL errors.
+          error: (error: unknown) => observer.error(graphQLFailure(error)),
         },
       ),
     );
   }
+}
+
+/** CombinedGraphQLErrors for a refusal (or anything not an Error); an Error (the connection's failure) as it is. */
+function graphQLFailure(error: unknown): Error {
+  const errors = refusalErrors(error);
+  if (errors) return new CombinedGraphQLErrors({ errors: errors as GraphQLFormattedError[] });
+  return error instanceof Error ? error : new CombinedGraphQLErrors({ errors: [error as GraphQLFormattedError] });
 }
 
 /**

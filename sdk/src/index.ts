@@ -41,6 +41,7 @@ export {
   type WebSocketConstructor,
   type WebSocketLike,
 } from './realtime/realtimeClient.js';
+export { SubscriptionRefusedError } from './realtime/subscriptionRefusedError.js';
 export {
   MemoApiRequestError,
   toMemoApiError,

@@ -1,11 +1,22 @@
-import { cacheExchange, Client, fetchExchange, subscriptionExchange, type ClientOptions, type Exchange } from '@urql/core';
+import {
+  cacheExchange,
+  Client,
+  fetchExchange,
+  subscriptionExchange,
+  type ClientOptions,
+  type Exchange,
+  type ExecutionResult,
+} from '@urql/core';
 import type { MemoClient } from './core/client.js';
+import { refusalErrors } from './realtime/subscriptionRefusedError.js';
 
 /**
  * urql's own `subscriptionExchange`, forwarding subscriptions to the memo client's AppSync
  * real-time connection (`client.realtime`): one `forwardSubscription`, no fork of urql.
  * Queries and mutations are not its job: give urql's Client `fetch: client.fetch`, which adds
- * the credentials (the user pool token, or a SigV4 signature of the exact body).
+ * the credentials (the user pool token, or a SigV4 signature of the exact body). A subscription
+ * AppSync refuses ends with a result whose `error` (CombinedError) holds AppSync's errors in
+ * `graphQLErrors`, with no `networkError`.
  *
  * @example
  * const urql = new Client({
@@ -24,7 +35,16 @@ export function memoSubscriptionExchange(client: MemoClient): Exchange {
           sink.error(new Error('AppSync subscriptions need the query text; persisted documents are not supported'));
           return { unsubscribe: () => {} };
         }
-        return { unsubscribe: client.realtime.subscribe({ query, variables: variables ?? {}, operationName }, sink) };
+        const unsubscribe = client.realtime.subscribe<ExecutionResult>(
+          { query, variables: variables ?? {}, operationName },
+          {
+            next: (value) => sink.next(value),
+            // urql's subscriptionExchange reads a list as the result's GraphQL errors, anything else as a network error.
+            error: (error) => sink.error(refusalErrors(error) ?? error),
+            complete: () => sink.complete(),
+          },
+        );
+        return { unsubscribe };
       },
     }),
   });

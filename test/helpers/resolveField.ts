@@ -5,6 +5,7 @@ import { handler as createMemo } from '../../resolvers/createMemo.js';
 import { handler as deleteMemo } from '../../resolvers/deleteMemo.js';
 import { handler as listMemos } from '../../resolvers/listMemos.js';
 import { handler as memo } from '../../resolvers/memo.js';
+import { handler as memoChanges } from '../../resolvers/memoChanges.js';
 import { handler as updateMemo } from '../../resolvers/updateMemo.js';
 import type { MemoRecord } from '../../resolvers/store/memoStore.js';
 import type { VerifiedCaller } from '../../local/auth/verifiedCaller.js';
@@ -15,6 +16,7 @@ import { testMemoStore } from './testStore.js';
 const fields = {
   memo: ['Query', memo],
   listMemos: ['Query', listMemos],
+  memoChanges: ['Query', memoChanges],
   createMemo: ['Mutation', createMemo],
   updateMemo: ['Mutation', updateMemo],
   deleteMemo: ['Mutation', deleteMemo],

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DeleteTableCommand, ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { inject } from 'vitest';
 import { EMULATOR_CREDENTIALS } from '../../local/store/emulatorCredentials.js';
-import type { StoreConfig } from '../../resolvers/store/config.js';
+import { DEFAULT_TOMBSTONE_RETENTION_DAYS, type StoreConfig } from '../../resolvers/store/config.js';
 import { createDynamoClient } from '../../resolvers/store/dynamoClient.js';
 import { createMemoStore, type MemoStore } from '../../resolvers/store/memoStore.js';
 
@@ -29,6 +29,7 @@ export function testStoreConfig(tableName = `memoTable-test-${randomUUID()}`): S
     region: 'us-east-1',
     credentials: EMULATOR_CREDENTIALS,
     pageTokenKey: randomBytes(32).toString('base64url'),
+    tombstoneRetentionDays: DEFAULT_TOMBSTONE_RETENTION_DAYS,
   };
 }
 

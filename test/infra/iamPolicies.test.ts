@@ -1,7 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MEMO_FIELDS } from '../../resolvers/fields.js';
-import { OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
+import { FEED_INDEX, OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
 import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 import {
   actionsOf,
@@ -16,12 +16,14 @@ import {
  * What each handler calls in resolvers/store/memoStore.ts, and on which ARN, written out
  * independently of infra/: listMemos queries the owner index and may touch nothing else.
  */
-const EXPECTED_TABLE_ACCESS: Record<string, { actions: string[]; on: 'table' | 'ownerIndex' }> = {
-  createMemo: { actions: ['dynamodb:PutItem'], on: 'table' },
-  memo: { actions: ['dynamodb:GetItem'], on: 'table' },
-  updateMemo: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], on: 'table' },
-  deleteMemo: { actions: ['dynamodb:DeleteItem', 'dynamodb:GetItem'], on: 'table' },
-  listMemos: { actions: ['dynamodb:Query'], on: 'ownerIndex' },
+const EXPECTED_TABLE_ACCESS: Record<string, { actions: string[]; on: ('table' | 'ownerIndex' | 'feedIndex')[] }> = {
+  createMemo: { actions: ['dynamodb:PutItem'], on: ['table'] },
+  memo: { actions: ['dynamodb:GetItem'], on: ['table'] },
+  updateMemo: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], on: ['table'] },
+  deleteMemo: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], on: ['table'] },
+  listMemos: { actions: ['dynamodb:Query'], on: ['ownerIndex'] },
+  // A full sync pages the owner index, the feed the feed index: a Query on each, one statement each.
+  memoChanges: { actions: ['dynamodb:Query', 'dynamodb:Query'], on: ['ownerIndex', 'feedIndex'] },
 };
 
 /**
@@ -47,10 +49,9 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s', (fie
     const expected = EXPECTED_TABLE_ACCESS[fieldName]!;
     const tableStatements = statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((action) => action.startsWith('dynamodb:')));
     expect(tableStatements.flatMap(actionsOf).sort()).toEqual(expected.actions);
-    for (const statement of tableStatements) {
-      expect(statement.Effect).toBe('Allow');
-      expect(resourcesOf(statement)).toEqual([expected.on === 'table' ? tableArn() : ownerIndexArn()]);
-    }
+    const arns = { table: tableArn(), ownerIndex: indexArn(OWNER_INDEX.name), feedIndex: indexArn(FEED_INDEX.name) };
+    for (const statement of tableStatements) expect(statement.Effect).toBe('Allow');
+    expect(tableStatements.map(resourcesOf)).toEqual(expected.on.map((on) => [arns[on]]));
   });
 
   it('may otherwise only write to its own log group and send X-Ray traces', () => {
@@ -99,13 +100,13 @@ it('lets listMemos do exactly one thing: Query the byOwner index', () => {
   ]);
 });
 
-it('grants Scan nowhere, and Query only to listMemos', () => {
+it('grants Scan nowhere, and Query only to listMemos and memoChanges', () => {
   const actions = allPolicyStatements().flatMap(actionsOf);
   expect(actions).not.toContain('dynamodb:Scan');
   const queryRoles = MEMO_FIELDS.filter(({ fieldName }) =>
     statementsOfRole(template, findFieldWiring(template, fieldName).roleId).some((s) => actionsOf(s).includes('dynamodb:Query')),
   );
-  expect(queryRoles.map(({ fieldName }) => fieldName)).toEqual(['listMemos']);
+  expect(queryRoles.map(({ fieldName }) => fieldName)).toEqual(['listMemos', 'memoChanges']);
 });
 
 it("lets AppSync's logging role write only to the API's log group", () => {
@@ -151,8 +152,8 @@ function tableArn(): unknown {
   return { 'Fn::GetAtt': [tableId, 'Arn'] };
 }
 
-function ownerIndexArn(): unknown {
-  return { 'Fn::Join': ['', [tableArn(), `/index/${OWNER_INDEX.name}`]] };
+function indexArn(name: string): unknown {
+  return { 'Fn::Join': ['', [tableArn(), `/index/${name}`]] };
 }
 
 function resource(id: string): CfnResource {

@@ -30,7 +30,13 @@ describe('memoTable', () => {
     });
   });
 
-  it('has the byOwner index listMemos queries: ownerId (S) then createdAtId (S), all attributes', () => {
+  it('lets DynamoDB TTL remove tombstones by their expiresAt', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
+  });
+
+  it('has the byOwner index listMemos queries and the byOwnerChange index memoChanges queries, all attributes', () => {
     const table = Object.values(template.findResources('AWS::DynamoDB::Table'))[0]!;
     expect(table.Properties.GlobalSecondaryIndexes).toEqual([
       {
@@ -41,11 +47,20 @@ describe('memoTable', () => {
         ],
         Projection: { ProjectionType: 'ALL' },
       },
+      {
+        IndexName: 'byOwnerChange',
+        KeySchema: [
+          { AttributeName: 'ownerId', KeyType: 'HASH' },
+          { AttributeName: 'changedAtId', KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      },
     ]);
     expect(table.Properties.AttributeDefinitions).toEqual([
       { AttributeName: 'memoId', AttributeType: 'S' },
       { AttributeName: 'ownerId', AttributeType: 'S' },
       { AttributeName: 'createdAtId', AttributeType: 'S' },
+      { AttributeName: 'changedAtId', AttributeType: 'S' },
     ]);
   });
 
@@ -152,7 +167,7 @@ describe('the page-token secret', () => {
     expect(template.toJSON().Resources[id].Properties.SecretString).toBeUndefined();
     const outputs = JSON.stringify(template.toJSON().Outputs ?? {});
     expect(outputs).not.toContain(id);
-    // Only the five functions' environments refer to it (a reference CloudFormation resolves at deploy).
+    // Only the functions' environments refer to it (a reference CloudFormation resolves at deploy).
     const referrers = Object.entries(template.toJSON().Resources as Record<string, unknown>)
       .filter(([key, resource]) => key !== id && JSON.stringify(resource).includes(`"Ref":"${id}"`))
       .map(([, resource]) => (resource as { Type: string }).Type);
@@ -176,6 +191,7 @@ describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`
           PAGE_TOKEN_SECRET: { 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: findPageTokenSecretId() }, ':SecretString:::}}']] },
           POWERTOOLS_SERVICE_NAME: 'memo-api',
           POWERTOOLS_LOG_LEVEL: 'INFO',
+          TOMBSTONE_RETENTION_DAYS: '30',
         },
       },
     });

@@ -56,10 +56,10 @@ describe('deleteMemo', () => {
     expect(outcomes.filter((outcome) => outcome.errorType === 'MemoNotFound')).toHaveLength(9);
   });
 
-  it('makes exactly one DynamoDB call (a conditional DeleteItem)', async () => {
+  it('makes exactly one DynamoDB call (a conditional UpdateItem that leaves a tombstone)', async () => {
     const created = await resolveOk('createMemo', { input: { content: 'c' } });
     const counter = countDynamoCalls();
     await resolveOk('deleteMemo', { memoId: created.memoId, expectedVersion: 1 });
-    expect(counter.calls).toEqual({ DeleteItem: 1 });
+    expect(counter.calls).toEqual({ UpdateItem: 1 });
   });
 });

@@ -2,6 +2,7 @@ import { CombinedGraphQLErrors, ServerError } from '@apollo/client';
 import { describe, expect, it } from 'vitest';
 import { createApolloClient, createMemoLink } from '../../sdk/src/apollo.js';
 import { MemoApiRequestError, toMemoApiError } from '../../sdk/src/errors.js';
+import { SubscriptionRefusedError } from '../../sdk/src/realtime/subscriptionRefusedError.js';
 import { GetMemoDocument, OnUpdateMemoDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
 import { CONFIG, fakeMemoClient, MEMO, TOKEN, UNAUTHORIZED, until, VERSION_CONFLICT } from './helpers/fakeMemoClient.js';
 
@@ -70,21 +71,37 @@ describe('typed errors through Apollo (toMemoApiError on what Apollo throws)', (
 
   it.each([
     [
-      'a MemoApiRequestError (what the real-time client reports), passed on as it is',
-      new MemoApiRequestError('The subscription was refused', { errorType: 'Unauthorized', status: 0, errors: REFUSED }),
-      MemoApiRequestError,
+      'a SubscriptionRefusedError (what the real-time client reports)',
+      new SubscriptionRefusedError('Not Authorized', { errorType: 'Unauthorized', status: 0, errors: REFUSED }),
     ],
-    ['a list of AppSync errors, as CombinedGraphQLErrors', REFUSED, CombinedGraphQLErrors],
-  ])('reads a refused subscription, given %s, as Unauthorized', async (_kind, refusal, errorClass) => {
-    const { client, subscriptions } = fakeMemoClient();
-    const errors: unknown[] = [];
-    createApolloClient(client)
-      .subscribe({ query: OnUpdateMemoDocument, variables: { memoId: 'm-1' } })
-      .subscribe({ next: ({ error }) => error && errors.push(error), error: (error: unknown) => errors.push(error) });
-    await until(() => subscriptions.length === 1);
-    subscriptions[0]!.sink.error(refusal);
-    await until(() => errors.length === 1);
-    expect(errors[0]).toBeInstanceOf(errorClass);
-    expect(toMemoApiError(errors[0])).toMatchObject({ errorType: 'Unauthorized', errorInfo: null });
+    ['a list of AppSync errors (as graphql-ws clients report)', REFUSED],
+  ])('delivers a refused subscription, given %s, as CombinedGraphQLErrors typed Unauthorized', async (_kind, refusal) => {
+    const error = await failedThroughApollo(refusal);
+    expect(CombinedGraphQLErrors.is(error)).toBe(true);
+    expect((error as CombinedGraphQLErrors).errors).toEqual(REFUSED);
+    expect(toMemoApiError(error)).toMatchObject({ errorType: 'Unauthorized', errorInfo: null });
+  });
+
+  it('passes on a connection that failed for good as its Error (not GraphQL errors)', async () => {
+    const failure = new MemoApiRequestError('The real-time connection closed (1006), after 3 reconnect attempts', {
+      errorType: 'NetworkError',
+      status: 0,
+    });
+    const error = await failedThroughApollo(failure);
+    expect(error).toBe(failure);
+    expect(toMemoApiError(error)).toBeUndefined();
   });
 });
+
+/** What an Apollo subscription reports after its sink got `error(failure)`. */
+async function failedThroughApollo(failure: unknown): Promise<unknown> {
+  const { client, subscriptions } = fakeMemoClient();
+  const errors: unknown[] = [];
+  createApolloClient(client)
+    .subscribe({ query: OnUpdateMemoDocument, variables: { memoId: 'm-1' } })
+    .subscribe({ next: ({ error }) => error && errors.push(error), error: (error: unknown) => errors.push(error) });
+  await until(() => subscriptions.length === 1);
+  subscriptions[0]!.sink.error(failure);
+  await until(() => errors.length === 1);
+  return errors[0];
+}

@@ -2,6 +2,7 @@ import { Client, CombinedError, fetchExchange } from '@urql/core';
 import { describe, expect, it } from 'vitest';
 import { MemoApiRequestError, toMemoApiError } from '../../sdk/src/errors.js';
 import { GetMemoDocument, OnUpdateMemoDocument, UpdateMemoDocument } from '../../sdk/src/generated/operations.js';
+import { SubscriptionRefusedError } from '../../sdk/src/realtime/subscriptionRefusedError.js';
 import { createUrqlClient, memoSubscriptionExchange } from '../../sdk/src/urql.js';
 import { CONFIG, fakeMemoClient, MEMO, TOKEN, UNAUTHORIZED, until, VERSION_CONFLICT } from './helpers/fakeMemoClient.js';
 
@@ -76,19 +77,38 @@ describe('typed errors through urql (toMemoApiError on CombinedError)', () => {
 
   it.each([
     [
-      'a MemoApiRequestError (what the real-time client reports)',
-      new MemoApiRequestError('The subscription was refused', { errorType: 'Unauthorized', status: 0, errors: REFUSED }),
+      'a SubscriptionRefusedError (what the real-time client reports)',
+      new SubscriptionRefusedError('Not Authorized', { errorType: 'Unauthorized', status: 0, errors: REFUSED }),
     ],
-    ['a list of AppSync errors', REFUSED],
-  ])('reads a refused subscription, given %s, as Unauthorized', async (_kind, refusal) => {
-    const { client, subscriptions } = fakeMemoClient();
-    const errors: CombinedError[] = [];
-    createUrqlClient(client)
-      .subscription(OnUpdateMemoDocument, { memoId: 'm-1' })
-      .subscribe(({ error }) => error && errors.push(error));
-    await until(() => subscriptions.length === 1);
-    subscriptions[0]!.sink.error(refusal);
-    await until(() => errors.length === 1);
-    expect(toMemoApiError(errors[0])).toMatchObject({ errorType: 'Unauthorized', errorInfo: null });
+    ['a list of AppSync errors (as graphql-ws clients report)', REFUSED],
+  ])('delivers a refused subscription, given %s, as GraphQL errors typed Unauthorized', async (_kind, refusal) => {
+    const error = await refusedThroughUrql(refusal);
+    expect(error.networkError).toBeUndefined();
+    expect(error.graphQLErrors.map(({ originalError }) => originalError)).toEqual(REFUSED);
+    expect(toMemoApiError(error)).toMatchObject({ errorType: 'Unauthorized', errorInfo: null });
+  });
+
+  it('delivers a connection that failed for good as a network error', async () => {
+    const failure = new MemoApiRequestError('The real-time connection closed (1006), after 3 reconnect attempts', {
+      errorType: 'NetworkError',
+      status: 0,
+    });
+    const error = await refusedThroughUrql(failure);
+    expect(error.networkError).toBe(failure);
+    expect(error.graphQLErrors).toEqual([]);
+    expect(toMemoApiError(error)).toBeUndefined();
   });
 });
+
+/** What an urql subscription's result carries after its sink got `error(failure)`. */
+async function refusedThroughUrql(failure: unknown): Promise<CombinedError> {
+  const { client, subscriptions } = fakeMemoClient();
+  const errors: CombinedError[] = [];
+  createUrqlClient(client)
+    .subscription(OnUpdateMemoDocument, { memoId: 'm-1' })
+    .subscribe(({ error }) => error && errors.push(error));
+  await until(() => subscriptions.length === 1);
+  subscriptions[0]!.sink.error(failure);
+  await until(() => errors.length === 1);
+  return errors[0]!;
+}

@@ -121,6 +121,7 @@ export function createMemoClient(config: MemoClientConfig, options: MemoClientOp
         next: ({ data, errors }) => sink.next(errors ? { data: data ?? null, errors } : { data: data ?? null }),
         error: (error) => sink.error(error),
         complete: () => sink.complete(),
+        ...(sink.started ? { started: () => sink.started?.() } : {}),
       });
     },
     close: () => realtime.dispose(),

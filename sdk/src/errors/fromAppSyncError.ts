@@ -27,6 +27,7 @@ const KNOWN: { [TType in keyof ErrorInfoOf]: (info: Record<string, unknown> | un
     info && typeof info.memoId === 'string' && (typeof info.currentVersion === 'number' || info.currentVersion === null)
       ? { memoId: info.memoId, currentVersion: info.currentVersion }
       : undefined,
+  SyncExpired: (info) => (info && typeof info.retentionDays === 'number' ? { retentionDays: info.retentionDays } : undefined),
   Unauthorized: () => null,
   InternalError: () => null,
   UnauthorizedException: () => null,

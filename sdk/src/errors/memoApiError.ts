@@ -35,6 +35,7 @@ export interface ErrorInfoOf {
   MemoNotFound: { readonly memoId: string };
   VersionConflict: { readonly memoId: string; readonly expectedVersion: number; readonly currentVersion: number };
   MemoAlreadyExists: { readonly memoId: string; readonly currentVersion: number | null };
+  SyncExpired: { readonly retentionDays: number };
   Unauthorized: null;
   InternalError: null;
   UnauthorizedException: null;
@@ -60,6 +61,7 @@ export type UnrecognizedMemoApiError = MemoApiErrorOf<'Unrecognized', { readonly
  * - `MemoNotFound`: no memo with this id that the caller may touch (someone else's looks the same).
  * - `VersionConflict`: `expectedVersion` did not match; `currentVersion` is the memo's version now.
  * - `MemoAlreadyExists`: createMemo's `memoId` is taken by another memo (`currentVersion` null when not the caller's).
+ * - `SyncExpired`: a memoChanges cursor is older than the tombstone retention: sync again without a cursor.
  * - `Unauthorized`: the caller may not do this at all (a resolver's denial, HTTP 200).
  * - `UnauthorizedException`: the credentials were missing or not valid (HTTP 401, or a real-time refusal).
  * - `InternalError`: anything unexpected (details are in the server's log only).

@@ -3,12 +3,15 @@ import type { Sink } from './types.js';
 /**
  * Turns a sink-based subscription into an async iterator: values are queued until read; the
  * iterator ends on `complete`, throws on `error`, and ends the subscription when the loop is left
- * (`return`).
+ * (`return`). `on.started` hears each start_ack (as Sink's `started`) until the iterator ends.
  *
  * @example
  * for await (const event of iterateSubscription((sink) => realtime.subscribe(payload, sink))) console.log(event);
  */
-export function iterateSubscription<T>(subscribe: (sink: Sink<T>) => () => void): AsyncIterableIterator<T> {
+export function iterateSubscription<T>(
+  subscribe: (sink: Sink<T>) => () => void,
+  on: Pick<Sink<T>, 'started'> = {},
+): AsyncIterableIterator<T> {
   const queue: T[] = [];
   const waiting: { resolve(result: IteratorResult<T>): void; reject(error: unknown): void }[] = [];
   let finished = false;
@@ -35,6 +38,9 @@ export function iterateSubscription<T>(subscribe: (sink: Sink<T>) => () => void)
     },
     complete() {
       if (!finished) finish();
+    },
+    started() {
+      if (!finished) on.started?.();
     },
   });
 

@@ -1,5 +1,6 @@
 import { base64Json } from '../auth/base64Json.js';
 import { MemoApiRequestError } from '../errors.js';
+import { SubscriptionRefusedError } from './subscriptionRefusedError.js';
 
 /** AppSync's subprotocol name (its own dialect, not the graphql-transport-ws one). */
 export const SUBPROTOCOL = 'graphql-ws';
@@ -81,13 +82,25 @@ export function isUnauthorized(errors: readonly ProtocolError[]): boolean {
  * error's type (toMemoApiError maps it on to a MemoApiError when it is one of the API's).
  */
 export function protocolFailure(errors: readonly ProtocolError[], fallback: string): MemoApiRequestError {
+  return new MemoApiRequestError(...failureDetails(errors, fallback));
+}
+
+/** The `error` message AppSync sent for one subscription's start, as a SubscriptionRefusedError. */
+export function subscriptionRefusal(errors: readonly ProtocolError[]): SubscriptionRefusedError {
+  return new SubscriptionRefusedError(...failureDetails(errors, 'The subscription was refused'));
+}
+
+function failureDetails(errors: readonly ProtocolError[], fallback: string): ConstructorParameters<typeof MemoApiRequestError> {
   const first = errors[0];
-  return new MemoApiRequestError(first?.message ?? fallback, {
-    errorType: first?.errorType ?? 'RealtimeError',
-    status: first?.errorCode ?? (isUnauthorized(errors) ? 401 : 0),
-    errorInfo: first?.errorInfo,
-    errors: errors.map((error) => ({ ...error })),
-  });
+  return [
+    first?.message ?? fallback,
+    {
+      errorType: first?.errorType ?? 'RealtimeError',
+      status: first?.errorCode ?? (isUnauthorized(errors) ? 401 : 0),
+      errorInfo: first?.errorInfo,
+      errors: errors.map((error) => ({ ...error })),
+    },
+  ];
 }
 
 /** A random UUID v4 for a subscription id; `crypto.getRandomValues` works outside secure contexts too. */

@@ -21,12 +21,14 @@ export type {
  * provider (a token refresh while offline) counts as a failed attempt, reported to `on.error`. A
  * connection refused for its credentials is retried once at once (with a fresh token), then every
  * subscription fails with a MemoApiRequestError `UnauthorizedException` (status 401). An `error`
- * for one start ends that subscription only (`sink.error`, typed by toMemoApiError).
+ * for one start ends that subscription only (`sink.error` with a SubscriptionRefusedError, typed by
+ * toMemoApiError); each `start_ack` calls the sink's optional `started`.
  *
  * @example
  * import WebSocket from 'ws'; // Node 20 only; browsers have one
  * const realtime = createRealtimeClient({ ...config, auth: userPoolAuth(getIdToken), WebSocket });
  * const unsubscribe = realtime.subscribe({ query: print(OnCreateMemoDocument) }, {
+ *   started: () => console.log('live'),
  *   next: ({ data }) => console.log(data.onCreateMemo),
  *   error: (error) => console.error(toMemoApiError(error) ?? error),
  *   complete: () => {},

@@ -4,7 +4,7 @@ import { randomisedBackoff } from './backoff.js';
 import { REFUSED_CREDENTIALS_CODE, type RealtimeConnection, type SubscriptionMessage } from './connection.js';
 import { iterateSubscription } from './iterate.js';
 import { openConnection, reportUnclaimed } from './openConnection.js';
-import { newSubscriptionId, protocolFailure } from './protocol.js';
+import { newSubscriptionId, protocolFailure, subscriptionRefusal } from './protocol.js';
 import { SubscriptionRegistry, type ActiveSubscription } from './subscriptions.js';
 import { startMessage, type StartMessage } from './startMessage.js';
 import type { RealtimeClient, RealtimeClientSettings, RealtimeCloseInfo, Sink, SubscribePayload } from './types.js';
@@ -40,8 +40,8 @@ export class SharedSocketClient implements RealtimeClient {
     return () => this.unsubscribe(subscription);
   }
 
-  iterate<T>(payload: SubscribePayload): AsyncIterableIterator<T> {
-    return iterateSubscription<T>((sink) => this.subscribe(payload, sink));
+  iterate<T>(payload: SubscribePayload, on?: Pick<Sink<T>, 'started'>): AsyncIterableIterator<T> {
+    return iterateSubscription<T>((sink) => this.subscribe(payload, sink), on);
   }
 
   dispose(): void {
@@ -141,10 +141,10 @@ export class SharedSocketClient implements RealtimeClient {
       case 'error':
         if (message.id === undefined)
           return this.settings.on?.error?.(protocolFailure(message.errors, 'The real-time connection reported an error'));
-        this.subscriptions.error(message.id, protocolFailure(message.errors, 'The subscription was refused'));
+        this.subscriptions.error(message.id, subscriptionRefusal(message.errors));
         return this.closeIfUnused();
       case 'start_ack':
-        return;
+        return this.subscriptions.acknowledged(message.id, connection);
     }
   }
 

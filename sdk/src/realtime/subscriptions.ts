@@ -10,6 +10,8 @@ export interface ActiveSubscription {
 
 interface Entry extends ActiveSubscription {
   readonly sink: Sink<unknown>;
+  /** The connection whose start_ack `sink.started` has heard: one call per start. */
+  acknowledgedOn: object | undefined;
 }
 
 /**
@@ -26,7 +28,7 @@ export class SubscriptionRegistry {
   }
 
   add(id: string, payload: SubscribePayload, sink: Sink<unknown>): ActiveSubscription {
-    const entry: Entry = { id, payload, sink, startedOn: undefined };
+    const entry: Entry = { id, payload, sink, startedOn: undefined, acknowledgedOn: undefined };
     this.entries.set(id, entry);
     return entry;
   }
@@ -46,6 +48,14 @@ export class SubscriptionRegistry {
   next(id: string, value: unknown): void {
     const entry = this.entries.get(id);
     if (entry) this.call(() => entry.sink.next(value));
+  }
+
+  /** start_ack of the start sent on `connection`: `sink.started`, once per start (a stale or repeated ack is ignored). */
+  acknowledged(id: string, connection: object): void {
+    const entry = this.entries.get(id);
+    if (!entry || entry.startedOn !== connection || entry.acknowledgedOn === connection) return;
+    entry.acknowledgedOn = connection;
+    if (entry.sink.started) this.call(() => entry.sink.started?.());
   }
 
   /** Ends the subscription with `complete`; false when it had already ended. */

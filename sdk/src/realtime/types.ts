@@ -6,10 +6,12 @@ import type { AuthProvider } from '../auth/providers.js';
  */
 
 /**
- * Receives one subscription's events: any number of `next`, then at most one of `error` or `complete`.
+ * Receives one subscription's events: any number of `next`, then at most one of `error` or
+ * `complete`; `started` each time AppSync acknowledges a start of it (`start_ack`).
  *
  * @example
  * const sink: Sink<{ data: OnCreateMemoSubscription | null }> = {
+ *   started: () => void pullChangesSince(cursor), // live from here on: nothing falls in between
  *   next: ({ data }) => render(data?.onCreateMemo),
  *   error: (error) => showError(toMemoApiError(error)?.errorType ?? 'NetworkError'),
  *   complete: () => {},
@@ -17,8 +19,18 @@ import type { AuthProvider } from '../auth/providers.js';
  */
 export interface Sink<T> {
   next(value: T): void;
+  /**
+   * An `error` message for this subscription (AppSync refused its start: a SubscriptionRefusedError
+   * with AppSync's `errors`), or the connection failed for good (retries spent, credentials refused).
+   */
   error(error: unknown): void;
   complete(): void;
+  /**
+   * AppSync acknowledged the start (`start_ack`): every event published from now on reaches `next`.
+   * Called once per start, so again after each reconnect has started the subscription anew (events
+   * of the time between were missed: catch up from here).
+   */
+  started?(): void;
 }
 
 /**
@@ -92,8 +104,8 @@ export interface RealtimeClient {
    * Events reach `sink.next` as AppSync sends them: `{ data, errors? }`.
    */
   subscribe<T>(payload: SubscribePayload, sink: Sink<T>): () => void;
-  /** The subscription as an async iterator (`for await`); leaving the loop ends it. */
-  iterate<T>(payload: SubscribePayload): AsyncIterableIterator<T>;
+  /** The subscription as an async iterator (`for await`); leaving the loop ends it; `on.started` as Sink's `started`. */
+  iterate<T>(payload: SubscribePayload, on?: Pick<Sink<T>, 'started'>): AsyncIterableIterator<T>;
   /** Ends every subscription (`complete`) and closes the socket for good. */
   dispose(): void;
 }

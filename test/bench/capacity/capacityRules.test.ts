@@ -106,6 +106,8 @@ describe('designMinimum', () => {
 
   it('projects into INCLUDE every attribute listMemos returns but no key, so INCLUDE entries equal ALL entries today', () => {
     expect(design('INCLUDE').projection?.NonKeyAttributes?.slice().sort()).toEqual([
+      'changedAt',
+      'changedAtId',
       'content',
       'createdAt',
       'tags',

@@ -72,7 +72,8 @@ describe.runIf(TEST_STORE === 'dynamodb-local')('measureCapacity on DynamoDB Loc
     ['listMemos', 1, ['Query'], units(0, 0, 3, 0)],
     ['listMemos', 4, ['Query'], units(0, 0, 10.5, 0)],
     ['listMemos', 64, ['Query'], units(0, 0, 128, 0)],
-    ['deleteMemo', 1, ['DeleteItem'], units(0, 1, 0, 1)],
+    // A tombstone: one UpdateItem on the larger item (the memo before), its list-index entry removed.
+    ['deleteMemo', 1, ['UpdateItem'], units(0, 1, 0, 1)],
   ] as const)('runs the %s handler on %i KB memos for exactly the rules’ units', (operation, kb, requests, expected) => {
     const row = figures.handlers.find((candidate) => candidate.operation === operation && candidate.kb === kb)!;
     expect(row).toMatchObject({ requests, measured: expected, minimum: expected });

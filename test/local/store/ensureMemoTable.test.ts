@@ -2,7 +2,7 @@ import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamo
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensureMemoTable } from '../../../local/store/ensureMemoTable.js';
 import { createDynamoClient } from '../../../resolvers/store/dynamoClient.js';
-import { MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../../../resolvers/store/memoTableSchema.js';
+import { FEED_INDEX, MEMO_TABLE_PARTITION_KEY, OWNER_INDEX } from '../../../resolvers/store/memoTableSchema.js';
 import { deleteTestTable, TEST_STORE, testStoreConfig } from '../../helpers/testStore.js';
 
 const created: string[] = [];
@@ -14,33 +14,36 @@ function newTable() {
   return config;
 }
 
-async function ownerIndexOf(config: ReturnType<typeof testStoreConfig>) {
+async function indexOf(config: ReturnType<typeof testStoreConfig>, name: string) {
   const client = createDynamoClient(config);
   try {
     const { Table } = await client.send(new DescribeTableCommand({ TableName: config.tableName }));
-    return Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === OWNER_INDEX.name);
+    return Table?.GlobalSecondaryIndexes?.find((index) => index.IndexName === name);
   } finally {
     client.destroy();
   }
 }
 
 describe('ensureMemoTable', () => {
-  it('creates the table with the owner index the deployed table has, and leaves an existing one as it is', async () => {
-    const config = newTable();
-    await ensureMemoTable(config);
-    await ensureMemoTable(config);
-    expect(await ownerIndexOf(config)).toMatchObject({
-      KeySchema: [
-        { AttributeName: OWNER_INDEX.partitionKey, KeyType: 'HASH' },
-        { AttributeName: OWNER_INDEX.sortKey, KeyType: 'RANGE' },
-      ],
-      Projection: { ProjectionType: OWNER_INDEX.projection },
-    });
-  });
+  it.each([OWNER_INDEX, FEED_INDEX])(
+    'creates the table with the $name index the deployed table has, and leaves an existing one as it is',
+    async (index) => {
+      const config = newTable();
+      await ensureMemoTable(config);
+      await ensureMemoTable(config);
+      expect(await indexOf(config, index.name)).toMatchObject({
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: index.projection },
+      });
+    },
+  );
 
   // dynalite cannot add an index to an existing table (it ignores UpdateTable's index creates and
   // asks them for a throughput first): an old data directory keeps failing there until it is recreated.
-  it.skipIf(TEST_STORE === 'dynalite')('adds the owner index to a table from before it (an old data directory)', async () => {
+  it.skipIf(TEST_STORE === 'dynalite')('adds the owner and feed indexes to a table from before them (an old data directory)', async () => {
     const config = newTable();
     const client = createDynamoClient(config);
     try {
@@ -56,6 +59,7 @@ describe('ensureMemoTable', () => {
       client.destroy();
     }
     await ensureMemoTable(config);
-    expect(await ownerIndexOf(config)).toBeDefined();
+    expect(await indexOf(config, OWNER_INDEX.name)).toBeDefined();
+    expect(await indexOf(config, FEED_INDEX.name)).toBeDefined();
   });
 });

@@ -28,11 +28,25 @@ describe('store configuration', () => {
       tableName: 'memoTable',
       endpoint: undefined,
       pageTokenKey: SECRET,
+      tombstoneRetentionDays: 30,
     });
     expect(readStoreConfig({ TABLE_NAME: 'memoTable', DYNAMODB_ENDPOINT: 'http://127.0.0.1:8000', PAGE_TOKEN_SECRET: SECRET })).toEqual({
       tableName: 'memoTable',
       endpoint: 'http://127.0.0.1:8000',
       pageTokenKey: SECRET,
+      tombstoneRetentionDays: 30,
     });
+  });
+
+  it('reads the tombstone retention from TOMBSTONE_RETENTION_DAYS', () => {
+    expect(
+      readStoreConfig({ TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: SECRET, TOMBSTONE_RETENTION_DAYS: '7' }).tombstoneRetentionDays,
+    ).toBe(7);
+  });
+
+  it.each(['0', '-1', '1.5', 'thirty', '3651'])('fails with a clear message when TOMBSTONE_RETENTION_DAYS is %s', (days) => {
+    expect(() => readStoreConfig({ TABLE_NAME: 'memoTable', PAGE_TOKEN_SECRET: SECRET, TOMBSTONE_RETENTION_DAYS: days })).toThrow(
+      'TOMBSTONE_RETENTION_DAYS must be a whole number of days from 1 to 3650',
+    );
   });
 });

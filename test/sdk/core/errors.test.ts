@@ -130,8 +130,11 @@ describe('toMemoApiError', () => {
     expect(enumValues.length).toBeGreaterThanOrEqual(6);
     for (const errorType of enumValues) {
       expect(
-        toMemoApiError({ message: 'm', errorType, errorInfo: { field: 'f', memoId: 'm1', expectedVersion: 1, currentVersion: 2 } })
-          ?.errorType,
+        toMemoApiError({
+          message: 'm',
+          errorType,
+          errorInfo: { field: 'f', memoId: 'm1', expectedVersion: 1, currentVersion: 2, retentionDays: 30 },
+        })?.errorType,
       ).toBe(errorType);
     }
     expect(EVERY_SERVER_ERROR_TYPE_COVERED).toBe(true);

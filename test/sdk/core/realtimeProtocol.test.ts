@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { iamAuth, userPoolAuth } from '../../../sdk/src/auth/providers.js';
 import { toMemoApiError, MemoApiRequestError } from '../../../sdk/src/errors.js';
 import { backoffDelayMs } from '../../../sdk/src/realtime/backoff.js';
+import { SubscriptionRefusedError } from '../../../sdk/src/realtime/subscriptionRefusedError.js';
 import { createRealtimeClient, type RealtimeClientSettings } from '../../../sdk/src/realtime/realtimeClient.js';
 import {
   countingWebSocket,
@@ -225,6 +226,12 @@ describe('the real-time client speaks AppSync’s protocol', () => {
     const events = recordingSink();
     realtime.subscribe({ query }, events.sink);
     await vi.waitFor(() => expect(events.errors).toHaveLength(1));
+    // A refusal of this subscription, not a failed connection: AppSync's errors as it sent them.
+    expect(events.errors[0]).toBeInstanceOf(SubscriptionRefusedError);
+    expect(events.errors[0]).toMatchObject({
+      errorType: 'ValidationError',
+      errors: [{ errorType: 'ValidationError', message: 'memoId must be a UUID', errorInfo: { field: 'memoId' } }],
+    });
     expect(toMemoApiError(events.errors[0])).toEqual({
       errorType: 'ValidationError',
       message: 'memoId must be a UUID',
@@ -276,6 +283,101 @@ describe('the real-time client speaks AppSync’s protocol', () => {
     const late = recordingSink();
     realtime.subscribe({ query }, late.sink);
     expect(late.errors).toHaveLength(1);
+  });
+});
+
+describe('start acknowledgements (start_ack) and refusals', () => {
+  /** Acks connections and stops; starts wait until the test acks them with ackStart. */
+  function holdStarts() {
+    return (connection: FakeConnection, message: Message) => {
+      if (message.type !== 'start') ackEverything()(connection, message);
+    };
+  }
+  const ackStart = (connection: FakeConnection, index = 0) => connection.send({ type: 'start_ack', id: starts(connection)[index]!.id });
+
+  it('calls sink.started at start_ack, once per start, and again when a reconnect has started the subscription anew', async () => {
+    const server = await fakeServer({ onMessage: holdStarts() });
+    const { realtime } = client(server);
+    let started = 0;
+    const events = recordingSink();
+    realtime.subscribe({ query }, { ...events.sink, started: () => void started++ });
+    await vi.waitFor(() => expect(starts(server.connections[0])).toHaveLength(1));
+    await sleep(50);
+    expect(started).toBe(0); // sent, not yet acknowledged
+    ackStart(server.connections[0]!);
+    await vi.waitFor(() => expect(started).toBe(1));
+    ackStart(server.connections[0]!); // a repeated ack is not a new start
+    await sleep(50);
+    expect(started).toBe(1);
+
+    server.connections[0]!.socket.close(1001, 'Going away');
+    await vi.waitFor(() => expect(starts(server.connections[1])).toHaveLength(1));
+    await sleep(50);
+    expect(started).toBe(1);
+    ackStart(server.connections[1]!);
+    await vi.waitFor(() => expect(started).toBe(2));
+    expect(events).toMatchObject({ errors: [], completed: 0 });
+  });
+
+  it('calls only the acknowledged subscription’s started, and survives a sink without one', async () => {
+    const server = await fakeServer({ onMessage: holdStarts() });
+    const { realtime } = client(server);
+    const heard: string[] = [];
+    realtime.subscribe({ query }, recordingSink().sink);
+    realtime.subscribe({ query }, { ...recordingSink().sink, started: () => void heard.push('second') });
+    await vi.waitFor(() => expect(starts(server.connections[0])).toHaveLength(2));
+    ackStart(server.connections[0]!, 0);
+    ackStart(server.connections[0]!, 1);
+    await vi.waitFor(() => expect(heard).toEqual(['second']));
+  });
+
+  it('tells an iterator it is live through on.started', async () => {
+    const server = await fakeServer({
+      onMessage: (connection, message) => {
+        ackEverything()(connection, message);
+        if (message.type === 'start') connection.send({ type: 'data', id: message.id, payload: { data: { n: 1 } } });
+      },
+    });
+    const { realtime } = client(server);
+    const order: string[] = [];
+    for await (const event of realtime.iterate<{ data: { n: number } }>({ query }, { started: () => void order.push('started') })) {
+      order.push(`data ${event.data.n}`);
+      break;
+    }
+    expect(order).toEqual(['started', 'data 1']);
+  });
+
+  it('ends only the refused subscription; an errorType the SDK does not know keeps its type and errorInfo', async () => {
+    const refusal = {
+      errorType: 'MaxSubscriptionsReachedError',
+      message: 'Max number of 100 subscriptions reached',
+      errorInfo: { limit: 100 },
+    };
+    const server = await fakeServer({
+      onMessage: (connection, message) => {
+        if (message.type !== 'start' || starts(connection).length === 1) return ackEverything()(connection, message);
+        connection.send({ type: 'error', id: message.id, payload: { errors: [refusal] } });
+      },
+    });
+    const { realtime, sockets } = client(server);
+    const kept = recordingSink();
+    let started = 0;
+    realtime.subscribe({ query }, { ...kept.sink, started: () => void started++ });
+    await vi.waitFor(() => expect(started).toBe(1));
+    const refused = recordingSink();
+    realtime.subscribe({ query }, { ...refused.sink, started: () => void started++ });
+    await vi.waitFor(() => expect(refused.errors).toHaveLength(1));
+
+    expect(refused.errors[0]).toBeInstanceOf(SubscriptionRefusedError);
+    expect(refused.errors[0]).toMatchObject({ name: 'SubscriptionRefusedError', message: refusal.message, errors: [refusal] });
+    expect(toMemoApiError(refused.errors[0])).toEqual({
+      errorType: 'Unrecognized',
+      message: refusal.message,
+      errorInfo: { errorType: 'MaxSubscriptionsReachedError', errorInfo: { limit: 100 } },
+    });
+    expect(started).toBe(1);
+    expect(kept).toMatchObject({ errors: [], completed: 0 });
+    expect(sockets.live()).toHaveLength(1);
   });
 });
 
