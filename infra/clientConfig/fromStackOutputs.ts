@@ -1,4 +1,4 @@
-import type { MemoClientConfig } from '@memo-api/client';
+import { cognitoEndpoint, type MemoClientConfig } from '@memo-api/client';
 
 /** The stack outputs a front end needs (infra/memoApiStack.ts declares them). */
 const OUTPUT_KEYS = ['GraphQLUrl', 'RealtimeUrl', 'Region', 'UserPoolId', 'UserPoolClientId'] as const;
@@ -21,7 +21,7 @@ export function clientConfigFromOutputs(outputs: Readonly<Record<string, string>
     userPoolId: outputs.UserPoolId!,
     userPoolClientId: outputs.UserPoolClientId!,
     // Cognito's own API endpoint for the region: what clients call without a custom endpoint.
-    userPoolEndpoint: `https://cognito-idp.${region}.amazonaws.com/`,
+    userPoolEndpoint: cognitoEndpoint(region),
   };
 }
 

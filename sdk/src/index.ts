@@ -16,7 +16,7 @@ export {
   type AwsCredentials,
 } from './auth/providers.js';
 export { UserPoolError } from './auth/userPool/userPoolError.js';
-export { userPoolOf, type UserPool } from './auth/userPool/userPool.js';
+export { cognitoEndpoint, userPoolOf, type UserPool } from './auth/userPool/userPool.js';
 export {
   refreshUserPoolTokens,
   signInWithPassword,

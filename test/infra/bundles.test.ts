@@ -38,7 +38,7 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s bundle
     const bundle = readFileSync(synthesized.bundleOf(fieldName), 'utf8');
     // Assertions on extracts only: a failure must not print the whole bundle.
     expect(bundle.match(/export\s*\{[^}]*\bhandler\b[^}]*\}/)).not.toBeNull();
-    // Minified: identifiers renamed (every handler runs readStoreConfig at import).
+    // Minified: identifiers renamed (every handler calls readStoreConfig at its first invocation).
     expect(bundle.includes('readStoreConfig')).toBe(false);
     expect(bundle.match(/sourceMappingURL=\S+/)?.[0]).toBe('sourceMappingURL=index.mjs.map');
     expect(existsSync(`${synthesized.bundleOf(fieldName)}.map`)).toBe(true);

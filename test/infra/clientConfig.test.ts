@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clientConfigFromOutputs, memoStackOutputs } from '../../infra/clientConfig/fromStackOutputs.js';
-import { parseMemoClientConfig } from '../../sdk/src/core/config.js';
+import { MEMO_CLIENT_CONFIG_KEYS, parseMemoClientConfig } from '../../sdk/src/core/config.js';
 
 /** What `cdk deploy --outputs-file` writes for a stage (values shaped like AWS's). */
 const outputsFile = {
@@ -18,14 +18,7 @@ const outputsFile = {
 describe('the client config npm run deploy writes', () => {
   it("has the local runtime's /config.json shape (without users), and the SDK accepts it", () => {
     const config = clientConfigFromOutputs(memoStackOutputs(outputsFile));
-    expect(Object.keys(config).sort()).toEqual([
-      'graphqlUrl',
-      'realtimeUrl',
-      'region',
-      'userPoolClientId',
-      'userPoolEndpoint',
-      'userPoolId',
-    ]);
+    expect(Object.keys(config).sort()).toEqual([...MEMO_CLIENT_CONFIG_KEYS].sort());
     expect(parseMemoClientConfig(config)).toEqual(config);
     expect(config.userPoolEndpoint).toBe('https://cognito-idp.eu-west-1.amazonaws.com/');
   });

@@ -4,6 +4,7 @@ import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../infra/memoApiStack.js';
 import { MEMO_FIELDS, SUBSCRIPTION_FIELDS } from '../../resolvers/fields.js';
+import { readStoreConfig } from '../../resolvers/store/config.js';
 import { bundleResolverCode } from '../../infra/resolverCode.js';
 import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../../infra/assembly/templateLookup.js';
@@ -198,6 +199,22 @@ describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`
     expect(fn.Properties.Environment.Variables.DYNAMODB_ENDPOINT).toBeUndefined();
     const logGroupId = fn.Properties.LoggingConfig.LogGroup.Ref as string;
     expect(template.toJSON().Resources[logGroupId].Properties.RetentionInDays).toBe(30);
+  });
+
+  it('sets exactly the settings the store reads (readStoreConfig), under the names it reads them by', () => {
+    const { fn } = findFieldWiring(template, field.fieldName);
+    const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+    // A value CloudFormation fills in at deploy (a Ref, a secret reference) stands in as a long placeholder.
+    const deployed = Object.fromEntries(
+      Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : 'x'.repeat(64)]),
+    );
+    const read = new Set<string>();
+    const env = new Proxy(deployed, {
+      get: (target, name) => (typeof name === 'string' && read.add(name), Reflect.get(target, name) as unknown),
+    });
+    expect(() => readStoreConfig(env)).not.toThrow();
+    const storeSettings = Object.keys(variables).filter((name) => !name.startsWith('POWERTOOLS_'));
+    expect(storeSettings.filter((name) => !read.has(name))).toEqual([]);
   });
 
   it('is resolved by the shared APPSYNC_JS code in front of its own Lambda data source', () => {

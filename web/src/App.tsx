@@ -1,15 +1,13 @@
+import { userPoolOf } from '@memo-api/client';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import { SessionKeeper } from './auth/session.js';
-import { userPoolEndpoint, type AppConfig } from './config.js';
+import type { AppConfig } from './config.js';
 import { MemosPage } from './Memos/MemosPage.js';
 import { SignInPage } from './SignIn/SignInPage.js';
 
 /** Signed out: the sign-in page; signed in: the user's memos. One SessionKeeper for the tab. */
 export function App({ config }: { config: AppConfig }) {
-  const keeper = useMemo(
-    () => new SessionKeeper({ endpoint: userPoolEndpoint(config), clientId: config.userPoolClientId ?? '' }),
-    [config],
-  );
+  const keeper = useMemo(() => new SessionKeeper(userPoolOf(config)), [config]);
   useEffect(() => keeper.keepFresh(), [keeper]);
   const session = useSyncExternalStore(keeper.subscribe, keeper.current);
 

@@ -18,8 +18,3 @@ export async function loadAppConfig(): Promise<AppConfig> {
   if (!config.userPoolClientId) throw new Error(`${CONFIG_URL} names no user pool app client (userPoolClientId)`);
   return config;
 }
-
-/** Amazon Cognito's endpoint for the region, unless the config names another (the local pool). */
-export function userPoolEndpoint(config: AppConfig): string {
-  return config.userPoolEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`;
-}

@@ -33,6 +33,8 @@ export interface MemoClientConfig {
 
 const REQUIRED = ['graphqlUrl', 'realtimeUrl', 'region'] as const;
 const OPTIONAL = ['userPoolId', 'userPoolClientId', 'userPoolEndpoint'] as const;
+/** Every setting of a client config but the local runtime's `users`: what the producers (infra, local/) must write. */
+export const MEMO_CLIENT_CONFIG_KEYS: readonly string[] = [...REQUIRED, ...OPTIONAL];
 
 /**
  * Fetches a client config (`/config.json`) and checks it.

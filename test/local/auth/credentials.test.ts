@@ -12,7 +12,6 @@ import {
   generateKeyPair,
   importJWK,
   jwtVerify,
-  SignJWT,
   type CryptoKey,
   type JSONWebKeySet,
   type JWTPayload,
@@ -20,9 +19,11 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signAppSyncRequest, signRealtimeConnect, signRealtimeStart, type SigningCredentials } from '../../../sdk/src/auth/sigv4.js';
 import type { ClientConfig } from '../../../local/http/clientConfig.js';
+import { MEMO_CLIENT_CONFIG_KEYS } from '../../../sdk/src/core/config.js';
 import { iamHeaders, signIn, TEST_IAM, TEST_USERS, type TestUsername, type UserTokens } from '../../helpers/localCredentials.js';
 import { AppSyncRealtimeClient, iamAuth, tokenAuth, type RealtimeAuth } from '../helpers/appSyncRealtimeClient.js';
 import { startLocalApiProcess, temporaryDataDir, type GraphQLResponseBody, type LocalApiProcess } from '../helpers/localApiProcess.js';
+import { forgedToken, handMadeJws } from './helpers/forgedTokens.js';
 
 // Every credential AppSync refuses, refused here the same way: HTTP 401 UnauthorizedException, a
 // real-time connection_error or start error, and nothing runs. Forged tokens are signed with the
@@ -61,20 +62,9 @@ const SIX_MINUTES_AGO = () => new Date(Date.now() - 6 * 60_000);
 const UNKNOWN_KEY: SigningCredentials = { ...TEST_IAM, accessKeyId: 'AKIAUNKNOWNUNKNOWN00' };
 const WRONG_SECRET: SigningCredentials = { ...TEST_IAM, secretAccessKey: `${TEST_IAM.secretAccessKey.slice(0, -1)}1` };
 
-/** A real token's claims with `changes` applied, signed with `key` under `header`. */
-async function forged(
-  kind: 'idToken' | 'accessToken',
-  changes: JWTPayload,
-  { key = poolKey, header = { alg: 'RS256', kid } }: { key?: CryptoKey; header?: { alg: string; kid?: string } } = {},
-) {
-  return new SignJWT({ ...decodeJwt(tokens[kind]), ...changes }).setProtectedHeader(header).sign(key);
-}
-
-/** A JWS with any header and signature, which jose refuses to produce. */
-function handMade(header: object, payload: object, sign: (input: string) => string): string {
-  const input = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}`;
-  return `${input}.${sign(input)}`;
-}
+/** A real token's claims with `changes` applied, signed with the pool's key unless told otherwise. */
+const forged = (kind: 'idToken' | 'accessToken', changes: JWTPayload, options?: Parameters<typeof forgedToken>[3]) =>
+  forgedToken({ key: poolKey, kid, tokens }, kind, changes, options);
 
 /** The token with its payload rewritten after signing. */
 function tamper(token: string, changes: object): string {
@@ -91,7 +81,9 @@ function withBadSignature(token: string): string {
 /** The key-confusion attack: HMAC keyed with the RSA public key a verifier might misuse as a secret. */
 async function hs256WithPublicKey(): Promise<string> {
   const pem = await exportSPKI((await importJWK(poolPublicJwk, 'RS256')) as CryptoKey);
-  return handMade({ alg: 'HS256', kid }, decodeJwt(tokens.idToken), (input) => createHmac('sha256', pem).update(input).digest('base64url'));
+  return handMadeJws({ alg: 'HS256', kid }, decodeJwt(tokens.idToken), (input) =>
+    createHmac('sha256', pem).update(input).digest('base64url'),
+  );
 }
 
 /** The SigV4 headers with the signature's last hex digit changed. */
@@ -119,8 +111,8 @@ const BAD_TOKENS: [string, () => Promise<Record<string, string>> | Record<string
     "a token signed by another key under the pool's kid",
     async () => bearer(await forged('idToken', {}, { key: (await generateKeyPair('RS256')).privateKey })),
   ],
-  ['alg none', () => bearer(handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => ''))],
-  ['alg none with a signature', () => bearer(handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => 'AAAA'))],
+  ['alg none', () => bearer(handMadeJws({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => ''))],
+  ['alg none with a signature', () => bearer(handMadeJws({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => 'AAAA'))],
   ["HS256 keyed with the pool's public key", async () => bearer(await hs256WithPublicKey())],
   ['an unknown kid', async () => bearer(await forged('idToken', {}, { header: { alg: 'RS256', kid: 'someone-else' } }))],
   ['no kid', async () => bearer(await forged('idToken', {}, { header: { alg: 'RS256' } }))],
@@ -428,15 +420,7 @@ describe('what the runtime publishes', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('access-control-allow-origin')).toBeNull();
     const config = (await response.json()) as ClientConfig;
-    expect(Object.keys(config).sort()).toEqual([
-      'graphqlUrl',
-      'realtimeUrl',
-      'region',
-      'userPoolClientId',
-      'userPoolEndpoint',
-      'userPoolId',
-      'users',
-    ]);
+    expect(Object.keys(config).sort()).toEqual([...MEMO_CLIENT_CONFIG_KEYS, 'users'].sort());
     expect(config).toEqual({
       graphqlUrl: api.url,
       realtimeUrl: api.realtimeUrl,

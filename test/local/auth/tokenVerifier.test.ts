@@ -3,7 +3,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AppSyncIdentityCognito } from 'aws-lambda';
-import { base64url, decodeJwt, exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from 'jose';
+import { base64url, decodeJwt, exportSPKI, generateKeyPair, importJWK, type CryptoKey, type JWTPayload } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   createUserPoolTokenVerifier,
@@ -13,6 +13,7 @@ import {
 } from '../../../local/auth/userPool/tokenVerifier.js';
 import type { UserPoolIdentity } from '../../../local/auth/userPool/types.js';
 import { LocalUserPool } from '../../../local/auth/userPool/userPool.js';
+import { forgedToken, handMadeJws } from './helpers/forgedTokens.js';
 
 // The pool's own key (read from its data directory) forges tokens that differ from real ones in
 // exactly one respect, so each rejection below is for the stated reason and no other.
@@ -44,20 +45,9 @@ afterAll(async () => {
 
 const now = () => Math.floor(Date.now() / 1000);
 
-/** A real token's claims with `changes` applied, signed with `key` under `header`. */
-async function forged(
-  kind: 'idToken' | 'accessToken',
-  changes: JWTPayload,
-  { key = poolKey, header = { alg: 'RS256', kid } }: { key?: CryptoKey; header?: { alg: string; kid?: string } } = {},
-) {
-  return new SignJWT({ ...decodeJwt(tokens[kind]), ...changes }).setProtectedHeader(header).sign(key);
-}
-
-/** A JWS with an arbitrary header and signature, which jose would refuse to produce. */
-function handMade(header: object, payload: object, sign: (input: string) => string): string {
-  const input = `${base64url.encode(JSON.stringify(header))}.${base64url.encode(JSON.stringify(payload))}`;
-  return `${input}.${sign(input)}`;
-}
+/** A real token's claims with `changes` applied, signed with the pool's key unless told otherwise. */
+const forged = (kind: 'idToken' | 'accessToken', changes: JWTPayload, options?: Parameters<typeof forgedToken>[3]) =>
+  forgedToken({ key: poolKey, kid, tokens }, kind, changes, options);
 
 async function rejectionOf(token: string): Promise<TokenRejected> {
   const error = await verify(token).then(
@@ -112,8 +102,12 @@ describe('createUserPoolTokenVerifier', () => {
       'bad-signature',
     ],
     ['a tampered payload', () => tamper(tokens.idToken, { 'cognito:username': 'bob' }), 'bad-signature'],
-    ['alg none', () => handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => ''), 'malformed'],
-    ['alg none with a signature', () => handMade({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => 'AAAA'), 'unsupported-algorithm'],
+    ['alg none', () => handMadeJws({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => ''), 'malformed'],
+    [
+      'alg none with a signature',
+      () => handMadeJws({ alg: 'none', kid }, decodeJwt(tokens.idToken), () => 'AAAA'),
+      'unsupported-algorithm',
+    ],
     ['HS256 keyed with the public key', () => hs256WithPublicKey(), 'unsupported-algorithm'],
     ['an unknown kid', () => forged('idToken', {}, { header: { alg: 'RS256', kid: 'someone-else' } }), 'unknown-key'],
     ['no kid', () => forged('idToken', {}, { header: { alg: 'RS256' } }), 'unknown-key'],
@@ -145,7 +139,9 @@ function tamper(token: string, changes: object): string {
 async function hs256WithPublicKey(): Promise<string> {
   const publicKey = (await importJWK({ ...(pool.jwks().keys[0] as object), alg: 'RS256' }, 'RS256')) as CryptoKey;
   const pem = await exportSPKI(publicKey);
-  return handMade({ alg: 'HS256', kid }, decodeJwt(tokens.idToken), (input) => createHmac('sha256', pem).update(input).digest('base64url'));
+  return handMadeJws({ alg: 'HS256', kid }, decodeJwt(tokens.idToken), (input) =>
+    createHmac('sha256', pem).update(input).digest('base64url'),
+  );
 }
 
 describe('verified tokens are kept until they expire', () => {

@@ -18,7 +18,12 @@ export interface UserPool {
  */
 export function userPoolOf(config: MemoClientConfig): UserPool {
   if (!config.userPoolClientId) throw new Error('The memo client config names no user pool app client (userPoolClientId)');
-  return { endpoint: config.userPoolEndpoint ?? `https://cognito-idp.${config.region}.amazonaws.com/`, clientId: config.userPoolClientId };
+  return { endpoint: config.userPoolEndpoint ?? cognitoEndpoint(config.region), clientId: config.userPoolClientId };
+}
+
+/** Amazon Cognito's user-pool API endpoint in `region`. */
+export function cognitoEndpoint(region: string): string {
+  return `https://cognito-idp.${region}.amazonaws.com/`;
 }
 
 /**
