@@ -1,5 +1,10 @@
 import { resolve } from 'node:path';
-import { PAGE_TOKEN_SECRET_MIN_LENGTH, type StoreCredentials } from '../resolvers/store/config.js';
+import {
+  DEFAULT_TOMBSTONE_RETENTION_DAYS,
+  PAGE_TOKEN_SECRET_MIN_LENGTH,
+  parseTombstoneRetentionDays,
+  type StoreCredentials,
+} from '../resolvers/store/config.js';
 import { InvalidLocalUsers, parseLocalUsers } from './auth/userPool/seedUsers.js';
 import type { SeedUser } from './auth/userPool/types.js';
 
@@ -21,6 +26,8 @@ export interface LocalApiConfig {
   readonly storeCredentials?: StoreCredentials;
   /** Signs listMemos' page tokens (PAGE_TOKEN_SECRET); unset: a random key kept in the data directory. */
   readonly pageTokenSecret?: string;
+  /** How long deleted memos' tombstones are kept (TOMBSTONE_RETENTION_DAYS); unset: as on AWS, the default. */
+  readonly tombstoneRetentionDays?: number;
   /** Deepest field nesting a request may have (AppSync's queryDepthLimit). */
   readonly queryDepthLimit: number;
   /** Most resolver invocations a request may ask for (AppSync's resolverCountLimit). */
@@ -90,6 +97,9 @@ Environment variables:
   AWS_REGION            the region of the local user pool and of IAM signatures (default us-east-1)
   TABLE_NAME            the table the handlers use (default ${SHARED_DEFAULTS.tableName}; created if missing)
   PAGE_TOKEN_SECRET     signs listMemos page tokens (default: random, made once per data directory)
+  TOMBSTONE_RETENTION_DAYS
+                        days a deleted memo's tombstone is kept; an older memoChanges cursor is
+                        SyncExpired (default ${DEFAULT_TOMBSTONE_RETENTION_DAYS}, 1-3650; neither emulator deletes expired items)
   DYNAMODB_ENDPOINT     use this DynamoDB-compatible endpoint instead of the embedded store
                         (a loopback endpoint gets a fixed fake credential pair unless AWS_* credentials are set)
   QUERY_DEPTH_LIMIT     deepest field nesting a request may have (default ${SHARED_DEFAULTS.queryDepthLimit}, 1-75)
@@ -122,6 +132,7 @@ export function readLocalConfig(env: NodeJS.ProcessEnv = process.env, argv: read
     dynamodbEndpoint: text(env.DYNAMODB_ENDPOINT),
     storeCredentials: storeCredentials(env),
     pageTokenSecret: pageTokenSecret(env.PAGE_TOKEN_SECRET),
+    tombstoneRetentionDays: tombstoneRetentionDays(env.TOMBSTONE_RETENTION_DAYS),
     queryDepthLimit: integer(env, 'QUERY_DEPTH_LIMIT', SHARED_DEFAULTS.queryDepthLimit, 1, 75),
     resolverCountLimit: integer(env, 'RESOLVER_COUNT_LIMIT', SHARED_DEFAULTS.resolverCountLimit, 1, 10_000),
     keepAliveMs: integer(env, 'KEEP_ALIVE_MS', SHARED_DEFAULTS.keepAliveMs, 10, 300_000),
@@ -139,6 +150,14 @@ function pageTokenSecret(value: string | undefined): string | undefined {
   if (value.length < PAGE_TOKEN_SECRET_MIN_LENGTH)
     throw new ConfigError(`PAGE_TOKEN_SECRET must be at least ${PAGE_TOKEN_SECRET_MIN_LENGTH} characters: it signs listMemos' page tokens`);
   return value;
+}
+
+function tombstoneRetentionDays(value: string | undefined): number {
+  try {
+    return parseTombstoneRetentionDays(value);
+  } catch (error) {
+    throw new ConfigError(error instanceof Error ? error.message : String(error));
+  }
 }
 
 function text(value: string | undefined): string | undefined {

@@ -60,11 +60,12 @@ export function readStoreConfig(env: NodeJS.ProcessEnv): StoreConfig {
     tableName,
     endpoint: env.DYNAMODB_ENDPOINT?.trim() || undefined,
     pageTokenKey,
-    tombstoneRetentionDays: parseRetentionDays(env.TOMBSTONE_RETENTION_DAYS),
+    tombstoneRetentionDays: parseTombstoneRetentionDays(env.TOMBSTONE_RETENTION_DAYS),
   };
 }
 
-function parseRetentionDays(value: string | undefined): number {
+/** TOMBSTONE_RETENTION_DAYS as days (unset: the default); throws when it is not a whole number from 1 to 3650. */
+export function parseTombstoneRetentionDays(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return DEFAULT_TOMBSTONE_RETENTION_DAYS;
   const days = Number(value);
   if (!Number.isInteger(days) || days < 1 || days > 3650) {

@@ -59,6 +59,7 @@ describe('npm start', () => {
       'AWS_REGION',
       'TABLE_NAME',
       'PAGE_TOKEN_SECRET',
+      'TOMBSTONE_RETENTION_DAYS',
       'DYNAMODB_ENDPOINT',
       'QUERY_DEPTH_LIMIT',
       'RESOLVER_COUNT_LIMIT',
@@ -177,6 +178,12 @@ describe('start-up failures', () => {
     const result = await runLocalApiToExit({ dataDir: dataDir().path, env: { POWERTOOLS_LOG_LEVEL: 'loud' }, args: ['--in-memory'] });
     expect(result.code).toBe(1);
     oneClearLine(result.output, 'POWERTOOLS_LOG_LEVEL must be one of TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL, SILENT, not "loud"');
+  });
+
+  it('explains a TOMBSTONE_RETENTION_DAYS that is not a whole number of days from 1 to 3650', async () => {
+    const result = await runLocalApiToExit({ dataDir: dataDir().path, env: { TOMBSTONE_RETENTION_DAYS: '0.5' }, args: ['--in-memory'] });
+    expect(result.code).toBe(1);
+    oneClearLine(result.output, 'TOMBSTONE_RETENTION_DAYS must be a whole number of days from 1 to 3650, not "0.5"');
   });
 
   it('explains an unknown argument', async () => {

@@ -229,7 +229,7 @@ describe('@memo-api/client installed from its tarball', () => {
     },
   );
 
-  it.for(['urql.ts', 'apollo.ts', 'signIn.ts'])(
+  it.for(['urql.ts', 'apollo.ts', 'signIn.ts', 'offline.ts'])(
     'runs the README example %s and prints what its comments say',
     { timeout: 120_000 },
     async (file, context) => {

@@ -1,0 +1,3 @@
+// @memo-api/client/node: what the offline store needs in Node only, kept out of the browser entries.
+
+export { fileStorage } from './offline/fileStorage.js';

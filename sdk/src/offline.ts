@@ -1,0 +1,24 @@
+// @memo-api/client/offline: the offline memo store (a replica, an outbox, conflicts and catch-up)
+// and its browser and in-memory storages. Node's file storage is `@memo-api/client/node`.
+
+export { createMemoStore, type MemoStoreOptions } from './offline/createMemoStore.js';
+export { memoryStorage } from './offline/memoryStorage.js';
+export { indexedDbStorage } from './offline/indexedDbStorage.js';
+export { OfflineStorageFullError } from './offline/offlineStorageFullError.js';
+export { MemoNotInReplicaError } from './offline/outboxEdits.js';
+export { ConflictNotFoundError } from './offline/resolveConflict.js';
+export { RequestTimeoutError } from './offline/callApi.js';
+export type {
+  Conflict,
+  ConflictChoice,
+  Memo,
+  MemoChanges,
+  MemoDraft,
+  MemoQuery,
+  OfflineMemoStore,
+  OfflineStorage,
+  OutboxEntry,
+  StorageBatch,
+  StoredState,
+  SyncStatus,
+} from './offline/types.js';
