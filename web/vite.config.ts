@@ -1,9 +1,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 
 /** The running `npm start` the dev server forwards to (MEMO_API_ORIGIN names another). */
 const API_ORIGIN = process.env.MEMO_API_ORIGIN ?? 'http://127.0.0.1:4000';
+/** Where the app is served (local/http/webApp.ts serves web/dist there; `npm run deploy` puts it there). */
+const BASE = '/app/';
 const sdk = (file: string) => fileURLToPath(new URL(`../sdk/src/${file}`, import.meta.url));
 
 /**
@@ -41,19 +44,52 @@ async function serveClientConfig(request: IncomingMessage, response: ServerRespo
   }
 }
 
+/**
+ * The service worker (Workbox, generated): the app shell precached, so a reload with no network
+ * still opens the app; config.json network-first with the last copy as the fallback, so an offline
+ * reload still configures it. Nothing else is cached: GraphQL and the user pool are POSTs the
+ * worker lets through (Workbox routes GETs only), and the memos live in IndexedDB, not here.
+ * `autoUpdate`: a new build's worker takes over at once and the page reloads into it.
+ */
+function offlineShell(): Plugin[] {
+  return VitePWA({
+    registerType: 'autoUpdate',
+    injectRegister: false, // src/serviceWorker.ts registers it, and warms the config cache
+    manifest: false,
+    // The same worker however the build is run (vitest sets NODE_ENV=test, which would pick Workbox's verbose development build).
+    mode: 'production',
+    workbox: {
+      globPatterns: ['**/*.{js,css,html}'],
+      navigateFallback: 'index.html',
+      cleanupOutdatedCaches: true,
+      // A new worker takes over at once, and the first load's page too (so its config.json is cached for an offline reload).
+      skipWaiting: true,
+      clientsClaim: true,
+      runtimeCaching: [
+        {
+          // A RegExp matches same-origin URLs only unless it matches from the start: this origin's config.
+          urlPattern: new RegExp(`${BASE.replace(/\//g, '\\/')}config\\.json$`),
+          handler: 'NetworkFirst',
+          options: { cacheName: 'memo-app-config' }, // one URL: nothing to expire
+        },
+      ],
+    },
+  });
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  base: '/app/',
+  base: BASE,
   // The SDK from its sources: always current, no `npm run sdk:build` first.
   resolve: {
     alias: [
       { find: /^@memo-api\/client$/, replacement: sdk('index.ts') },
-      { find: /^@memo-api\/client\/urql$/, replacement: sdk('urql.ts') },
+      { find: /^@memo-api\/client\/offline$/, replacement: sdk('offline.ts') },
     ],
   },
   oxc: { jsx: { runtime: 'automatic' } },
   build: { outDir: 'dist', emptyOutDir: true },
-  plugins: [devClientConfig()],
+  plugins: [devClientConfig(), offlineShell()],
   server: {
     host: '127.0.0.1',
     proxy: {

@@ -8,9 +8,12 @@ export { OfflineStorageFullError } from './offline/offlineStorageFullError.js';
 export { MemoNotInReplicaError } from './offline/outboxEdits.js';
 export { ConflictNotFoundError } from './offline/resolveConflict.js';
 export { RequestTimeoutError } from './offline/callApi.js';
+// The field comparisons the store's conflict rule uses, for an app's editor to send only what changed by the same rule.
+export { changedFields, changesAgainst, EDITABLE_FIELDS } from './offline/memoFields.js';
 export type {
   Conflict,
   ConflictChoice,
+  EditableField,
   Memo,
   MemoChanges,
   MemoDraft,

@@ -1,8 +1,9 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect } from 'vitest';
 import { TEST_USERS } from '../helpers/localCredentials.js';
-import { chromiumPath, DELETE, UPDATE, useBrowserSuite } from './helpers/browserSuite.js';
+import { chromiumPath, DELETE, GET, UPDATE, useBrowserSuite } from './helpers/browserSuite.js';
 import { createMemo, describedBy, entry, isFocused, memoIdOf, openMemo, statusText, WAIT } from './helpers/memoApp.js';
+import { syncText, untilSynced } from './helpers/offlineApp.js';
 
 const { test, callAs } = useBrowserSuite();
 const discardDialog = (page: Page) => page.getByRole('dialog', { name: 'Discard unsaved changes?' });
@@ -68,9 +69,11 @@ describe.skipIf(!chromiumPath)('the memo editor in headless Chromium', () => {
     expect(await notice.count()).toBe(0);
   });
 
-  test('says "Saving…" while a save is on its way', async ({ tabs }) => {
+  test('keeps a save on the device at once and says it is syncing until the server has it', async ({ tabs }) => {
     const { page } = await tabs.signedIn('alice', TEST_USERS.alice);
     await createMemo(page, { title: 'In flight', content: 'v1' });
+    await untilSynced(page);
+    const memoId = await memoIdOf(page, 'In flight');
     await openMemo(page, 'In flight');
     let hold!: (route: Route) => void;
     const held = new Promise<Route>((resolve) => (hold = resolve));
@@ -79,9 +82,13 @@ describe.skipIf(!chromiumPath)('the memo editor in headless Chromium', () => {
     await page.getByLabel('Content').fill('v2');
     await page.getByRole('button', { name: 'Save' }).click();
     const update = await held;
-    await expect.poll(() => statusText(page)).toBe('Saving…');
+    expect(await statusText(page)).toBe('Saved.');
+    expect(await describedBy(entry(page, 'In flight'))).toContain('v2');
+    expect(await syncText(page)).toBe('syncing…');
+    expect((await callAs('alice', GET, { memoId })).memo).toMatchObject({ content: 'v1', version: 1 });
     await update.continue();
-    await expect.poll(() => statusText(page), WAIT).toBe('Saved (version 2).');
+    await untilSynced(page);
+    expect((await callAs('alice', GET, { memoId })).memo).toMatchObject({ content: 'v2', version: 2 });
   });
 
   test('tells an open editor that its memo changed elsewhere before Save: keep my changes, or Reload', async ({ tabs }) => {
@@ -113,12 +120,16 @@ describe.skipIf(!chromiumPath)('the memo editor in headless Chromium', () => {
     await createMemo(page, { title: 'Keyed', content: 'one' });
     await openMemo(page, 'Keyed');
 
+    const memoId = await memoIdOf(page, 'Keyed');
+    const onServer = async () => ((await callAs('alice', GET, { memoId })).memo as { content: string }).content;
+
     await page.getByLabel('Content').fill('two');
     await page.getByLabel('Content').press('Control+Enter');
-    await expect.poll(() => statusText(page), WAIT).toBe('Saved (version 2).');
+    await expect.poll(onServer, WAIT).toBe('two');
     await page.getByLabel('Content').fill('three');
     await page.getByLabel('Content').press('Meta+Enter');
-    await expect.poll(() => statusText(page), WAIT).toBe('Saved (version 3).');
+    await expect.poll(onServer, WAIT).toBe('three');
+    expect(await statusText(page)).toBe('Saved.');
     expect(await page.getByLabel('Content').inputValue()).toBe('three');
     expect(await describedBy(page.getByLabel('Content'))).toContain('Ctrl+Enter');
   });

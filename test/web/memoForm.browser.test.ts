@@ -1,7 +1,8 @@
 import { describe, expect } from 'vitest';
 import { TEST_USERS } from '../helpers/localCredentials.js';
 import { chromiumPath, useBrowserSuite } from './helpers/browserSuite.js';
-import { createMemo, describedBy, isFocused, openMemo, WAIT } from './helpers/memoApp.js';
+import { createMemo, describedBy, entry, isFocused, openMemo, WAIT } from './helpers/memoApp.js';
+import { conflictPanel } from './helpers/offlineApp.js';
 
 const { test } = useBrowserSuite();
 const LONG_TAG = 'this-tag-is-far-too-long-for-the-memo-api-to-take-it'; // 52 characters
@@ -34,7 +35,7 @@ describe.skipIf(!chromiumPath)('the memo form in headless Chromium', () => {
     expect(await page.getByLabel('Content').getAttribute('aria-invalid')).toBe(null);
   });
 
-  test("maps the API's ValidationError to the field, and a tag's index to the tag as typed", async ({ tabs }) => {
+  test('shows a memo the API refuses as a conflict to settle, naming a refused tag by its text as typed', async ({ tabs }) => {
     const { page } = await tabs.signedIn('alice', TEST_USERS.alice);
     // An API whose rules differ from the form's (an older or newer server): it refuses the second tag sent.
     const refusal = {
@@ -46,14 +47,18 @@ describe.skipIf(!chromiumPath)('the memo form in headless Chromium', () => {
     await page.route('**/graphql', (route) =>
       route.request().postData()?.includes('createMemo') ? route.fulfill({ json: { data: null, errors: [refusal] } }) : route.continue(),
     );
-    await page.getByRole('button', { name: 'New memo' }).click();
-    await page.getByLabel('Content').fill('some words');
-    await page.getByLabel('Tags').fill('misc, Misc, work');
-    await page.getByRole('button', { name: 'Create' }).click();
+    await createMemo(page, { title: 'Refused', content: 'some words', tags: 'misc, Misc, work' });
 
-    await expect.poll(() => describedBy(page.getByLabel('Tags')), WAIT).toContain('The tag "work" must be at most 50 characters.');
-    expect(await page.getByLabel('Tags').getAttribute('aria-invalid')).toBe('true');
+    // Kept on the device at once; the server's refusal comes back as a conflict, with the user's text intact.
+    const panel = conflictPanel(page, 'Refused');
+    await panel.waitFor(WAIT);
+    expect(await panel.innerText()).toContain('The server refused the new memo made here: The tag "work" must be at most 50 characters.');
     expect(await page.getByRole('main').innerText()).not.toContain('input.');
+    await panel.getByRole('button', { name: 'See both' }).click();
+    expect(await panel.getByRole('region', { name: 'Mine (this device)' }).innerText()).toContain('some words');
+    await panel.getByRole('button', { name: 'Drop my edit' }).click();
+    await panel.waitFor({ state: 'detached', ...WAIT });
+    await entry(page, 'Refused').waitFor({ state: 'detached', ...WAIT });
   });
 
   test('keeps one of the tags that differ only in case, in the first spelling, and says so', async ({ tabs }) => {

@@ -18,6 +18,7 @@ import {
   UNDO_MS,
   WAIT,
 } from './helpers/memoApp.js';
+import { untilSynced } from './helpers/offlineApp.js';
 
 /** How long a tab is watched for an event that must not come, once a later one reached the tabs that should get it. */
 const SETTLE_MS = 750;
@@ -72,20 +73,25 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
     expect(await listedTitles(bob.page)).not.toContain('Live one, renamed');
   });
 
-  test("shows a version conflict as such: Reload shows the other tab's text, Overwrite wins with the next version", async ({ tabs }) => {
+  test("asks before a save writes over another tab's change: Reload shows that tab's text, Overwrite wins with the next version", async ({
+    tabs,
+  }) => {
     const first = await tabs.signedIn('alice', TEST_USERS.alice);
     const second = await tabs.signedIn('alice', TEST_USERS.alice);
     await createMemo(first.page, { title: 'Shared plan', content: 'version one' });
     await entry(second.page, 'Shared plan').waitFor(WAIT);
     await openMemo(first.page, 'Shared plan');
     await openMemo(second.page, 'Shared plan');
+    const changed = second.page.getByRole('alert').filter({ hasText: 'changed elsewhere' });
+    const conflict = second.page.getByRole('alert').filter({ hasText: 'changed since you opened it' });
 
+    // The second tab has typed (so its text is not replaced) when the first tab's save reaches it.
+    await second.page.getByLabel('Content').fill('written in the second tab');
     await first.page.getByLabel('Content').fill('written in the first tab');
     await first.page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => statusText(first.page), WAIT).toBe('Saved (version 2).');
-    await second.page.getByLabel('Content').fill('written in the second tab');
+    await untilSynced(first.page);
+    await changed.waitFor(WAIT);
     await second.page.getByRole('button', { name: 'Save' }).click();
-    const conflict = second.page.getByRole('alert').filter({ hasText: 'changed since you opened it' });
     await conflict.waitFor(WAIT);
     expect(await conflict.innerText()).toContain('This memo changed since you opened it (now version 2).');
     await expect.poll(() => isFocused(second.page.getByRole('button', { name: 'Reload' }))).toBe(true);
@@ -96,15 +102,17 @@ describe.skipIf(!chromiumPath)('the web app at /app/ in headless Chromium', () =
     expect(await second.page.getByText('Version 2 ·').count()).toBe(1);
 
     // Again, and this time the second tab overwrites.
+    await second.page.getByLabel('Content').fill('the second tab wins');
     await first.page.getByLabel('Content').fill('the first tab, once more');
     await first.page.getByRole('button', { name: 'Save' }).click();
-    await expect.poll(() => statusText(first.page), WAIT).toBe('Saved (version 3).');
-    await second.page.getByLabel('Content').fill('the second tab wins');
+    await untilSynced(first.page);
+    await changed.waitFor(WAIT);
     await second.page.getByRole('button', { name: 'Save' }).click();
     await conflict.waitFor(WAIT);
     expect(await conflict.innerText()).toContain('(now version 3)');
     await second.page.getByRole('button', { name: 'Overwrite' }).click();
-    await expect.poll(() => statusText(second.page), WAIT).toBe('Saved (version 4).');
+    await expect.poll(() => statusText(second.page), WAIT).toBe('Saved.');
+    await untilSynced(second.page);
     const { memo } = await callAs('alice', GET, { memoId: await memoIdOf(second.page, 'Shared plan') });
     expect(memo).toMatchObject({ content: 'the second tab wins', version: 4 });
   });

@@ -2,8 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { loadAppConfig } from './config.js';
+import { registerServiceWorker } from './serviceWorker.js';
 import './styles.css';
 
+registerServiceWorker();
 const root = createRoot(document.getElementById('root')!);
 loadAppConfig().then(
   (config) =>

@@ -24,6 +24,7 @@ export class LocalReplica {
   online = false;
   syncing = false;
   lastError: MemoApiError | undefined;
+  storageError: Error | undefined;
 
   constructor(private readonly storage: OfflineStorage) {}
 
@@ -76,9 +77,16 @@ export class LocalReplica {
   }
 
   status(): SyncStatus {
-    const { online, syncing, lastError } = this;
+    const { online, syncing, lastError, storageError } = this;
     const state = this.state;
-    return { online, pending: state.outbox.size, conflicts: [...state.conflicts.values()], syncing, ...(lastError ? { lastError } : {}) };
+    return {
+      online,
+      pending: state.outbox.size,
+      conflicts: [...state.conflicts.values()],
+      syncing,
+      ...(lastError ? { lastError } : {}),
+      ...(storageError ? { storageError } : {}),
+    };
   }
 
   onStatus(listener: (status: SyncStatus) => void): () => void {

@@ -1,8 +1,9 @@
-import type { Memo, MemoChanges, MemoDraft } from './types.js';
+import type { EditableField, Memo, MemoChanges, MemoDraft } from './types.js';
 
+/** Every editable field: a field added to the schema fails the type-check here until it is listed (and `stored` knows it). */
+const EVERY_EDITABLE_FIELD: Record<EditableField, true> = { title: true, content: true, tags: true };
 /** The fields an edit may set, in the order they are compared. */
-export const EDITABLE_FIELDS = ['title', 'content', 'tags'] as const;
-export type EditableField = (typeof EDITABLE_FIELDS)[number];
+export const EDITABLE_FIELDS = Object.keys(EVERY_EDITABLE_FIELD) as EditableField[];
 
 /** The value a memo holds after the server stores `value` for `field` (title null and absent tags read as null and []). */
 function stored(field: EditableField, value: MemoChanges[EditableField]): Memo[EditableField] {

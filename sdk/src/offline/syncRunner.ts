@@ -67,18 +67,24 @@ export class SyncRunner {
     replica.syncing = true;
     replica.statusChanged();
     let failure: MemoApiError | undefined;
+    let storageError: Error | undefined;
     try {
       if (pull) failure = await this.pull();
       if (!failure) failure = await (storage.withDrainLock ? storage.withDrainLock(() => this.drainLocked()) : this.drain());
+    } catch (error) {
+      // The storage refused a commit (full, or closed under a closing tab): what the server did is
+      // not recorded, so the entry stays queued and is sent again later, which the API makes harmless.
+      storageError = error instanceof Error ? error : new Error(String(error));
     } finally {
       replica.syncing = false;
     }
     if (this.closed) return;
     replica.online = !failure;
     replica.lastError = failure;
+    replica.storageError = storageError;
     replica.statusChanged();
     clearTimeout(this.retryTimer);
-    if (!failure) {
+    if (!failure && !storageError) {
       this.attempt = 0;
       return;
     }

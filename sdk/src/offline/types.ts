@@ -1,4 +1,4 @@
-import type { CreateMemoInput, MemoFieldsFragment } from '../generated/operations.js';
+import type { CreateMemoInput, MemoFieldsFragment, UpdateMemoInput } from '../generated/operations.js';
 import type { MemoApiError } from '../errors.js';
 
 /**
@@ -9,8 +9,9 @@ import type { MemoApiError } from '../errors.js';
 
 export type Memo = MemoFieldsFragment;
 
-/** The fields an edit may set (the writable fields of the contract, as the SDK's generated input types name them). */
-export type MemoDraft = Pick<CreateMemoInput, 'title' | 'content' | 'tags'>;
+/** The fields an edit may set: the schema's UpdateMemoInput without its key and lock (a field added to the schema lands here). */
+export type EditableField = Exclude<keyof UpdateMemoInput, 'memoId' | 'expectedVersion'>;
+export type MemoDraft = Pick<CreateMemoInput, EditableField>;
 export type MemoChanges = Partial<{ -readonly [K in keyof MemoDraft]-?: MemoDraft[K] }>;
 
 /** One edit waiting to reach the server, in the order it was made. `seq` orders the outbox and is never reused. */
@@ -101,6 +102,8 @@ export interface SyncStatus {
   readonly syncing: boolean;
   /** The last sync failure, until a sync succeeds. */
   readonly lastError?: MemoApiError;
+  /** The storage refused to record a sync's outcome (OfflineStorageFullError…): retried with the rest, until a sync succeeds. */
+  readonly storageError?: Error;
 }
 
 /** What a live query watches: every live memo (newest first), or one memo. */

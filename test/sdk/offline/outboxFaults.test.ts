@@ -6,6 +6,7 @@ import { fileStorage } from '../../../sdk/src/offline/fileStorage.js';
 import { memoryStorage } from '../../../sdk/src/offline/memoryStorage.js';
 import type { Memo } from '../../../sdk/src/offline/types.js';
 import { CreateMemoDocument, DeleteMemoDocument } from '../../../sdk/src/generated/operations.js';
+import { OfflineStorageFullError } from '../../../sdk/src/offline/offlineStorageFullError.js';
 import { faultyFetch } from './helpers/faultyFetch.js';
 import { useOfflineApi } from './helpers/offlineApi.js';
 
@@ -177,6 +178,31 @@ describe('the outbox under faults', () => {
     await reopened.sync();
     expect(reopened.status()).toMatchObject({ pending: 0, conflicts: [] });
     expect((await onServer(memos)).map((memo) => memo.content).sort()).toEqual(['closing 0', 'closing 1', 'closing 2']);
+  });
+
+  it('keeps an edit queued when the storage cannot record its answer (disk full mid-drain), says so, and sends it once later', async () => {
+    const { session, client, store: storeOf } = offline();
+    const storage = memoryStorage();
+    const network = faultyFetch();
+    network.online = false;
+    const store = storeOf(client(await session('alice'), network.fetch), storage, { live: false, backoff: () => 60_000 });
+    await store.ready;
+    const memo = await store.create({ content: `full disk ${memo_tag()}` });
+    // The server takes the create, then the device has no room to record its answer (a fault no real storage gives on demand).
+    const commit = storage.commit.bind(storage);
+    let full = true;
+    storage.commit = (batch) => (full ? Promise.reject(new OfflineStorageFullError()) : commit(batch));
+    network.online = true;
+    await store.sync();
+    expect(store.status()).toMatchObject({ pending: 1, online: true, storageError: { name: 'OfflineStorageFullError' } });
+    expect(store.get(memo.memoId)?.content).toBe(memo.content);
+
+    full = false;
+    await store.sync();
+    expect(store.status()).toMatchObject({ pending: 0, conflicts: [] });
+    expect(store.status().storageError).toBeUndefined();
+    expect((await onServer([memo])).map(({ content, version }) => ({ content, version }))).toEqual([{ content: memo.content, version: 1 }]);
+    await store.close();
   });
 });
 

@@ -42,6 +42,15 @@ export class AppTabs {
   async open(beforeLoad?: (page: Page) => Promise<void>, viewport = DESKTOP): Promise<AppTab> {
     const context = await this.browser.newContext({ viewport });
     this.contexts.push(context);
+    return this.openIn(context, beforeLoad);
+  }
+
+  /** Another tab of the same browser as `tab` (one context: the same IndexedDB, service worker and network), not signed in yet. */
+  openBeside(tab: AppTab): Promise<AppTab> {
+    return this.openIn(tab.page.context());
+  }
+
+  private async openIn(context: BrowserContext, beforeLoad?: (page: Page) => Promise<void>): Promise<AppTab> {
     const page = await context.newPage();
     const origin = new URL(this.appUrl).host;
     const tab: AppTab = { page, pageErrors: [], foreignRequests: [] };

@@ -8,8 +8,9 @@ interface ConflictNoticeProps {
 }
 
 /**
- * A VersionConflict, said as such, with the two ways out. It is an alert (announced at once)
- * and takes the focus, since the save the user asked for did not happen.
+ * A save held back because it would write over a change made elsewhere to the same field, said as
+ * such, with the two ways out. It is an alert (announced at once) and takes the focus, since the
+ * save the user asked for did not happen.
  */
 export function ConflictNotice({ conflict, busy, onReload, onOverwrite }: ConflictNoticeProps) {
   return (

@@ -1,5 +1,5 @@
 import { useEffect, useId, type FormEvent, type KeyboardEvent } from 'react';
-import type { Memo, MemoApi } from '../api/memoApi.js';
+import type { Memo, OfflineMemoStore } from '@memo-api/client/offline';
 import { ConflictNotice } from './ConflictNotice.js';
 import { EditorNotice } from './EditorNotice.js';
 import { FIELD_ORDER, type FieldName } from './memoForm.js';
@@ -10,10 +10,10 @@ import { useMemoEditor, type EditorEvents } from './useMemoEditor.js';
 export const EDITOR_TITLE_ID = 'memo-editor-title';
 
 interface MemoEditorProps extends EditorEvents {
-  readonly api: MemoApi;
+  readonly store: OfflineMemoStore;
   /** The memo as it was when opened; undefined for a new one. Later changes elsewhere do not touch the text being edited. */
   readonly memo: Memo | undefined;
-  /** The memo as the list has it now; undefined once it was deleted elsewhere. */
+  /** The memo as the device has it now; undefined once it was deleted elsewhere. */
   readonly live: Memo | undefined;
   readonly onClose: () => void;
   /** Whether the text differs from the memo's, for the page to ask before it drops the editor. */
@@ -22,12 +22,12 @@ interface MemoEditorProps extends EditorEvents {
 
 /**
  * Create or edit a memo's title, content and tags; delete it. Escape closes, Ctrl/Cmd+Enter saves.
- * A change elsewhere is announced before Save; a version conflict offers Reload or Overwrite; a
- * memo deleted elsewhere keeps its text here, to be saved as a new memo.
+ * A change elsewhere is announced before Save; a save over it offers Reload or Overwrite; a memo
+ * deleted elsewhere keeps its text here, to be saved as a new memo.
  */
-export function MemoEditor({ api, memo, live, onClose, onDirtyChange, ...events }: MemoEditorProps) {
+export function MemoEditor({ store, memo, live, onClose, onDirtyChange, ...events }: MemoEditorProps) {
   const id = useId();
-  const editor = useMemoEditor(api, memo, live, events);
+  const editor = useMemoEditor(store, memo, live, events);
   const { base, busy, dirty, deletedElsewhere } = editor;
   useEffect(() => {
     onDirtyChange(dirty);
@@ -81,19 +81,17 @@ export function MemoEditor({ api, memo, live, onClose, onDirtyChange, ...events 
       {editor.newerVersion !== undefined && (
         <EditorNotice
           actions={[
-            { label: 'Reload', onClick: () => void editor.reload() },
+            { label: 'Reload', onClick: editor.reload },
             { label: 'Keep my changes', onClick: editor.keepMyChanges },
           ]}
         >
           <strong>This memo was changed elsewhere (now version {editor.newerVersion}).</strong> Reload shows that version (your changes here
-          are dropped); if you keep your changes, Save will ask before it overwrites.
+          are dropped); if you keep your changes, Save writes them over it.
         </EditorNotice>
       )}
       <MemoFields ids={fieldIds} fields={editor.fields} errors={editor.fieldErrors} onChange={editor.setField} />
       {editor.error && <p role="alert">{editor.error}</p>}
-      {editor.conflict && (
-        <ConflictNotice conflict={editor.conflict} busy={busy} onReload={() => void editor.reload()} onOverwrite={editor.overwrite} />
-      )}
+      {editor.conflict && <ConflictNotice conflict={editor.conflict} busy={busy} onReload={editor.reload} onOverwrite={editor.overwrite} />}
       <div className="actions">
         <button type="submit" disabled={busy}>
           {saveLabel}

@@ -8,7 +8,13 @@ import {
   titleProblem,
   type MemoFieldProblem,
 } from '../../../resolvers/lib/memoRules.js';
-import type { MemoDraft } from '../api/memoApi.js';
+
+/** A memo's fields as the form checked them: what a create sends, and what an update's changes are taken from. */
+export interface MemoDraft {
+  readonly title: string | null;
+  readonly content: string;
+  readonly tags: string[];
+}
 
 /** The form's fields as typed; tags comma-separated. */
 export interface FormFields {

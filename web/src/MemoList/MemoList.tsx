@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Memo } from '../api/memoApi.js';
+import type { Memo } from '@memo-api/client/offline';
 import { MemoListItem } from './MemoListItem.js';
 
 /** The id of the list's heading: the page moves the focus there after a delete. */
@@ -10,7 +10,10 @@ export const memoEntryId = (memoId: string) => `memo-${memoId}`;
 interface MemoListProps {
   readonly memos: readonly Memo[];
   readonly selectedId: string | undefined;
+  /** The device's copy is still being read. */
   readonly loading: boolean;
+  /** A sync is bringing changes in. */
+  readonly updating: boolean;
   readonly error: string | undefined;
   readonly hasMore: boolean;
   readonly onLoadMore: () => void;
@@ -18,8 +21,8 @@ interface MemoListProps {
   readonly onNew: () => void;
 }
 
-/** My memos, newest first by date created (as the API pages them), a page at a time ("Load more"); the open one is marked current. */
-export function MemoList({ memos, selectedId, loading, error, hasMore, onLoadMore, onOpen, onNew }: MemoListProps) {
+/** My memos, newest first by date created, a step at a time ("Load more"); the open one is marked current. */
+export function MemoList({ memos, selectedId, loading, updating, error, hasMore, onLoadMore, onOpen, onNew }: MemoListProps) {
   // After "Load more", the focus goes to the first memo of the new page (the button may be gone).
   const firstOfNextPage = useRef<number>();
   useEffect(() => {
@@ -34,7 +37,7 @@ export function MemoList({ memos, selectedId, loading, error, hasMore, onLoadMor
   };
 
   return (
-    <section className="memo-list" aria-labelledby={LIST_HEADING_ID} aria-busy={loading}>
+    <section className="memo-list" aria-labelledby={LIST_HEADING_ID} aria-busy={loading || updating}>
       <div className="list-head">
         <h2 id={LIST_HEADING_ID} tabIndex={-1}>
           My memos

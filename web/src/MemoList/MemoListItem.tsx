@@ -1,4 +1,4 @@
-import type { Memo } from '../api/memoApi.js';
+import type { Memo } from '@memo-api/client/offline';
 
 interface MemoListItemProps {
   readonly memo: Memo;

@@ -1,11 +1,13 @@
-import { toMemoApiError } from '@memo-api/client';
+import type { Conflict, ConflictChoice, Memo, OfflineMemoStore } from '@memo-api/client/offline';
 import { useCallback, useEffect, useRef, useState, type MutableRefObject } from 'react';
 import { describeError } from '../api/errors.js';
-import type { Memo, MemoApi } from '../api/memoApi.js';
-import { useMemoList } from '../api/useMemoList.js';
+import { ConflictList, CONFLICTS_HEADING_ID } from '../Conflicts/ConflictList.js';
+import { conflictTitle } from '../Conflicts/conflictSides.js';
 import { EDITOR_TITLE_ID, MemoEditor } from '../MemoEditor/MemoEditor.js';
 import type { SavedHow } from '../MemoEditor/useMemoEditor.js';
 import { LIST_HEADING_ID, MemoList, memoEntryId } from '../MemoList/MemoList.js';
+import { useStoredMemos } from '../store/useStoredMemos.js';
+import { useSyncStatus } from '../store/useSyncStatus.js';
 import { DiscardDialog } from './DiscardDialog.js';
 import { usePendingDelete } from './usePendingDelete.js';
 
@@ -17,32 +19,37 @@ export type LeaveGuard = (leave: () => void) => void;
 
 /** The width (styles.css) below which the editor replaces the list, as on a phone. */
 const PHONE_LAYOUT = '(max-width: 44rem)';
+/** How many memos the list shows at first, and how many more each "Load more" adds: the device has them all, the page need not. */
+export const LIST_STEP = 20;
+// Saved means kept on this device and queued: the sync line says when it reached the server.
 const SAVED: Record<SavedHow, (memo: Memo) => string> = {
   created: () => 'Memo created.',
-  updated: (memo) => `Saved (version ${memo.version}).`,
+  updated: () => 'Saved.',
+  unchanged: () => 'Nothing to save: no field changed.',
   reloaded: (memo) => `Reloaded version ${memo.version}.`,
 };
+const CHOSEN: Record<ConflictChoice, string> = { mine: 'your version is kept', theirs: 'the other version is kept' };
 const titleOf = (memo: Memo) => memo.title?.trim() || 'Untitled';
 
 /**
- * The list and the editor (side by side; on a phone, the editor in place of the list). Says what
- * happened in a status line, moves the focus sensibly, asks before unsaved text is dropped, and
- * deletes with Undo.
+ * The list and the editor (side by side; on a phone, the editor in place of the list), both read
+ * from the device's store, and the conflicts to settle. Says what happened in a status line,
+ * moves the focus sensibly, asks before unsaved text is dropped, and deletes with Undo.
  */
-export function MemoWorkspace({ api, leaveGuard }: { api: MemoApi; leaveGuard: MutableRefObject<LeaveGuard> }) {
-  const list = useMemoList(api);
+export function MemoWorkspace({ store, leaveGuard }: { store: OfflineMemoStore; leaveGuard: MutableRefObject<LeaveGuard> }) {
+  const list = useStoredMemos(store);
+  const sync = useSyncStatus(store);
+  const [shownCount, setShownCount] = useState(LIST_STEP);
   const [selection, setSelection] = useState<Selection>();
+  // A memo just created, until the list's live query shows it (the editor opens it at once either way).
+  const [created, setCreated] = useState<Memo>();
   const [status, setStatus] = useState('');
   // Signed in (or reloaded): the focus starts at the list, not on the page body.
   const [focus, setFocus] = useState<FocusRequest>({ id: LIST_HEADING_ID, ifLost: true });
   const dirty = useRef(false);
   const [leaving, setLeaving] = useState<{ readonly leave: () => void }>();
-  const deletion = usePendingDelete(api, {
-    onDeleted: (memo) => list.remove(memo.memoId),
-    onRefused: (memo, error) =>
-      setStatus(
-        `“${titleOf(memo)}” was not deleted: ${toMemoApiError(error)?.errorType === 'VersionConflict' ? 'it was changed elsewhere in the meantime.' : describeError(error)}`,
-      ),
+  const deletion = usePendingDelete(store, {
+    onRefused: (memo, error) => setStatus(`“${titleOf(memo)}” was not deleted: ${describeError(error)}`),
   });
 
   useEffect(() => {
@@ -55,7 +62,17 @@ export function MemoWorkspace({ api, leaveGuard }: { api: MemoApi; leaveGuard: M
 
   const guard: LeaveGuard = (leave) => (dirty.current ? setLeaving({ leave }) : leave());
   useEffect(() => {
-    leaveGuard.current = (leave) => guard(() => void deletion.send().then(leave));
+    // Signing out: the delete waiting for Undo is queued, and the queue sent if the server can be reached
+    // (offline, the edits stay on this device for this user's next sign-in).
+    leaveGuard.current = (leave) =>
+      guard(() => {
+        setStatus('Sending your changes…');
+        void deletion
+          .send()
+          .then(() => store.sync())
+          .catch((error: unknown) => console.warn('Not every change was sent before signing out:', error))
+          .then(leave);
+      });
   });
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => dirty.current && event.preventDefault();
@@ -85,9 +102,9 @@ export function MemoWorkspace({ api, leaveGuard }: { api: MemoApi; leaveGuard: M
       setFocus({ id: selectedId !== undefined ? memoEntryId(selectedId) : LIST_HEADING_ID });
     });
   const saved = (memo: Memo, how: SavedHow) => {
-    list.upsert(memo);
     setStatus(SAVED[how](memo));
     if (how === 'created') {
+      setCreated(memo);
       setSelection({ memoId: memo.memoId });
       setFocus({ id: memoEntryId(memo.memoId) });
     } else setFocus({ id: EDITOR_TITLE_ID, ifLost: true });
@@ -106,22 +123,39 @@ export function MemoWorkspace({ api, leaveGuard }: { api: MemoApi; leaveGuard: M
     setFocus({ id: memoEntryId(memo.memoId) });
   };
 
+  const resolve = async (conflict: Conflict, choice: ConflictChoice) => {
+    try {
+      await store.resolve(conflict.id, choice);
+      setStatus(`“${conflictTitle(conflict)}”: ${CHOSEN[choice]}.`);
+      // Its panel is gone: the focus goes to the conflicts left, or to the list after the last one.
+      setFocus({ id: sync.conflicts.length > 1 ? CONFLICTS_HEADING_ID : LIST_HEADING_ID, ifLost: true });
+    } catch (error) {
+      setStatus(`“${conflictTitle(conflict)}” is not settled: ${describeError(error)}`);
+    }
+  };
+
   const shown = deletion.pending ? list.memos.filter((memo) => memo.memoId !== deletion.pending?.memoId) : list.memos;
-  const openMemo = selectedId === undefined ? undefined : shown.find((memo) => memo.memoId === selectedId);
-  const editorProps = { api, onSaved: saved, onDelete: remove, onStatus: setStatus, onClose: close, onDirtyChange };
+  const listed = selectedId === undefined ? undefined : shown.find((memo) => memo.memoId === selectedId);
+  const openMemo = listed ?? (created?.memoId === selectedId ? created : undefined);
+  useEffect(() => {
+    if (created && list.memos.some((memo) => memo.memoId === created.memoId)) setCreated(undefined);
+  }, [created, list.memos]);
+  const editorProps = { store, onSaved: saved, onDelete: remove, onStatus: setStatus, onClose: close, onDirtyChange };
   return (
     <main className={selection ? 'workspace editing' : 'workspace'}>
       <MemoList
-        memos={shown}
+        memos={shown.slice(0, shownCount)}
         selectedId={selectedId}
-        loading={list.loading}
-        error={list.error}
-        hasMore={list.nextToken !== null}
-        onLoadMore={list.loadMore}
+        loading={!list.ready}
+        updating={sync.syncing}
+        error={list.error === undefined ? undefined : `Your memos on this device cannot be opened: ${list.error}`}
+        hasMore={shown.length > shownCount}
+        onLoadMore={() => setShownCount(shownCount + LIST_STEP)}
         onOpen={(memoId) => open({ memoId })}
         onNew={() => open('new')}
       />
       <div className="editor-pane">
+        <ConflictList conflicts={sync.conflicts} onResolve={resolve} />
         {selection === 'new' && <MemoEditor key="new" memo={undefined} live={undefined} {...editorProps} />}
         {selectedId !== undefined && <MemoEditor key={selectedId} memo={openMemo} live={openMemo} {...editorProps} />}
         {selection === undefined && <p className="empty">Open a memo from the list, or create a new one.</p>}

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { createMemoApi, type MemoApi } from '../api/memoApi.js';
 import type { SessionKeeper } from '../auth/session.js';
 import type { AppConfig } from '../config.js';
+import { openMemoStore, type OpenedMemoStore } from '../store/openMemoStore.js';
+import { useSyncStatus } from '../store/useSyncStatus.js';
 import { MemoWorkspace, type LeaveGuard } from './MemoWorkspace.js';
+import { SyncLine } from './SyncLine.js';
 
 interface MemosPageProps {
   readonly config: AppConfig;
@@ -10,17 +12,17 @@ interface MemosPageProps {
   readonly username: string;
 }
 
-/** Signed in: who, "Sign out", and the user's memos through an API client of this sign-in. */
+/** Signed in: who, "Sign out", where the edits are, and the user's memos from this device's store of this sign-in. */
 export function MemosPage({ config, keeper, username }: MemosPageProps) {
-  const [api, setApi] = useState<MemoApi>();
+  const [opened, setOpened] = useState<OpenedMemoStore>();
   const [live, setLive] = useState(false);
-  // The workspace's: sign-out waits for unsaved text to be saved or given up, and for a delete waiting for Undo to be sent.
+  // The workspace's: sign-out waits for unsaved text to be saved or given up, and for a delete waiting for Undo to be queued.
   const leaveGuard = useRef<LeaveGuard>((leave) => leave());
   useEffect(() => {
-    // Made in the effect, closed by its cleanup: its real-time connection ends with the sign-in.
-    const created = createMemoApi(config, keeper.idToken, setLive);
-    setApi(created);
-    return () => created.close();
+    // Opened in the effect, closed by its cleanup: syncing and the real-time connection end with the sign-in.
+    const store = openMemoStore(config, keeper, setLive);
+    setOpened(store);
+    return () => void store.close().catch((error: unknown) => console.warn('The memo store did not close cleanly:', error));
   }, [config, keeper]);
 
   return (
@@ -35,7 +37,12 @@ export function MemosPage({ config, keeper, username }: MemosPageProps) {
           Sign out
         </button>
       </header>
-      {api && <MemoWorkspace api={api} leaveGuard={leaveGuard} />}
+      {opened && <StoreSyncLine store={opened.store} />}
+      {opened && <MemoWorkspace store={opened.store} leaveGuard={leaveGuard} />}
     </>
   );
+}
+
+function StoreSyncLine({ store }: { store: OpenedMemoStore['store'] }) {
+  return <SyncLine status={useSyncStatus(store)} />;
 }

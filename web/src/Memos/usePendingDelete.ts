@@ -1,23 +1,21 @@
-import { toMemoApiError } from '@memo-api/client';
+import type { Memo, OfflineMemoStore } from '@memo-api/client/offline';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Memo, MemoApi } from '../api/memoApi.js';
 import { UNDO_DELETE_MS } from './undoDeleteDelay.js';
 
 export interface PendingDeleteEvents {
-  /** The API deleted the memo (or it was gone already). */
-  onDeleted(memo: Memo): void;
-  /** The API refused: the memo stays, as `error` says (a VersionConflict: it changed elsewhere meanwhile). */
+  /** The store could not keep the delete (the device is out of space): the memo stays, as `error` says. */
   onRefused(memo: Memo, error: unknown): void;
 }
 
 /**
- * Delete with Undo: the memo is hidden at once and the delete is sent only when UNDO_DELETE_MS
- * have passed, when another delete starts, or on `send()` (sign-out); leaving the page sends it
- * if the browser lets the request out. Until then Undo takes it back and nothing was written, so
- * no failure of this path can lose a memo: at worst a memo the user deleted is still there.
- * The delete names the version that was deleted: a memo changed elsewhere meanwhile is kept.
+ * Delete with Undo: the memo is hidden at once and the delete is handed to the store (which keeps
+ * it and sends it when it can) only when UNDO_DELETE_MS have passed, when another delete starts,
+ * or on `send()` (sign-out); leaving the page hands it over too. Until then Undo takes it back and
+ * nothing was queued, so no failure of this path can lose a memo: at worst a memo the user deleted
+ * is still there. The store's delete names the version it was made on: a memo changed elsewhere
+ * meanwhile becomes a conflict, not a silent loss.
  */
-export function usePendingDelete(api: MemoApi, events: PendingDeleteEvents) {
+export function usePendingDelete(store: OfflineMemoStore, events: PendingDeleteEvents) {
   const [pending, setPending] = useState<Memo>();
   const current = useRef<{ memo: Memo; timer: ReturnType<typeof setTimeout> }>();
   const latestEvents = useRef(events);
@@ -30,13 +28,11 @@ export function usePendingDelete(api: MemoApi, events: PendingDeleteEvents) {
     clearTimeout(due.timer);
     setPending(undefined);
     try {
-      await api.remove(due.memo.memoId, due.memo.version);
-      latestEvents.current.onDeleted(due.memo);
+      await store.delete(due.memo.memoId);
     } catch (failure) {
-      if (toMemoApiError(failure)?.errorType === 'MemoNotFound') latestEvents.current.onDeleted(due.memo);
-      else latestEvents.current.onRefused(due.memo, failure);
+      latestEvents.current.onRefused(due.memo, failure);
     }
-  }, [api]);
+  }, [store]);
 
   const start = (memo: Memo) => {
     void send();

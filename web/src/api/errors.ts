@@ -1,8 +1,9 @@
 import { toMemoApiError, UserPoolError } from '@memo-api/client';
+import { OfflineStorageFullError } from '@memo-api/client/offline';
 
 /** A sentence for the user about a failed call; the details go to the console. */
 export function describeError(error: unknown): string {
-  if (error instanceof UserPoolError) return error.message;
+  if (error instanceof UserPoolError || error instanceof OfflineStorageFullError) return error.message;
   console.error(error);
   const apiError = toMemoApiError(error);
   if (!apiError) {
