@@ -6,6 +6,7 @@ import type { LambdaSizing } from './memory/sizingSettings.js';
 import type { Comparison } from './runtime/endpointVsRaw.js';
 import type { RoundTrips } from './runtime/roundTrips.js';
 import type { ScalePoint } from './runtime/scale.js';
+import type { OfflineFigures } from './sync/syncFigures.js';
 
 /** What one bench run is told (runBench.ts's FULL and QUICK) and what it found: the shape of results/latest.json. */
 
@@ -19,6 +20,8 @@ export interface BenchSettings {
   coldStartRuns: number;
   /** Invocations each handler runs in one process after its first, for memory and CPU time. */
   memoryInvocations: number;
+  /** Creates queued in the SDK's offline store before the timed drain. */
+  outboxEdits: number;
   /** Where the cold-start CPU profiles go (git-ignored; open them in Chrome DevTools). */
   profileDir: string;
 }
@@ -38,5 +41,7 @@ export interface BenchResults {
   memory: MemoryRow[];
   lambdaSizing: LambdaSizing;
   capacity: CapacityFigures;
+  /** Issue 19: the index layout for list and feed, full and delta syncs, DataStore's Scan beside our Query, the outbox drain. */
+  offline: OfflineFigures;
   cost: CostFigures;
 }

@@ -6,6 +6,7 @@ import { EMULATOR_CREDENTIALS, MEMO_FIELDS } from './resolverSeam.js';
 import { synthMemoApp } from '../infra/assembly/synthMemoApp.js';
 import { findFieldWiring } from '../infra/assembly/templateLookup.js';
 import { measureColdStarts, type DeployedBundle } from './coldStart/coldStart.js';
+import { openCapacityStore } from './capacity/capacityStore.js';
 import { measureCapacity } from './capacity/measureCapacity.js';
 import { costFigures } from './cost/costFigures.js';
 import { loadPrices } from './cost/priceTable.js';
@@ -18,6 +19,8 @@ import { deleteTable, rawOperations, type RawStore } from './runtime/rawOperatio
 import { countRoundTrips } from './runtime/roundTrips.js';
 import { measureScale } from './runtime/scale.js';
 import { signInFirstUser } from './runtime/signIn.js';
+import { measureOffline } from './sync/measureOffline.js';
+import { measureOutboxDrain } from './sync/outboxDrain.js';
 import type { BenchResults, BenchSettings } from './benchResults.js';
 import { LOCAL_DIR } from './resultFiles.js';
 import { round } from './stats.js';
@@ -30,6 +33,7 @@ export const FULL: BenchSettings = {
   scaleSizes: [1000, 20000],
   coldStartRuns: 15,
   memoryInvocations: 10_000,
+  outboxEdits: 1000,
   profileDir: join(LOCAL_DIR, 'profiles'),
 };
 export const QUICK: BenchSettings = {
@@ -40,6 +44,7 @@ export const QUICK: BenchSettings = {
   scaleSizes: [100, 300],
   coldStartRuns: 3,
   memoryInvocations: 50,
+  outboxEdits: 50,
   profileDir: join(LOCAL_DIR, 'quick', 'profiles'),
 };
 
@@ -89,8 +94,10 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       const memory = await measureMemory(bundles, store, { invocations: settings.memoryInvocations, lambdaMemoryMb, log });
       const sizing = lambdaSizing(memory, loadPrices());
       const { roundTrips, endpointVsRaw, scale } = await measureRuntime(api, store, settings, log);
+      log(`offline: outbox drain of ${settings.outboxEdits} queued creates through the SDK's offline store…`);
+      const outboxDrain = await measureOutboxDrain(api, settings.outboxEdits);
       log('capacity units on DynamoDB Local…');
-      const capacity = await measureCapacity({ quick: settings.quick, log });
+      const { capacity, offline } = await measureUnits(settings, log);
       // The cost model prices the deployed size with the durations the sizing model gives it.
       const deployedSize = sizing.perSize.find((point) => point.memoryMb === lambdaMemoryMb);
       const lambdaMs = deployedSize && Object.fromEntries(deployedSize.perOperation.map((op) => [op.operation, op.billedMs]));
@@ -108,6 +115,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         memory,
         lambdaSizing: sizing,
         capacity,
+        offline: { ...offline, outboxDrain },
         cost: costFigures(lambdaMemoryMb, capacity, lambdaMs),
       };
     } finally {
@@ -118,6 +126,21 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
     synthesized.dispose();
   }
 }
+
+/** One DynamoDB Local for the capacity figures and issue 19's (index layout, syncs, DataStore's Scan), stopped at the end. */
+async function measureUnits(
+  settings: BenchSettings,
+  log: (line: string) => void,
+): Promise<{ capacity: BenchResults['capacity']; offline: Omit<BenchResults['offline'], 'outboxDrain'> }> {
+  const store = await openCapacityStore({ log });
+  try {
+    const capacity = await measureCapacity({ quick: settings.quick, log, store });
+    return { capacity, offline: await measureOffline({ quick: settings.quick, log, store }) };
+  } finally {
+    await store.close();
+  }
+}
+
 /**
  * The measurements that need the running API, signed in as its first user: every endpoint
  * request carries that user's token (verified per request, as AppSync does), and the raw

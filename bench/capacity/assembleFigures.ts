@@ -4,6 +4,7 @@ import { CAPACITY_RULES } from './capacityRules.js';
 import { agreedUnits } from './callUnits.js';
 import type { DesignRunSize } from './designRun.js';
 import type { HandlerRunSize } from './handlerMeasurement.js';
+import { feedIndexMinimum } from './feedIndexMinimum.js';
 import { DEPLOYED_DESIGN, designMinimum, INDEX_DESIGNS } from './indexDesigns.js';
 import { designRow, projectionVerdict } from './projectionChoice.js';
 import { MEMO_SIZES_KB } from './sizedMemo.js';
@@ -20,7 +21,7 @@ export function skippedFigures(reason: string): AssembledFigures {
       kb,
       requests: [],
       measured: null,
-      minimum: minimum.perOperation[operation],
+      minimum: { ...minimum.perOperation[operation], feedIndex: feedIndexMinimum(operation, minimum.itemBytes) },
       calls: 0,
       ...(operation === 'listMemos' ? { itemsRead: minimum.itemsRead } : {}),
     }));
@@ -37,7 +38,7 @@ export function skippedFigures(reason: string): AssembledFigures {
 
 /** The figures from what the handler child and the design runs measured, every call checked against the others of its kind. */
 export function measuredFigures(handlerSizes: HandlerRunSize[], designSizes: Map<string, DesignRunSize[]>): AssembledFigures {
-  const handlers: HandlerRow[] = handlerSizes.flatMap(({ kb, calls }) => {
+  const handlers: HandlerRow[] = handlerSizes.flatMap(({ kb, itemBytes, calls }) => {
     const list = agreedUnits(`listMemos at ${kb} KB`, calls.listMemos);
     const minimum = designMinimum(
       DEPLOYED_DESIGN,
@@ -50,8 +51,8 @@ export function measuredFigures(handlerSizes: HandlerRunSize[], designSizes: Map
         operation,
         kb,
         requests: agreed.requests,
-        measured: agreed.units,
-        minimum: minimum[operation],
+        measured: { ...agreed.units, feedIndex: agreed.feedIndex ?? { read: 0, write: 0 } },
+        minimum: { ...minimum[operation], feedIndex: feedIndexMinimum(operation, itemBytes) },
         calls: agreed.calls,
         ...(agreed.itemsRead === undefined ? {} : { itemsRead: agreed.itemsRead }),
       };

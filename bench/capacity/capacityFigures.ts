@@ -12,6 +12,11 @@ export type MemoOperation = (typeof MEMO_OPERATIONS)[number];
 export interface TableAndIndexUnits {
   table: Units;
   index: Units;
+  /**
+   * The change feed's index (byOwnerChange), where the table has it: the handlers' rows and the
+   * cost model. The owner-index designs compare tables without it.
+   */
+  feedIndex?: Units;
 }
 
 /** One memo size as measured: the stored item's bytes by DynamoDB's rule. */

@@ -14,12 +14,22 @@ export function capacityReportLines(figures: CapacityFigures): string[] {
       : `DynamoDB capacity units per call: NOT MEASURED (${figures.skippedReason}); the figures below are the pricing rules' minimum only`,
     `   Memos sized by DynamoDB's item-size rule: ${figures.sizes.map((size) => `${size.kb} KB = a ${size.itemBytes}-byte item (${size.contentBytes} bytes of content)`).join('; ')}. Reads are eventually consistent (the store sets no ConsistentRead).`,
     '',
-    '   a) The real handlers (APPSYNC_JS resolver + Lambda handler, as a user-pool caller) on the deployed table: owner index byOwner, projection ALL',
+    '   a) The real handlers (APPSYNC_JS resolver + Lambda handler, as a user-pool caller) on the deployed table: owner index byOwner and feed index byOwnerChange, both projection ALL',
   ];
   lines.push(
     ...indent(
       textTable(
-        ['operation', 'memo', 'requests', 'table read', 'table write', 'owner index read', 'owner index write', 'measured = minimum'],
+        [
+          'operation',
+          'memo',
+          'requests',
+          'table read',
+          'table write',
+          'owner index read',
+          'owner index write',
+          'feed index write',
+          'measured = minimum',
+        ],
         figures.handlers.map((row) => [
           row.operation,
           `${row.kb} KB`,
@@ -28,6 +38,7 @@ export function capacityReportLines(figures: CapacityFigures): string[] {
           pair(row.measured?.table.write, row.minimum.table.write),
           pair(row.measured?.index.read, row.minimum.index.read),
           pair(row.measured?.index.write, row.minimum.index.write),
+          pair(row.measured?.feedIndex?.write, row.minimum.feedIndex?.write ?? 0),
           row.measured ? (sameUnits(row.measured, row.minimum) ? 'yes' : 'NO') : '–',
         ]),
       ),
@@ -118,7 +129,12 @@ function split(row: IndexDesignRow, operation: keyof IndexDesignRow['perOperatio
 
 function sameUnits(a: TableAndIndexUnits, b: TableAndIndexUnits): boolean {
   return (
-    a.table.read === b.table.read && a.table.write === b.table.write && a.index.read === b.index.read && a.index.write === b.index.write
+    a.table.read === b.table.read &&
+    a.table.write === b.table.write &&
+    a.index.read === b.index.read &&
+    a.index.write === b.index.write &&
+    a.feedIndex?.read === b.feedIndex?.read &&
+    a.feedIndex?.write === b.feedIndex?.write
   );
 }
 

@@ -37,6 +37,38 @@ export async function createTable(client: DynamoDBClient, TableName: string, des
   await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
 }
 
+/** A global secondary index by its keys, projecting every attribute (as both deployed indexes do). */
+export interface IndexKeys {
+  name: string;
+  partitionKey: string;
+  sortKey: string;
+}
+
+/** Creates a memo table with these ALL-projected indexes (none: no index), and waits until it is active. */
+export async function createTableWithIndexes(client: DynamoDBClient, TableName: string, indexes: readonly IndexKeys[]): Promise<void> {
+  const keys = [...new Set([MEMO_TABLE_PARTITION_KEY, ...indexes.flatMap((index) => [index.partitionKey, index.sortKey])])];
+  await client.send(
+    new CreateTableCommand({
+      TableName,
+      KeySchema: [{ AttributeName: MEMO_TABLE_PARTITION_KEY, KeyType: 'HASH' }],
+      AttributeDefinitions: keys.map((AttributeName) => ({ AttributeName, AttributeType: 'S' })),
+      GlobalSecondaryIndexes:
+        indexes.length === 0
+          ? undefined
+          : indexes.map((index) => ({
+              IndexName: index.name,
+              KeySchema: [
+                { AttributeName: index.partitionKey, KeyType: 'HASH' },
+                { AttributeName: index.sortKey, KeyType: 'RANGE' },
+              ],
+              Projection: { ProjectionType: 'ALL' },
+            })),
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
+  await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
+}
+
 /** Drops a table if it exists. */
 export async function deleteTable(client: DynamoDBClient, TableName: string): Promise<void> {
   try {

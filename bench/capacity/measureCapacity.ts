@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { JAVA_INSTALL_HINT, JavaNotFoundError, locateJava, startDynamoDbLocal } from '../../local/store/dynamoDbLocal.js';
-import { startEmbeddedStore } from '../../local/store/embeddedStore.js';
 import { round } from '../stats.js';
 import { measuredFigures, skippedFigures } from './assembleFigures.js';
 import type { CapacityFigures } from './capacityFigures.js';
+import { openCapacityStore } from './capacityStore.js';
 import { measureDesign, type DesignRunSize } from './designRun.js';
 import { deleteTable, emulatorClient } from './designTables.js';
 import { runHandlersInChild, type HandlerRunSize } from './handlerMeasurement.js';
@@ -21,12 +20,6 @@ export interface MeasureCapacityOptions {
    * started for the measurement. Fake credentials are sent: never a real AWS endpoint.
    */
   store?: { endpoint: string; description: string };
-}
-
-interface OpenStore {
-  endpoint: string;
-  description: string;
-  close(): Promise<void>;
 }
 
 /**
@@ -49,7 +42,7 @@ interface OpenStore {
  */
 export async function measureCapacity(options: MeasureCapacityOptions): Promise<CapacityFigures> {
   const started = performance.now();
-  const store = await openStore(options);
+  const store = await openCapacityStore(options);
   try {
     const problem = await capacityReportingProblem(store.endpoint);
     const elapsed = () => round((performance.now() - started) / 1000);
@@ -92,27 +85,4 @@ async function settledBoth<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> 
   if (first.status === 'rejected') throw first.reason;
   if (second.status === 'rejected') throw second.reason;
   return [first.value, second.value];
-}
-
-/** DynamoDB Local when Java is there; otherwise dynalite (outside CI), which the probe then judges. */
-async function openStore(options: MeasureCapacityOptions): Promise<OpenStore> {
-  if (options.store) return { ...options.store, close: async () => {} };
-  const java = locateJava(process.env);
-  if ('path' in java) {
-    options.log('capacity: starting DynamoDB Local…');
-    const local = await startDynamoDbLocal(java.path);
-    return { endpoint: local.endpoint, description: `DynamoDB Local (${local.version})`, close: () => local.close() };
-  }
-  if (process.env.CI === 'true') {
-    throw new JavaNotFoundError(
-      `CI=true: failing instead of measuring capacity without DynamoDB Local: ${java.problem} (${JAVA_INSTALL_HINT})`,
-    );
-  }
-  options.log(`capacity: no DynamoDB Local (${java.problem}); trying dynalite`);
-  const embedded = await startEmbeddedStore();
-  return {
-    endpoint: embedded.endpoint,
-    description: `dynalite, as no Java runs DynamoDB Local (${java.problem})`,
-    close: () => embedded.close(),
-  };
 }

@@ -12,11 +12,12 @@ import { sampleMemo, sizedMemoFields } from './sizedMemo.js';
  * Why a store's consumed-capacity figures cannot be used, or undefined when they can: one
  * PutItem of a 1 KB memo into a table with the owner index must report its write units on the
  * table and on the index. dynalite reports the table's only (and no index on any write), which
- * would hide the index's share; DynamoDB Local reports both.
+ * would hide the index's share; DynamoDB Local reports both. The probe's table is named
+ * `<tablePrefix>-…` and deleted before this returns.
  */
-export async function capacityReportingProblem(endpoint: string): Promise<string | undefined> {
+export async function capacityReportingProblem(endpoint: string, tablePrefix = 'memoCapacityProbe'): Promise<string | undefined> {
   const client = emulatorClient(endpoint);
-  const TableName = `memoCapacityProbe-${randomUUID().slice(0, 8)}`;
+  const TableName = `${tablePrefix}-${randomUUID().slice(0, 8)}`;
   const recorder = recordConsumedCapacity(client);
   try {
     await createTable(client, TableName, DEPLOYED_DESIGN);

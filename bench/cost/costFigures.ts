@@ -1,4 +1,5 @@
-import type { CapacityFigures, MemoOperation } from '../capacity/capacityFigures.js';
+import { MEMO_OPERATIONS, type CapacityFigures, type MemoOperation } from '../capacity/capacityFigures.js';
+import { feedIndexMinimum } from '../capacity/feedIndexMinimum.js';
 import { DEPLOYED_DESIGN, designMinimum, SEED_DESIGN } from '../capacity/indexDesigns.js';
 import { MEMO_SIZES_KB } from '../capacity/sizedMemo.js';
 import {
@@ -18,9 +19,10 @@ export interface DesignCost {
   itemSizeKb: number;
   perOperation: OperationCost[];
   readHeavyMixPerMillion: number;
-  /** The mix's DynamoDB dollars per million calls, and the owner index's part of them. */
+  /** The mix's DynamoDB dollars per million calls, and the owner and feed indexes' parts of them. */
   readHeavyMixDynamodb: number;
   readHeavyMixDynamodbOwnerIndex: number;
+  readHeavyMixDynamodbFeedIndex: number;
 }
 
 export interface CostFigures {
@@ -50,7 +52,7 @@ export function costFigures(
   const designs: { design: Design; units: 'ours' | 'seed' }[] = [
     {
       design: {
-        name: 'ours: arm64 Lambda, on-demand table with an owner index',
+        name: 'ours: arm64 Lambda, on-demand table with an owner index and a feed index',
         lambdaMemoryMb,
         architecture: 'arm64',
         table: 'on-demand',
@@ -85,6 +87,7 @@ export function costFigures(
           readHeavyMixPerMillion: mixedCostPerMillion(perOperation, READ_HEAVY_MIX),
           readHeavyMixDynamodb: mixedCostPerMillion(perOperation, READ_HEAVY_MIX, 'dynamodb'),
           readHeavyMixDynamodbOwnerIndex: mixedCostPerMillion(perOperation, READ_HEAVY_MIX, 'dynamodbOwnerIndex'),
+          readHeavyMixDynamodbFeedIndex: mixedCostPerMillion(perOperation, READ_HEAVY_MIX, 'dynamodbFeedIndex'),
         };
       }),
     ),
@@ -93,12 +96,21 @@ export function costFigures(
 }
 
 /**
- * The units each design consumes at memo size `kb`. Ours: what the handlers consumed on the table
- * and the owner index. The seed's: the same calls' table units only (it had no index), and for a
- * list page its Scan of 20 memos. Without capacity figures: the pricing rules' minimum for both.
+ * The units each design consumes at memo size `kb`. Ours: what the handlers consumed on the table,
+ * the owner index and the feed index. The seed's: the same calls' table units only (it had no
+ * index), and for a list page its Scan of 20 memos. Without capacity figures: the pricing rules'
+ * minimum for both.
  */
 export function operationUnits(capacity: CapacityFigures | undefined, kb: number, design: 'ours' | 'seed'): OperationUnits {
-  if (!capacity) return designMinimum(design === 'ours' ? DEPLOYED_DESIGN : SEED_DESIGN, kb).perOperation;
+  if (!capacity && design === 'seed') return designMinimum(SEED_DESIGN, kb).perOperation;
+  if (!capacity) {
+    const minimum = designMinimum(DEPLOYED_DESIGN, kb);
+    const withFeed = (operation: MemoOperation) => ({
+      ...minimum.perOperation[operation],
+      feedIndex: feedIndexMinimum(operation, minimum.itemBytes),
+    });
+    return Object.fromEntries(MEMO_OPERATIONS.map((operation) => [operation, withFeed(operation)])) as OperationUnits;
+  }
   const units = {} as OperationUnits;
   for (const row of capacity.handlers.filter((handler) => handler.kb === kb)) {
     const used = row.measured ?? row.minimum;

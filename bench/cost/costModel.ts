@@ -37,16 +37,23 @@ export interface OperationCost {
   dynamodb: number;
   /** The owner index's part of `dynamodb`. */
   dynamodbOwnerIndex: number;
+  /** The change feed index's part of `dynamodb` (byOwnerChange: every write moves its entry). */
+  dynamodbFeedIndex: number;
   total: number;
-  /** The units priced (table and owner index, read and write). */
+  /** The units priced (table, owner index and feed index, read and write). */
   units: TableAndIndexUnits;
 }
 
-/** DynamoDB on-demand dollars per million calls that each consume `units`: all of it, and the owner index's part. */
-export function dynamoDbOnDemandPerMillion(units: TableAndIndexUnits, prices: PriceTable): { total: number; ownerIndex: number } {
+/** DynamoDB on-demand dollars per million calls that each consume `units`: all of it, and each index's part. */
+export function dynamoDbOnDemandPerMillion(
+  units: TableAndIndexUnits,
+  prices: PriceTable,
+): { total: number; ownerIndex: number; feedIndex: number } {
   const { perMillionWriteRequestUnits: write, perMillionReadRequestUnits: read } = prices.dynamodb;
-  const ownerIndex = units.index.write * write.price + units.index.read * read.price;
-  return { total: units.table.write * write.price + units.table.read * read.price + ownerIndex, ownerIndex };
+  const priced = (used: { read: number; write: number }) => used.write * write.price + used.read * read.price;
+  const ownerIndex = priced(units.index);
+  const feedIndex = units.feedIndex ? priced(units.feedIndex) : 0;
+  return { total: priced(units.table) + ownerIndex + feedIndex, ownerIndex, feedIndex };
 }
 
 /**
@@ -73,6 +80,7 @@ export function costPerMillion(
       lambda: round(lambda, 4),
       dynamodb: round(dynamodb.total, 4),
       dynamodbOwnerIndex: round(dynamodb.ownerIndex, 4),
+      dynamodbFeedIndex: round(dynamodb.feedIndex, 4),
       total: round(appsync + lambda + dynamodb.total, 4),
       units: used,
     };
@@ -80,18 +88,19 @@ export function costPerMillion(
 }
 
 /** Capacity-hours per million calls on a provisioned table at 100 % utilisation. */
-function provisionedPerMillion(units: TableAndIndexUnits, prices: PriceTable): { total: number; ownerIndex: number } {
+function provisionedPerMillion(units: TableAndIndexUnits, prices: PriceTable): { total: number; ownerIndex: number; feedIndex: number } {
   const hours = (u: { read: number; write: number }) =>
     ((u.write * prices.dynamodb.perWcuHour.price + u.read * prices.dynamodb.perRcuHour.price) * 1e6) / 3600;
   const ownerIndex = hours(units.index);
-  return { total: hours(units.table) + ownerIndex, ownerIndex };
+  const feedIndex = units.feedIndex ? hours(units.feedIndex) : 0;
+  return { total: hours(units.table) + ownerIndex + feedIndex, ownerIndex, feedIndex };
 }
 
 /** Dollars per million calls of a workload mix, e.g. { memo: 0.7, listMemos: 0.1, createMemo: 0.1, updateMemo: 0.1 }. */
 export function mixedCostPerMillion(
   costs: OperationCost[],
   mix: Record<string, number>,
-  part: 'total' | 'dynamodb' | 'dynamodbOwnerIndex' = 'total',
+  part: 'total' | 'dynamodb' | 'dynamodbOwnerIndex' | 'dynamodbFeedIndex' = 'total',
 ): number {
   const total = costs.reduce((sum, cost) => sum + cost[part] * (mix[cost.operation] ?? 0), 0);
   return round(total, 4);

@@ -3,7 +3,7 @@ import type { CostFigures } from './costFigures.js';
 
 /**
  * The cost figures as plain-text lines (the bench report's cost section): per design, dollars
- * per million calls by memo size with the owner index's share of the DynamoDB part, and the
+ * per million calls by memo size with the owner and feed indexes' shares of the DynamoDB part, and the
  * read-heavy mix; then the seed's provisioned-throughput caveat.
  */
 export function costReportLines(cost: CostFigures, heading = 'Cost on AWS'): string[] {
@@ -25,7 +25,7 @@ export function costReportLines(cost: CostFigures, heading = 'Cost on AWS'): str
     if (!first) continue;
     const indexed = first.design.ownerIndex;
     lines.push(
-      `   ${name}, ${first.design.lambdaMemoryMb} MB: total by memo size; the ${first.itemSizeKb} KB split is AppSync + Lambda + DynamoDB${indexed ? '; owner index: its share of the DynamoDB part' : ''}`,
+      `   ${name}, ${first.design.lambdaMemoryMb} MB: total by memo size; the ${first.itemSizeKb} KB split is AppSync + Lambda + DynamoDB${indexed ? '; owner index, feed index: their shares of the DynamoDB part' : ''}`,
     );
     lines.push(
       ...textTable(
@@ -33,14 +33,16 @@ export function costReportLines(cost: CostFigures, heading = 'Cost on AWS'): str
           'operation',
           ...bySize.map((entry) => `${entry.itemSizeKb} KB memos`),
           `${first.itemSizeKb} KB split`,
-          ...(indexed ? ['owner index share'] : []),
+          ...(indexed ? ['owner index share', 'feed index share'] : []),
         ],
         first.perOperation.map((firstCost, row) => [
           firstCost.operation,
           ...bySize.map((entry) => entry.perOperation[row]!.total),
           `${firstCost.appsync} + ${firstCost.lambda} + ${firstCost.dynamodb}`,
           ...(indexed
-            ? [bySize.map((entry) => percent(entry.perOperation[row]!.dynamodbOwnerIndex, entry.perOperation[row]!.dynamodb)).join(' / ')]
+            ? (['dynamodbOwnerIndex', 'dynamodbFeedIndex'] as const).map((part) =>
+                bySize.map((entry) => percent(entry.perOperation[row]![part], entry.perOperation[row]!.dynamodb)).join(' / '),
+              )
             : []),
         ]),
       ).map((line) => (line ? `   ${line}` : line)),
@@ -52,7 +54,7 @@ export function costReportLines(cost: CostFigures, heading = 'Cost on AWS'): str
       `   read-heavy mix (${mix}): ${bySize
         .map(
           (entry) =>
-            `$${entry.readHeavyMixPerMillion} at ${entry.itemSizeKb} KB (DynamoDB $${entry.readHeavyMixDynamodb}${indexed ? `, owner index ${percent(entry.readHeavyMixDynamodbOwnerIndex, entry.readHeavyMixDynamodb)} of it` : ''})`,
+            `$${entry.readHeavyMixPerMillion} at ${entry.itemSizeKb} KB (DynamoDB $${entry.readHeavyMixDynamodb}${indexed ? `, owner index ${percent(entry.readHeavyMixDynamodbOwnerIndex, entry.readHeavyMixDynamodb)} and feed index ${percent(entry.readHeavyMixDynamodbFeedIndex, entry.readHeavyMixDynamodb)} of it` : ''})`,
         )
         .join(', ')} per million`,
       '',

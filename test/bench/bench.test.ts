@@ -195,6 +195,25 @@ describe('npm run bench -- --quick', () => {
     }
   });
 
+  it("measures issue 19's offline figures: full and delta syncs through memoChanges, DataStore's Scan beside our Query, the index layouts", () => {
+    const { offline } = results;
+    expect(offline.fullSyncs.map((row) => row.memos)).toEqual([100, 300]);
+    for (const row of offline.fullSyncs) {
+      expect(row.fullSync.received).toBe(row.memos);
+      expect(row.delta.received).toBe(10);
+    }
+    expect(offline.dataStore.scan.itemsRead).toBe(offline.dataStore.users * offline.dataStore.memosPerUser);
+    expect(offline.dataStore.readUnitRatio).toBeGreaterThan(1);
+    if (offline.feedLayouts.status === 'measured') expect(offline.feedLayouts.verdict).toHaveLength(3);
+    else expect(offline.feedLayouts.skippedReason).toMatch(/\w/);
+    // Every queued create of the SDK's offline store reached the local runtime once.
+    expect(offline.outboxDrain).toMatchObject({
+      status: 'measured',
+      edits: results.settings.outboxEdits,
+      createsSent: results.settings.outboxEdits,
+    });
+  });
+
   it('prints every table', () => {
     for (const heading of [
       '1. DynamoDB round trips',
@@ -204,6 +223,7 @@ describe('npm run bench -- --quick', () => {
       '5. Memory',
       '6. DynamoDB capacity units',
       '7. Cost',
+      '8. Offline sync',
     ])
       expect(stdout).toContain(heading);
   });

@@ -64,17 +64,20 @@ export function updateEdit(
 }
 
 /**
- * A delete. When the memo's create has not been sent, nothing of it ever reaches the server: its
+ * A delete. When the memo's create was never sent, nothing of it ever reaches the server: its
  * create and updates are dropped together. Otherwise the queued updates not yet sent are dropped
- * (the delete ends them) and the delete is queued.
+ * (the delete ends them) and the delete is queued — behind a create that was attempted (its
+ * answer lost: it may be on the server), which stays, so the delete has a memo to end.
  */
 export function deleteEdit(state: ReplicaState, visible: Memo | undefined, memoId: string, ctx: EditContext): Edit<void> {
   if (!visible) throw new MemoNotInReplicaError(memoId);
   const entries = entriesOf(state, memoId);
   const waiting = entries.filter((entry) => entry.seq !== ctx.inFlight);
-  if (waiting[0]?.kind === 'create') return { batch: { deleteOutbox: entries.map((entry) => entry.seq) }, result: undefined };
+  const create = waiting[0]?.kind === 'create' ? waiting[0] : undefined;
+  if (create && !create.attempted) return { batch: { deleteOutbox: entries.map((entry) => entry.seq) }, result: undefined };
+  const dropped = waiting.filter((queued) => queued !== create);
   const entry: OutboxEntry = { seq: ctx.nextSeq(), kind: 'delete', memoId, base: baseOf(state, memoId, ctx), queuedAt: ctx.now };
-  return { batch: { deleteOutbox: waiting.map((queued) => queued.seq), putOutbox: [entry] }, result: undefined };
+  return { batch: { deleteOutbox: dropped.map((queued) => queued.seq), putOutbox: [entry] }, result: undefined };
 }
 
 export function entriesOf(state: ReplicaState, memoId: string): OutboxEntry[] {

@@ -118,6 +118,13 @@ export class SyncRunner {
     const { client, replica, timeoutMs } = this.options;
     for (let entry = this.nextEntry(); entry && !this.closed; entry = this.nextEntry()) {
       this.inFlight = entry.seq;
+      // Recorded before the request leaves: a create whose answer never came (lost, or the tab closed)
+      // may be on the server, so deleting its memo later must send the delete.
+      if (entry.kind === 'create' && !entry.attempted) {
+        const attempted = { ...entry, attempted: true };
+        await replica.mutate((state) => ({ batch: state.outbox.has(attempted.seq) ? { putOutbox: [attempted] } : {}, result: undefined }));
+        entry = attempted;
+      }
       const outcome = await sendEntry(client, entry, timeoutMs).finally(() => (this.inFlight = undefined));
       // A closed store is a closed tab: it records nothing more, and the entry is sent again on the next start.
       if (this.closed) return undefined;

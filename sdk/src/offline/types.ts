@@ -16,7 +16,15 @@ export type MemoChanges = Partial<{ -readonly [K in keyof MemoDraft]-?: MemoDraf
 
 /** One edit waiting to reach the server, in the order it was made. `seq` orders the outbox and is never reused. */
 export type OutboxEntry =
-  | { readonly seq: number; readonly kind: 'create'; readonly memoId: string; readonly input: MemoDraft; readonly queuedAt: string }
+  | {
+      readonly seq: number;
+      readonly kind: 'create';
+      readonly memoId: string;
+      readonly input: MemoDraft;
+      readonly queuedAt: string;
+      /** It may have reached the server (a send was started): a delete must then be sent too, never just drop it. */
+      readonly attempted?: boolean;
+    }
   | {
       readonly seq: number;
       readonly kind: 'update';

@@ -46,9 +46,14 @@ function measuredFigures(measured: (operation: string, kb: number) => TableAndIn
 
 describe('the cost model, fed with given units', () => {
   it('prices on-demand units at $0.625 per million writes and $0.125 per million reads, the owner index apart', () => {
-    expect(dynamoDbOnDemandPerMillion(units(0.5, 0), prices)).toEqual({ total: 0.0625, ownerIndex: 0 });
-    expect(dynamoDbOnDemandPerMillion(units(0, 4, 0, 4), prices)).toEqual({ total: 5, ownerIndex: 2.5 });
-    expect(dynamoDbOnDemandPerMillion(units(0, 0, 10.5, 0), prices)).toEqual({ total: 1.3125, ownerIndex: 1.3125 });
+    expect(dynamoDbOnDemandPerMillion(units(0.5, 0), prices)).toEqual({ total: 0.0625, ownerIndex: 0, feedIndex: 0 });
+    expect(dynamoDbOnDemandPerMillion(units(0, 4, 0, 4), prices)).toEqual({ total: 5, ownerIndex: 2.5, feedIndex: 0 });
+    expect(dynamoDbOnDemandPerMillion(units(0, 0, 10.5, 0), prices)).toEqual({ total: 1.3125, ownerIndex: 1.3125, feedIndex: 0 });
+  });
+
+  it('prices the feed index apart, inside the total', () => {
+    const withFeed = { ...units(0, 1, 0, 1), feedIndex: { read: 0, write: 2 } };
+    expect(dynamoDbOnDemandPerMillion(withFeed, prices)).toEqual({ total: 2.5, ownerIndex: 0.625, feedIndex: 1.25 });
   });
 
   it('adds AppSync, Lambda (GB-seconds of the given durations) and DynamoDB per operation', () => {
@@ -107,20 +112,23 @@ describe('costFigures', () => {
     const create = cost.designs
       .find((entry) => entry.design.ownerIndex && entry.itemSizeKb === 4)!
       .perOperation.find((entry) => entry.operation === 'createMemo')!;
-    expect(create.units).toEqual(units(0, 4, 0, 4));
+    // The rules' minimum on the deployed table: a create puts one 4 KB entry in each index.
+    expect(create.units).toEqual({ ...units(0, 4, 0, 4), feedIndex: { read: 0, write: 4 } });
     expect(cost.seedProvisionedDaysPerMillionWrites).toBe(11.6);
   });
 
-  it('prints the owner index share, and warns when units were not measured', () => {
+  it('prints the owner and feed index shares, and warns when units were not measured', () => {
     const measured = costReportLines(
       costFigures(
         512,
-        measuredFigures(() => units(0, 1, 0, 1)),
+        measuredFigures(() => ({ ...units(0, 1, 0, 1), feedIndex: { read: 0, write: 2 } })),
       ),
     ).join('\n');
     expect(measured).toContain('capacity units measured on test store');
-    expect(measured).toMatch(/\| createMemo +\| [\d.]+ +\| [\d.]+ +\| [\d.]+ +\| [\d.+ ]+\| 50 % \/ 50 % \/ 50 % +\|/);
-    expect(measured).toContain('owner index 50 % of it');
+    expect(measured).toMatch(
+      /\| createMemo +\| [\d.]+ +\| [\d.]+ +\| [\d.]+ +\| [\d.+ ]+\| 25 % \/ 25 % \/ 25 % +\| 50 % \/ 50 % \/ 50 % +\|/,
+    );
+    expect(measured).toContain('owner index 25 % and feed index 50 % of it');
     expect(costReportLines(costFigures(512)).join('\n')).toContain(
       "the pricing rules' minimum, NOT measured (costFigures was given no capacity figures)",
     );

@@ -46,6 +46,41 @@ describe('the outbox under faults', () => {
     expect(store.status()).toMatchObject({ pending: 0, conflicts: [] });
   });
 
+  it('sends the delete of a memo whose create may have reached the server (its answer lost), so it never comes back', async () => {
+    const { session, client, store: storeOf, serverMemos } = offline();
+    const network = faultyFetch();
+    // The server stores the create, its answer is lost, and the device is offline from then on.
+    network.afterAnswer = (operation) => operation === 'CreateMemo' && !(network.online = false);
+    const store = storeOf(client(await session('alice'), network.fetch), memoryStorage(), { live: false });
+    await store.ready;
+    const memo = await store.create({ content: `lost then deleted ${memo_tag()}` });
+    await store.sync();
+    expect((await serverMemos('alice')).map((each) => each.memoId)).toContain(memo.memoId);
+
+    await store.delete(memo.memoId);
+    expect(store.get(memo.memoId)).toBeUndefined();
+    network.afterAnswer = undefined;
+    network.online = true;
+    await store.sync();
+    await store.sync(); // a catch-up after the drain: the memo stays gone
+    expect(network.sent.filter((operation) => operation !== 'MemoChanges')).toEqual(['CreateMemo', 'CreateMemo', 'DeleteMemo']);
+    expect((await serverMemos('alice')).map((each) => each.memoId)).not.toContain(memo.memoId);
+    expect(store.get(memo.memoId)).toBeUndefined();
+    expect(store.status()).toMatchObject({ pending: 0, conflicts: [] });
+  });
+
+  it('never sends a memo created and deleted before any send: the server never hears of it', async () => {
+    const { session, client, store: storeOf } = offline();
+    const network = faultyFetch();
+    const store = storeOf(client(await session('alice'), network.fetch), memoryStorage(), { live: false });
+    await store.ready;
+    const memo = await store.create({ content: `never sent ${memo_tag()}` });
+    await store.delete(memo.memoId);
+    await store.sync();
+    expect(network.sent.filter((operation) => operation !== 'MemoChanges')).toEqual([]);
+    expect(await onServer([memo])).toEqual([]);
+  });
+
   it('sends an update again after its answer was lost: applied once, no conflict', async () => {
     const { session, client, store: storeOf } = offline();
     const network = faultyFetch();
