@@ -117,6 +117,7 @@ describe.skipIf(!chromiumPath)('the web app offline, in headless Chromium', () =
     expect(await page.getByText('Signed in as alice').count()).toBe(1);
     expect(await page.evaluate('navigator.serviceWorker.controller !== null')).toBe(true);
     expect(await syncText(page)).toBe('offline · 3 changes waiting');
+    expect(await page.locator('.topbar .live').innerText()).toBe('Offline');
     const titles = await listedTitles(page);
     expect(titles).toEqual(expect.arrayContaining(['Made offline (a)', 'Kept (a)']));
     expect(titles).not.toContain('Doomed (a)');

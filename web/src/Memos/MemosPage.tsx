@@ -29,7 +29,8 @@ export function MemosPage({ config, keeper, username }: MemosPageProps) {
     <>
       <header className="topbar">
         <h1>Memos</h1>
-        <p className={live ? 'live on' : 'live'}>{live ? 'Live' : 'Connecting…'}</p>
+        {/* Read when the connection comes or goes (a re-render): offline, the SDK keeps trying and the sync line counts what waits. */}
+        <p className={live ? 'live on' : 'live'}>{live ? 'Live' : navigator.onLine ? 'Connecting…' : 'Offline'}</p>
         <p className="who">
           Signed in as <strong>{username}</strong>
         </p>
