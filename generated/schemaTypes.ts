@@ -150,6 +150,15 @@ export type Query = {
    * (ownerId); for user-pool callers passing ownerId is Unauthorized.
    */
   memoChanges: MemoChangePage;
+  /**
+   * The caller's memos matching query and tags, newest first, limit 1-100 (default 20) per page.
+   * Words match whole words of the title and content, the last one as a prefix ("meet" finds
+   * "meeting"), ignoring case and accents; tags narrows to memos carrying every tag given. No query
+   * and no tags: every memo, as listMemos. A page is full unless it is the last (nextToken null);
+   * nextToken is bound to the owner, query and tags. IAM callers must name the owner (ownerId); for
+   * user-pool callers passing ownerId is Unauthorized.
+   */
+  searchMemos: MemoConnection;
 };
 
 
@@ -169,6 +178,15 @@ export type QueryMemoChangesArgs = {
   cursor?: InputMaybe<Scalars['String']['input']>;
   limit?: InputMaybe<Scalars['Int']['input']>;
   ownerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySearchMemosArgs = {
+  limit?: InputMaybe<Scalars['Int']['input']>;
+  nextToken?: InputMaybe<Scalars['String']['input']>;
+  ownerId?: InputMaybe<Scalars['ID']['input']>;
+  query?: InputMaybe<Scalars['String']['input']>;
+  tags?: InputMaybe<Array<Scalars['String']['input']>>;
 };
 
 /**

@@ -25,6 +25,8 @@ export const TABLE_ACCESS_BY_FIELD: Readonly<Record<string, readonly TableGrant[
   deleteMemo: [{ resource: 'table', actions: ['dynamodb:UpdateItem', 'dynamodb:GetItem'] }],
   // One owner's page: a Query on the owner index, and nothing on the table itself.
   listMemos: [{ resource: 'ownerIndex', actions: ['dynamodb:Query'] }],
+  // A search reads the owner's partition of the owner index and matches in the Lambda: no Scan, nothing on the table.
+  searchMemos: [{ resource: 'ownerIndex', actions: ['dynamodb:Query'] }],
   // A full sync pages the owner index (live memos only), then the feed index: Query on each, nothing else.
   memoChanges: [
     { resource: 'ownerIndex', actions: ['dynamodb:Query'] },

@@ -13,6 +13,7 @@ export const MEMO_FIELDS: readonly MemoField[] = [
   { typeName: 'Query', fieldName: 'memo', entry: 'resolvers/memo.ts' },
   { typeName: 'Query', fieldName: 'listMemos', entry: 'resolvers/listMemos.ts' },
   { typeName: 'Query', fieldName: 'memoChanges', entry: 'resolvers/memoChanges.ts' },
+  { typeName: 'Query', fieldName: 'searchMemos', entry: 'resolvers/searchMemos.ts' },
   { typeName: 'Mutation', fieldName: 'createMemo', entry: 'resolvers/createMemo.ts' },
   { typeName: 'Mutation', fieldName: 'updateMemo', entry: 'resolvers/updateMemo.ts' },
   { typeName: 'Mutation', fieldName: 'deleteMemo', entry: 'resolvers/deleteMemo.ts' },

@@ -43,6 +43,13 @@ const OPERATIONS: Record<string, OperationShape> = {
     args: { limit: LIST_LIMIT },
     selection: ['items', ...MEMO_SELECTION.map((field) => `items/${field}`), 'nextToken'],
   },
+  // A word search's first page over memos that all match (the sample content is "content of memo i").
+  searchMemos: {
+    typeName: 'Query',
+    seededMemos: () => LIST_LIMIT * 2 + 10,
+    args: { query: 'memo', limit: LIST_LIMIT },
+    selection: ['items', ...MEMO_SELECTION.map((field) => `items/${field}`), 'nextToken'],
+  },
   createMemo: { typeName: 'Mutation', seededMemos: () => 0, args: { input: sampleFields(0) }, selection: MEMO_SELECTION },
   updateMemo: {
     typeName: 'Mutation',

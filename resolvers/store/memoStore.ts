@@ -8,6 +8,8 @@ import { createDocumentClient } from './dynamoClient.js';
 import { fromItem, liveMemoOf, ownerIndexKeyOf, toItem, type MemoRecord } from './memoItem.js';
 import { memoUpdate } from './memoUpdate.js';
 import { readMemoChanges, type MemoChangePage } from './memoFeed.js';
+import { searchOwnerMemos } from './memoSearch.js';
+import type { SearchFilter } from '../lib/searchMatch.js';
 import { ownerPageQuery } from './ownerPageQuery.js';
 import { decodePageToken, encodePageToken } from './pageToken.js';
 import { tombstoneUpdate } from './tombstone.js';
@@ -146,6 +148,22 @@ export class MemoStore {
     const more = Items.length > limit || LastEvaluatedKey !== undefined;
     const last = page.at(-1);
     return { items: page.map(fromItem), nextToken: more && last ? encodePageToken(ownerIndexKeyOf(last), this.#pageTokenKey) : null };
+  }
+
+  /**
+   * One page of an owner's memos matching `filter`, newest first, read from the owner index and
+   * matched in the Lambda (memoSearch.ts): full pages, one Query or more per page.
+   *
+   * @throws {ValidationError} when `nextToken` is not one searchMemos issued for this owner and filter
+   */
+  searchMemosOfOwner(ownerId: string, filter: SearchFilter, limit: number, nextToken?: string | null): Promise<MemoPage> {
+    return searchOwnerMemos(
+      { documentClient: this.documentClient, tableName: this.tableName, tokenKey: this.#pageTokenKey },
+      ownerId,
+      filter,
+      limit,
+      nextToken,
+    );
   }
 
   /**

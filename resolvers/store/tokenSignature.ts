@@ -1,14 +1,14 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
- * The signed opaque tokens the store hands clients (listMemos' nextToken, memoChanges' cursor):
+ * The signed opaque tokens the store hands clients (listMemos' and searchMemos' nextToken, memoChanges' cursor):
  * base64url of a JSON body, a dot, and a truncated HMAC-SHA256 of the body under the deployment's
  * secret. Each kind of token signs under its own purpose (a prefix inside the MAC), so a token of
  * one kind never verifies as another, whatever its body says.
  */
 const MAC_BYTES = 16;
 
-export type TokenPurpose = 'listMemos' | 'memoChanges';
+export type TokenPurpose = 'listMemos' | 'memoChanges' | 'searchMemos';
 
 export function signToken(body: object, key: string, purpose: TokenPurpose): string {
   const encoded = Buffer.from(JSON.stringify(body)).toString('base64url');

@@ -24,6 +24,8 @@ const EXPECTED_TABLE_ACCESS: Record<string, { actions: string[]; on: ('table' | 
   listMemos: { actions: ['dynamodb:Query'], on: ['ownerIndex'] },
   // A full sync pages the owner index, the feed the feed index: a Query on each, one statement each.
   memoChanges: { actions: ['dynamodb:Query', 'dynamodb:Query'], on: ['ownerIndex', 'feedIndex'] },
+  // A search reads the owner's partition of the owner index and matches in the Lambda.
+  searchMemos: { actions: ['dynamodb:Query'], on: ['ownerIndex'] },
 };
 
 /**
@@ -100,13 +102,13 @@ it('lets listMemos do exactly one thing: Query the byOwner index', () => {
   ]);
 });
 
-it('grants Scan nowhere, and Query only to listMemos and memoChanges', () => {
+it('grants Scan nowhere, and Query only to listMemos, memoChanges and searchMemos', () => {
   const actions = allPolicyStatements().flatMap(actionsOf);
   expect(actions).not.toContain('dynamodb:Scan');
   const queryRoles = MEMO_FIELDS.filter(({ fieldName }) =>
     statementsOfRole(template, findFieldWiring(template, fieldName).roleId).some((s) => actionsOf(s).includes('dynamodb:Query')),
   );
-  expect(queryRoles.map(({ fieldName }) => fieldName)).toEqual(['listMemos', 'memoChanges']);
+  expect(queryRoles.map(({ fieldName }) => fieldName)).toEqual(['listMemos', 'memoChanges', 'searchMemos']);
 });
 
 it("lets AppSync's logging role write only to the API's log group", () => {
