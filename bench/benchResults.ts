@@ -6,6 +6,7 @@ import type { LambdaSizing } from './memory/sizingSettings.js';
 import type { Comparison } from './runtime/endpointVsRaw.js';
 import type { RoundTrips } from './runtime/roundTrips.js';
 import type { ScalePoint } from './runtime/scale.js';
+import type { SearchFigures } from './search/searchFigures.js';
 import type { OfflineFigures } from './sync/syncFigures.js';
 
 /** What one bench run is told (runBench.ts's FULL and QUICK) and what it found: the shape of results/latest.json. */
@@ -43,5 +44,7 @@ export interface BenchResults {
   capacity: CapacityFigures;
   /** Issue 19: the index layout for list and feed, full and delta syncs, DataStore's Scan beside our Query, the outbox drain. */
   offline: OfflineFigures;
+  /** Issue 20, item 2: searchMemos' first pages per owner size and kind of search, and the latency model's limit. */
+  search: SearchFigures;
   cost: CostFigures;
 }

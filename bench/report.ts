@@ -3,6 +3,7 @@ import { capacityReportLines } from './capacity/capacityReport.js';
 import { coldStartReportLines } from './coldStart/coldStartReport.js';
 import { costReportLines } from './cost/costReport.js';
 import { memoryReportLines } from './memory/memoryReport.js';
+import { searchReportLines } from './search/searchReport.js';
 import { offlineReportLines } from './sync/offlineReport.js';
 import { textTable } from './textTable.js';
 
@@ -63,7 +64,8 @@ export function formatReport(results: BenchResults): string {
   lines.push(`5. ${memoryReportLines(results.memory, results.lambdaSizing).join('\n')}`, '');
   lines.push(`6. ${capacityReportLines(results.capacity).join('\n')}`, '');
   lines.push(`7. ${costReportLines(results.cost).join('\n')}`, '');
-  lines.push(`8. ${offlineReportLines(results.offline).join('\n')}`);
+  lines.push(`8. ${offlineReportLines(results.offline).join('\n')}`, '');
+  lines.push(`9. ${searchReportLines(results.search).join('\n')}`);
   lines.push('', `Whole run: ${results.elapsedSeconds} s.`);
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@ export { handler as deleteMemoHandler } from '../resolvers/deleteMemo.js';
 export { handler as listMemosHandler } from '../resolvers/listMemos.js';
 export { handler as memoHandler } from '../resolvers/memo.js';
 export { handler as memoChangesHandler } from '../resolvers/memoChanges.js';
+export { handler as searchMemosHandler } from '../resolvers/searchMemos.js';
 export { handler as updateMemoHandler } from '../resolvers/updateMemo.js';
 export { FUNCTION_MEMORY_MB, MEMO_FIELDS } from '../resolvers/fields.js';
 export { request as appSyncLambdaRequest } from '../resolvers/appsync/invokeLambda.js';

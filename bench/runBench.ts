@@ -19,6 +19,7 @@ import { deleteTable, rawOperations, type RawStore } from './runtime/rawOperatio
 import { countRoundTrips } from './runtime/roundTrips.js';
 import { measureScale } from './runtime/scale.js';
 import { signInFirstUser } from './runtime/signIn.js';
+import { measureSearch, SEARCH_QUICK_SETTINGS, SEARCH_SETTINGS } from './search/measureSearch.js';
 import { measureOffline } from './sync/measureOffline.js';
 import { measureOutboxDrain } from './sync/outboxDrain.js';
 import type { BenchResults, BenchSettings } from './benchResults.js';
@@ -97,7 +98,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       log(`offline: outbox drain of ${settings.outboxEdits} queued creates through the SDK's offline store…`);
       const outboxDrain = await measureOutboxDrain(api, settings.outboxEdits);
       log('capacity units on DynamoDB Local…');
-      const { capacity, offline } = await measureUnits(settings, log);
+      const { capacity, offline, search } = await measureUnits(settings, log);
       // The cost model prices the deployed size with the durations the sizing model gives it.
       const deployedSize = sizing.perSize.find((point) => point.memoryMb === lambdaMemoryMb);
       const lambdaMs = deployedSize && Object.fromEntries(deployedSize.perOperation.map((op) => [op.operation, op.billedMs]));
@@ -116,6 +117,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         lambdaSizing: sizing,
         capacity,
         offline: { ...offline, outboxDrain },
+        search,
         cost: costFigures(lambdaMemoryMb, capacity, lambdaMs),
       };
     } finally {
@@ -127,15 +129,16 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
   }
 }
 
-/** One DynamoDB Local for the capacity figures and issue 19's (index layout, syncs, DataStore's Scan), stopped at the end. */
+/** One DynamoDB Local for the capacity figures, issue 19's (index layout, syncs, DataStore's Scan) and issue 20's search, stopped at the end. */
 async function measureUnits(
   settings: BenchSettings,
   log: (line: string) => void,
-): Promise<{ capacity: BenchResults['capacity']; offline: Omit<BenchResults['offline'], 'outboxDrain'> }> {
+): Promise<Pick<BenchResults, 'capacity' | 'search'> & { offline: Omit<BenchResults['offline'], 'outboxDrain'> }> {
   const store = await openCapacityStore({ log });
   try {
     const capacity = await measureCapacity({ quick: settings.quick, log, store });
-    return { capacity, offline: await measureOffline({ quick: settings.quick, log, store }) };
+    const offline = await measureOffline({ quick: settings.quick, log, store });
+    return { capacity, offline, search: await measureSearch(store, settings.quick ? SEARCH_QUICK_SETTINGS : SEARCH_SETTINGS, log) };
   } finally {
     await store.close();
   }

@@ -1,6 +1,7 @@
 import {
   CreateTableCommand,
   DescribeTableCommand,
+  ResourceInUseException,
   ResourceNotFoundException,
   UpdateTableCommand,
   type DynamoDBClient,
@@ -39,15 +40,21 @@ export async function ensureMemoTable(store: Pick<StoreConfig, 'tableName' | 'en
       if (!(error instanceof ResourceNotFoundException)) throw error;
     }
     if (indexes === undefined) {
-      await client.send(
-        new CreateTableCommand({
-          TableName,
-          KeySchema: [{ AttributeName: MEMO_TABLE_PARTITION_KEY, KeyType: 'HASH' }],
-          AttributeDefinitions: attributeDefinitions,
-          GlobalSecondaryIndexes: [...INDEXES],
-          BillingMode: 'PAY_PER_REQUEST',
-        }),
-      );
+      try {
+        await client.send(
+          new CreateTableCommand({
+            TableName,
+            KeySchema: [{ AttributeName: MEMO_TABLE_PARTITION_KEY, KeyType: 'HASH' }],
+            AttributeDefinitions: attributeDefinitions,
+            GlobalSecondaryIndexes: [...INDEXES],
+            BillingMode: 'PAY_PER_REQUEST',
+          }),
+        );
+      } catch (error) {
+        // Another process (a parallel test file, a second runtime) created it between our look and
+        // our create: the same table, so wait for it like our own.
+        if (!(error instanceof ResourceInUseException)) throw error;
+      }
       await waitUntilTableExists({ client, maxWaitTime: 30, minDelay: 0.05, maxDelay: 0.2 }, { TableName });
       return;
     }

@@ -214,6 +214,16 @@ describe('npm run bench -- --quick', () => {
     });
   });
 
+  it("measures issue 20's search: every kind of search's first page at each owner size, no match reading the whole partition", () => {
+    const { search } = results;
+    expect([...new Set(search.rows.map((row) => row.memos))]).toEqual([100, 1000]);
+    expect(search.rows).toHaveLength(2 * 5);
+    for (const row of search.rows.filter((r) => r.kind === 'no match'))
+      expect(row.firstPage).toMatchObject({ itemsRead: row.memos, received: 0 });
+    expect(search.addedWriteUnitsPerMemo).toBe(0);
+    expect(search.limits.length).toBeGreaterThan(0);
+  });
+
   it('prints every table', () => {
     for (const heading of [
       '1. DynamoDB round trips',
@@ -224,6 +234,7 @@ describe('npm run bench -- --quick', () => {
       '6. DynamoDB capacity units',
       '7. Cost',
       '8. Offline sync',
+      '9. Search (issue 20)',
     ])
       expect(stdout).toContain(heading);
   });

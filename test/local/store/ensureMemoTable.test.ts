@@ -25,6 +25,12 @@ async function indexOf(config: ReturnType<typeof testStoreConfig>, name: string)
 }
 
 describe('ensureMemoTable', () => {
+  it('lets callers racing to create the same table all succeed (parallel test files, two runtimes on one store)', async () => {
+    const config = newTable();
+    await expect(Promise.all(Array.from({ length: 4 }, () => ensureMemoTable(config)))).resolves.toHaveLength(4);
+    expect(await indexOf(config, OWNER_INDEX.name)).toBeDefined();
+  });
+
   it.each([OWNER_INDEX, FEED_INDEX])(
     'creates the table with the $name index the deployed table has, and leaves an existing one as it is',
     async (index) => {
