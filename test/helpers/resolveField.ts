@@ -6,6 +6,7 @@ import { handler as deleteMemo } from '../../resolvers/deleteMemo.js';
 import { handler as listMemos } from '../../resolvers/listMemos.js';
 import { handler as memo } from '../../resolvers/memo.js';
 import { handler as memoChanges } from '../../resolvers/memoChanges.js';
+import { handler as searchMemos } from '../../resolvers/searchMemos.js';
 import { handler as updateMemo } from '../../resolvers/updateMemo.js';
 import type { MemoRecord } from '../../resolvers/store/memoStore.js';
 import type { VerifiedCaller } from '../../local/auth/verifiedCaller.js';
@@ -17,6 +18,7 @@ const fields = {
   memo: ['Query', memo],
   listMemos: ['Query', listMemos],
   memoChanges: ['Query', memoChanges],
+  searchMemos: ['Query', searchMemos],
   createMemo: ['Mutation', createMemo],
   updateMemo: ['Mutation', updateMemo],
   deleteMemo: ['Mutation', deleteMemo],

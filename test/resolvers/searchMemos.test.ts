@@ -1,12 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, inject, it, onTestFinished, vi } from 'vitest';
-import { AppSyncResolverError } from '../../local/appsync/appsyncUtil.js';
-import { invokeLikeLambda, type LambdaHandler } from '../../local/appsync/lambdaInvocation.js';
-import { runLambdaResolver } from '../../local/appsync/runLambdaResolver.js';
 import type { VerifiedCaller } from '../../local/auth/verifiedCaller.js';
 import { startLocalApi } from '../../local/server.js';
-import { handler as searchMemos } from '../../resolvers/searchMemos.js';
 import { MEMO_LIMITS } from '../../resolvers/lib/memoRules.js';
 import { SEARCH_LIMITS } from '../../resolvers/lib/searchQuery.js';
 import type { MemoChangePage, MemoRecord } from '../../resolvers/store/memoStore.js';
@@ -14,7 +10,6 @@ import { OWNER_INDEX } from '../../resolvers/store/memoTableSchema.js';
 import { encodeSearchToken } from '../../resolvers/store/searchToken.js';
 import { SearchMemosDocument } from '../../sdk/src/generated/operations.js';
 import { SEARCH_CASES } from '../fixtures/searchCases.js';
-import { appSyncContext } from '../helpers/appSyncContext.js';
 import { iamCaller, userPoolCaller } from '../helpers/callers.js';
 import { signIn } from '../helpers/localCredentials.js';
 import { createMemoTable } from '../helpers/memoTable.js';
@@ -24,24 +19,9 @@ import { postGraphQL } from '../local/helpers/localApiProcess.js';
 
 type Page = { items: MemoRecord[]; nextToken: string | null };
 
-/** searchMemos through the APPSYNC_JS resolver and its real Lambda handler, on this file's store, as resolveField does for the other fields. */
-async function search<T = Page>(args: Record<string, unknown>, caller: VerifiedCaller): Promise<FieldOutcome<T>> {
-  try {
-    const data = await runLambdaResolver(appSyncContext('Query', 'searchMemos', args, caller), caller.authMode, (payload) =>
-      invokeLikeLambda(searchMemos.withStore(testMemoStore()) as LambdaHandler, payload, 'searchMemos'),
-    );
-    return { data: data as T };
-  } catch (error) {
-    if (!(error instanceof AppSyncResolverError)) throw error;
-    return { errorType: error.errorType ?? 'Unknown', message: error.message, errorInfo: error.errorInfo };
-  }
-}
-
-async function searchOk(args: Record<string, unknown>, caller: VerifiedCaller): Promise<Page> {
-  const outcome = await search(args, caller);
-  if (outcome.errorType !== undefined) throw new Error(`searchMemos failed: ${outcome.errorType}: ${outcome.message}`);
-  return outcome.data;
-}
+const search = <T = Page>(args: Record<string, unknown>, caller: VerifiedCaller): Promise<FieldOutcome<T>> =>
+  resolveField<T>('searchMemos', args, caller);
+const searchOk = (args: Record<string, unknown>, caller: VerifiedCaller): Promise<Page> => resolveOk<Page>('searchMemos', args, caller);
 
 /** Every page of a search, following nextToken. */
 async function searchAll(caller: VerifiedCaller, args: Record<string, unknown>): Promise<Page[]> {
