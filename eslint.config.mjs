@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ['*.mjs', 'bench/*/*.mjs'] },
+        projectService: { allowDefaultProject: ['*.mjs', 'bench/*/*.mjs', 'graphql/*.mjs'] },
         tsconfigRootDir: import.meta.dirname,
       },
     },

@@ -1,4 +1,5 @@
 import type { CapacityFigures } from './capacity/capacityFigures.js';
+import type { ClientSearchFigures } from './clientSearch/clientSearchFigures.js';
 import type { ColdStartFigures } from './coldStart/coldStart.js';
 import type { CostFigures } from './cost/costFigures.js';
 import type { MemoryRow } from './memory/measureMemory.js';
@@ -46,5 +47,7 @@ export interface BenchResults {
   offline: OfflineFigures;
   /** Issue 20, item 2: searchMemos' first pages per owner size and kind of search, and the latency model's limit. */
   search: SearchFigures;
+  /** Issue 20, item 4: the client search libraries in Chromium, and the pick the rule makes; skipped without Chromium. */
+  clientSearch: ClientSearchFigures;
   cost: CostFigures;
 }

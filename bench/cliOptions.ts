@@ -22,7 +22,9 @@ latency.svg to bench/results/local/ (git-ignored; --quick: bench/results/local/q
 Environment:
   DYNAMODB_ENDPOINT=URL  run against this DynamoDB-compatible endpoint (e.g. DynamoDB Local)
                          instead of an in-memory dynalite; the bench creates a uniquely
-                         named table there and deletes it at the end`;
+                         named table there and deletes it at the end
+  CHROMIUM_PATH=FILE     the Chromium section 10 (client search) runs in; by default
+                         /usr/bin/chromium or another usual path, else the section is skipped`;
 
 /** The command line is wrong; the message says how. */
 export class UsageError extends Error {

@@ -1,5 +1,6 @@
 import type { BenchResults } from './benchResults.js';
 import { capacityReportLines } from './capacity/capacityReport.js';
+import { clientSearchReportLines } from './clientSearch/clientSearchReport.js';
 import { coldStartReportLines } from './coldStart/coldStartReport.js';
 import { costReportLines } from './cost/costReport.js';
 import { memoryReportLines } from './memory/memoryReport.js';
@@ -65,7 +66,8 @@ export function formatReport(results: BenchResults): string {
   lines.push(`6. ${capacityReportLines(results.capacity).join('\n')}`, '');
   lines.push(`7. ${costReportLines(results.cost).join('\n')}`, '');
   lines.push(`8. ${offlineReportLines(results.offline).join('\n')}`, '');
-  lines.push(`9. ${searchReportLines(results.search).join('\n')}`);
+  lines.push(`9. ${searchReportLines(results.search).join('\n')}`, '');
+  lines.push(`10. ${clientSearchReportLines(results.clientSearch).join('\n')}`);
   lines.push('', `Whole run: ${results.elapsedSeconds} s.`);
   return lines.join('\n');
 }

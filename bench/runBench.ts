@@ -20,6 +20,7 @@ import { countRoundTrips } from './runtime/roundTrips.js';
 import { measureScale } from './runtime/scale.js';
 import { signInFirstUser } from './runtime/signIn.js';
 import { measureSearch, SEARCH_QUICK_SETTINGS, SEARCH_SETTINGS } from './search/measureSearch.js';
+import { CLIENT_SEARCH_QUICK_SETTINGS, CLIENT_SEARCH_SETTINGS, measureClientSearch } from './clientSearch/measureClientSearch.js';
 import { measureOffline } from './sync/measureOffline.js';
 import { measureOutboxDrain } from './sync/outboxDrain.js';
 import type { BenchResults, BenchSettings } from './benchResults.js';
@@ -99,6 +100,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       const outboxDrain = await measureOutboxDrain(api, settings.outboxEdits);
       log('capacity units on DynamoDB Local…');
       const { capacity, offline, search } = await measureUnits(settings, log);
+      const clientSearch = await measureClientSearch(settings.quick ? CLIENT_SEARCH_QUICK_SETTINGS : CLIENT_SEARCH_SETTINGS, log);
       // The cost model prices the deployed size with the durations the sizing model gives it.
       const deployedSize = sizing.perSize.find((point) => point.memoryMb === lambdaMemoryMb);
       const lambdaMs = deployedSize && Object.fromEntries(deployedSize.perOperation.map((op) => [op.operation, op.billedMs]));
@@ -118,6 +120,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         capacity,
         offline: { ...offline, outboxDrain },
         search,
+        clientSearch,
         cost: costFigures(lambdaMemoryMb, capacity, lambdaMs),
       };
     } finally {

@@ -2,8 +2,16 @@ import { readFile } from 'node:fs/promises';
 import { generate, loadCodegenConfig } from '@graphql-codegen/cli';
 import { describe, expect, it } from 'vitest';
 
-/** The resolvers' schema types, and the typed documents the client SDK (@memo-api/client) publishes. */
-const OUTPUTS = ['generated/schemaTypes.ts', 'sdk/src/generated/operations.ts'];
+/**
+ * The resolvers' schema types, the typed documents the client SDK (@memo-api/client) publishes,
+ * and the SDK's copies of the rules its offline search shares with the server.
+ */
+const OUTPUTS = [
+  'generated/schemaTypes.ts',
+  'sdk/src/generated/memoRules.ts',
+  'sdk/src/generated/operations.ts',
+  'sdk/src/generated/searchMatch.ts',
+];
 
 describe('generated code', () => {
   it('is what `npm run codegen` makes from the committed schema and operations', async () => {

@@ -5,9 +5,19 @@ import { BENCH_PAGE_TOKEN_SECRET } from '../benchCaller.js';
 import { recordConsumedCapacity } from '../capacity/consumedCapacity.js';
 import { deleteTable, emulatorClient } from '../capacity/designTables.js';
 import { itemSizeBytes } from '../capacity/itemSize.js';
-import { createMemoStore, DEFAULT_TOMBSTONE_RETENTION_DAYS, EMULATOR_CREDENTIALS, ensureMemoTable, toItem } from '../resolverSeam.js';
+import {
+  createMemoStore,
+  DEFAULT_TOMBSTONE_RETENTION_DAYS,
+  FUNCTION_MEMORY_MB,
+  EMULATOR_CREDENTIALS,
+  ensureMemoTable,
+  toItem,
+} from '../resolverSeam.js';
 import { round } from '../stats.js';
 import { bulkLoad } from '../sync/bulkLoad.js';
+import { FULL_VCPU_MB } from '../memory/sizingSettings.js';
+import { handlerCpu } from './matchingCost.js';
+import { measureDesigns } from './measureDesigns.js';
 import { carries, countCarrying, SEARCH_TERMS, searchMemo } from './searchCorpus.js';
 import type { SearchFigures, SearchKind, SearchRow, SearchRun } from './searchFigures.js';
 import { searchClient, type SearchArgs } from './searchClient.js';
@@ -66,10 +76,11 @@ export async function measureSearch(
     const base = Date.now() - 86_400_000;
     const owners = settings.sizes.map((memos) => ({ ownerId: randomUUID(), memos }));
     const neighbour = randomUUID();
-    const items = [
-      ...owners.flatMap(({ ownerId, memos }) => Array.from({ length: memos }, (_, i) => toItem(searchMemo(ownerId, i, base)))),
-      ...Array.from({ length: settings.neighbourMemos }, (_, i) => toItem(searchMemo(neighbour, i, base, true))),
+    const memos = [
+      ...owners.flatMap(({ ownerId, memos }) => Array.from({ length: memos }, (_, i) => searchMemo(ownerId, i, base))),
+      ...Array.from({ length: settings.neighbourMemos }, (_, i) => searchMemo(neighbour, i, base, true)),
     ];
+    const items = memos.map(toItem);
     log(`search: loading ${items.length.toLocaleString('en-US')} memos (owners of ${settings.sizes.join(' / ')} and a neighbour)…`);
     await bulkLoad(DynamoDBDocumentClient.from(client), config.tableName, items);
     const recorder = recordConsumedCapacity(memoStore.documentClient);
@@ -94,6 +105,23 @@ export async function measureSearch(
       const largestQuery = Math.max(...rows.map((row) => row.firstPage.largestQueryItems));
       const whole = rows.filter((row) => row.kind === 'no match').at(-1)!.firstPage;
       const handlerMsPerMemo = round(Math.max(0, whole.ms - whole.storeMs) / Math.max(1, whole.itemsRead), 4);
+      const cpu = handlerCpu(
+        memos.filter((memo) => memo.ownerId !== neighbour),
+        SEARCH_TERMS.absent,
+      );
+      const designs = await measureDesigns({
+        client,
+        documentClient: memoStore.documentClient,
+        recorder,
+        memoTable: config.tableName,
+        memos,
+        owners,
+        searches: SEARCHES,
+        ownerIndexRows: rows,
+        limit: SEARCH_PAGE_LIMIT,
+        repeats: settings.repeats,
+        log,
+      });
       return {
         store: store.description,
         memoBytes: itemSizeBytes(items[0]!),
@@ -104,6 +132,20 @@ export async function measureSearch(
         limits: ASSUMED_QUERY_MS.map((queryMs) =>
           searchLimit({ queryMs, handlerMsPerMemo, budgetMs: SEARCH_BUDGET_MS, limit: SEARCH_PAGE_LIMIT, largestQuery }),
         ),
+        handlerCpu: cpu,
+        cpuLimits: [FUNCTION_MEMORY_MB, FULL_VCPU_MB].flatMap((memoryMb) =>
+          ASSUMED_QUERY_MS.map((queryMs) => ({
+            memoryMb,
+            ...searchLimit({
+              queryMs,
+              handlerMsPerMemo: round((cpu.perMemoMs * FULL_VCPU_MB) / memoryMb, 4),
+              budgetMs: SEARCH_BUDGET_MS,
+              limit: SEARCH_PAGE_LIMIT,
+              largestQuery,
+            }),
+          })),
+        ),
+        designs,
         elapsedSeconds: round((performance.now() - started) / 1000),
       };
     } finally {

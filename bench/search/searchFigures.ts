@@ -1,3 +1,7 @@
+import type { LookupDesign } from './lookupLayouts.js';
+import type { LookupWrite, ProseShape } from './lookupWrites.js';
+import type { HandlerCpu } from './matchingCost.js';
+
 /** Issue 20, item 2: what searchMemos costs on DynamoDB Local, per owner size and kind of search. */
 
 /** The searches measured on each owner, by what share of the owner's memos they match. */
@@ -45,6 +49,32 @@ export interface SearchLimit {
   memos: number;
 }
 
+/** The deployed design (owner index, matching in the Lambda) and the lookup prototypes (bench/search/lookupLayouts.ts). */
+export type SearchDesign = 'owner index' | LookupDesign;
+
+/** One first page on one design. Lookup rows are timed around the store calls alone (no resolver, no Lambda boundary). */
+export interface DesignRow {
+  design: SearchDesign;
+  memos: number;
+  kind: SearchKind;
+  /** Requests sent: Queries, and BatchGetItem requests for lookup designs. */
+  requests: number;
+  batchGets: number;
+  /** Read units, memo table (or owner index) and lookup table together. */
+  readUnits: number;
+  received: number;
+  hasNextToken: boolean;
+  ms: number;
+  /** Tag items without a tag to look up: the owner index as deployed, its figures repeated. */
+  asOwnerIndex?: boolean;
+}
+
+export interface DesignFigures {
+  rows: DesignRow[];
+  prose: ProseShape;
+  writes: LookupWrite[];
+}
+
 export interface SearchFigures {
   store: string;
   /** Bytes of one memo item (~1 KB). */
@@ -57,5 +87,11 @@ export interface SearchFigures {
   /** Items and indexes this design adds to a memo's write: none. */
   addedWriteUnitsPerMemo: number;
   limits: SearchLimit[];
+  /** The handler's CPU per memo read, measured in-process on the corpus' memos (one core of this machine). */
+  handlerCpu: HandlerCpu;
+  /** The model's limit with that CPU per memo, scaled to a Lambda size (memoryMb / 1,769 of a vCPU). */
+  cpuLimits: (SearchLimit & { memoryMb: number })[];
+  /** The same searches on the lookup prototypes, and their write cost. */
+  designs: DesignFigures;
   elapsedSeconds: number;
 }

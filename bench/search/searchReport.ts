@@ -1,4 +1,5 @@
 import { textTable } from '../textTable.js';
+import { designReportLines } from './designReport.js';
 import type { SearchFigures } from './searchFigures.js';
 
 /** Issue 20's search figures as plain-text lines: first pages per owner size and search, and the latency model's limit. */
@@ -46,5 +47,16 @@ export function searchReportLines(figures: SearchFigures): string[] {
     lines.push(
       `   - ${limit.queryMs} ms per Query: ${limit.queries} Queries in ${limit.budgetMs} ms → up to ${limit.memos.toLocaleString('en-US')} memos per user`,
     );
+  const { handlerCpu } = figures;
+  lines.push(
+    `   The handler's CPU per memo read, measured in-process (one core): ${handlerCpu.perMemoMs} ms (JSON parse, unmarshall, fromItem, matching), of which matching ${handlerCpu.matchingMsPerMemo} ms.`,
+    '   Limit by the same model with that CPU, scaled to the Lambda size (M MB get M/1,769 of a vCPU):',
+  );
+  for (const limit of figures.cpuLimits)
+    lines.push(
+      `   - ${limit.memoryMb} MB (${limit.handlerMsPerMemo} ms per memo), ${limit.queryMs} ms per Query: ${limit.queries} Queries → up to ${limit.memos.toLocaleString('en-US')} memos per user`,
+    );
+  lines.push('');
+  lines.push(...designReportLines(figures.designs));
   return lines;
 }

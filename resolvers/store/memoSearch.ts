@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { memoMatches, type SearchFilter } from '../lib/searchMatch.js';
+import { memoMatcher, type SearchFilter } from '../lib/searchMatch.js';
 import { fromItem, ownerIndexKeyOf, type MemoRecord, type OwnerIndexKey } from './memoItem.js';
 import { ownerPageQuery } from './ownerPageQuery.js';
 import { decodeSearchToken, encodeSearchToken } from './searchToken.js';
@@ -40,6 +40,7 @@ export async function searchOwnerMemos(
   nextToken: unknown,
 ): Promise<SearchPage> {
   let startAfter: OwnerIndexKey | undefined = decodeSearchToken(nextToken, source.tokenKey, ownerId, filter);
+  const matches = memoMatcher(filter);
   const found: Record<string, unknown>[] = [];
   let chunk = limit + 1;
   for (;;) {
@@ -47,7 +48,7 @@ export async function searchOwnerMemos(
     const query = { ...ownerPageQuery(source.tableName, ownerId, limit, startAfter), Limit: chunk };
     const { Items = [], LastEvaluatedKey } = await source.documentClient.send(new QueryCommand(query));
     for (const item of Items) {
-      if (memoMatches(filter, fromItem(item))) found.push(item);
+      if (matches(fromItem(item))) found.push(item);
       if (found.length > limit) break;
     }
     if (found.length > limit || LastEvaluatedKey === undefined) break;

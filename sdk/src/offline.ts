@@ -10,6 +10,8 @@ export { ConflictNotFoundError } from './offline/resolveConflict.js';
 export { RequestTimeoutError } from './offline/callApi.js';
 // The field comparisons the store's conflict rule uses, for an app's editor to send only what changed by the same rule.
 export { changedFields, changesAgainst, EDITABLE_FIELDS } from './offline/memoFields.js';
+// Where a search matches in a memo's text, for highlighting, by the search's own word rules.
+export { matchRanges, type MatchRange } from './offline/matchRanges.js';
 export type {
   Conflict,
   ConflictChoice,
@@ -18,6 +20,7 @@ export type {
   MemoChanges,
   MemoDraft,
   MemoQuery,
+  MemoSearch,
   OfflineMemoStore,
   OfflineStorage,
   OutboxEntry,

@@ -8,6 +8,7 @@ import { MEMO_FIELDS } from '../../resolvers/fields.js';
 import type { BenchResults } from '../../bench/benchResults.js';
 import { LOCAL_DIR, RECORDED_DIR } from '../../bench/resultFiles.js';
 import { round } from '../../bench/stats.js';
+import { CHROMIUM, systemPartFor } from '../helpers/systemParts.js';
 import { TEST_STORE } from '../helpers/testStore.js';
 
 const run = promisify(execFile);
@@ -222,6 +223,29 @@ describe('npm run bench -- --quick', () => {
       expect(row.firstPage).toMatchObject({ itemsRead: row.memos, received: 0 });
     expect(search.addedWriteUnitsPerMemo).toBe(0);
     expect(search.limits.length).toBeGreaterThan(0);
+    // The lookup prototypes beside it, on the same searches, with their write cost.
+    expect(search.designs.rows).toHaveLength(3 * 2 * 5);
+    expect(search.designs.writes.map((write) => write.layout)).toEqual(expect.arrayContaining(['tag items', 'word items']));
+  });
+
+  it("measures issue 20's client search libraries in Chromium, or prints why not (a skip fails under CI=true)", () => {
+    // The rule every suite follows for a program from the machine: missing, it is a skip here and a failure on CI.
+    const chromiumPath = systemPartFor("the quick bench's client search section", CHROMIUM, benchEnv());
+    const { clientSearch } = results;
+    expect(clientSearch.status).toBe(chromiumPath ? 'measured' : 'skipped');
+    if (clientSearch.status === 'skipped') {
+      expect(clientSearch.skippedReason).toContain('no Chromium at');
+      expect(stdout).toContain(`10. Client search (issue 20, item 4): skipped: ${clientSearch.skippedReason}\n`);
+      return;
+    }
+    expect(clientSearch.memos).toBe(1000);
+    expect(clientSearch.rows.map((row) => row.library)).toEqual(['MiniSearch', 'FlexSearch', 'Orama']);
+    for (const row of clientSearch.rows) {
+      expect(row.bundleGzipBytes).toBeGreaterThan(0);
+      expect(row.queryP95Ms).toBeGreaterThanOrEqual(row.queryP50Ms);
+      expect(row.heapMiB).toBeGreaterThan(0);
+    }
+    expect(stdout).toContain(clientSearch.choice.reason);
   });
 
   it('prints every table', () => {
@@ -235,6 +259,7 @@ describe('npm run bench -- --quick', () => {
       '7. Cost',
       '8. Offline sync',
       '9. Search (issue 20)',
+      '10. Client search (issue 20, item 4)',
     ])
       expect(stdout).toContain(heading);
   });

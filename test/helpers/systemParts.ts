@@ -1,4 +1,5 @@
-import { accessSync, constants, statSync } from 'node:fs';
+import { locateChromium } from '../../bench/chromiumLocation.js';
+export { CHROMIUM_FLAGS } from '../../bench/chromiumLocation.js';
 import { JAVA_INSTALL_HINT, locateJava } from '../../local/store/dynamoDbLocal.js';
 
 /**
@@ -20,17 +21,10 @@ export class SystemPartMissingError extends Error {
   }
 }
 
-/** Debian's chromium by default; CHROMIUM_PATH names any other Chromium or Chrome. */
+/** Debian's chromium by default; CHROMIUM_PATH names any other Chromium or Chrome. Found as the bench finds it. */
 export const CHROMIUM: SystemPart = {
   installHint: 'set CHROMIUM_PATH to any Chromium or Chrome, or on Debian: apt-get install -y chromium',
-  locate(env) {
-    const configured = env.CHROMIUM_PATH?.trim();
-    if (configured)
-      return isExecutableFile(configured) ? { path: configured } : { problem: `CHROMIUM_PATH=${configured} is not an executable file` };
-    const candidates = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome', '/usr/bin/google-chrome-stable'];
-    const path = candidates.find(isExecutableFile);
-    return path ? { path } : { problem: 'no Chromium found' };
-  },
+  locate: locateChromium,
 };
 
 /** Java 17+ (what DynamoDB Local needs): found the way local/store/dynamoDbLocal.ts finds it. */
@@ -55,23 +49,3 @@ export function systemPartFor(suite: string, part: SystemPart, env: NodeJS.Proce
   process.stderr.write(`Skipping ${suite}: ${found.problem} (${part.installHint})\n`);
   return undefined;
 }
-
-function isExecutableFile(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
-}
-
-/** Headless Chromium's flags on these machines (shared/README.md): no sandbox as root, no phoning home. */
-export const CHROMIUM_FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];

@@ -138,6 +138,7 @@ export function createMemoStore(options: MemoStoreOptions): OfflineMemoStore {
     ready,
     list: () => replica.list(),
     get: (memoId) => replica.visibleMap().get(memoId),
+    search: (search) => replica.search(search),
     watch: (query, listener) => replica.watch(query, listener),
     create: (draft) => edit((ctx) => createEdit(draft, ctx)),
     update: (memoId, changes) => edit((ctx) => updateEdit(replica.current(), replica.visibleMap().get(memoId), memoId, changes, ctx)),

@@ -1,6 +1,8 @@
 import type { MemoApiError } from '../errors.js';
 import { applyBatch, emptyState, isEmptyBatch, toReplicaState, type ReplicaState } from './replicaState.js';
-import type { Memo, MemoQuery, OfflineStorage, StorageBatch, SyncStatus } from './types.js';
+import { searchFilter } from '../generated/searchMatch.js';
+import { ReplicaSearchIndex } from './replicaSearchIndex.js';
+import type { Memo, MemoQuery, MemoSearch, OfflineStorage, StorageBatch, SyncStatus } from './types.js';
 import { sortedMemos, visibleMemos } from './visibleMemos.js';
 
 type Watcher = { readonly query: MemoQuery; readonly listener: (memos: readonly Memo[]) => void; last: readonly Memo[] | undefined };
@@ -15,6 +17,11 @@ export class LocalReplica {
   private state: ReplicaState = toReplicaState(emptyState());
   private visible: Map<string, Memo> | undefined;
   private sorted: Memo[] | undefined;
+  /**
+   * Built on the first search (a user who never searches pays nothing), then brought up to date at
+   * each search (a watched search runs after every change) by a diff of the visible memos: never rebuilt.
+   */
+  private searchIndex: ReplicaSearchIndex | undefined;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly watchers = new Set<Watcher>();
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
@@ -69,6 +76,12 @@ export class LocalReplica {
     return (this.sorted ??= sortedMemos(this.visibleMap()));
   }
 
+  search({ query, tags }: MemoSearch): readonly Memo[] {
+    const index = (this.searchIndex ??= new ReplicaSearchIndex());
+    index.update(this.visibleMap());
+    return index.search(searchFilter(query, tags), () => this.list());
+  }
+
   watch(query: MemoQuery, listener: (memos: readonly Memo[]) => void): () => void {
     const watcher: Watcher = { query, listener, last: undefined };
     this.watchers.add(watcher);
@@ -113,10 +126,15 @@ export class LocalReplica {
     this.statusChanged();
   }
 
+  private select(query: MemoQuery): readonly Memo[] {
+    if (!query) return this.list();
+    if ('search' in query) return this.search(query.search);
+    const memo = this.visibleMap().get(query.memoId);
+    return memo ? [memo] : [];
+  }
+
   private emit(watcher: Watcher): void {
-    const { query } = watcher;
-    const memo = query && this.visibleMap().get(query.memoId);
-    const selected = query ? (memo ? [memo] : []) : this.list();
+    const selected = this.select(watcher.query);
     if (watcher.last && sameMemos(watcher.last, selected)) return;
     watcher.last = selected;
     watcher.listener(selected);

@@ -114,8 +114,18 @@ export interface SyncStatus {
   readonly storageError?: Error;
 }
 
-/** What a live query watches: every live memo (newest first), or one memo. */
-export type MemoQuery = { readonly memoId: string } | undefined;
+/**
+ * A search of the replica, with searchMemos' arguments and matching rules (docs/api.md, "Search"):
+ * every word of `query` in the title or content, ignoring case and accents, the last word as a
+ * prefix; every tag of `tags`, ignoring case. Neither: every memo.
+ */
+export interface MemoSearch {
+  readonly query?: string | null;
+  readonly tags?: readonly string[] | null;
+}
+
+/** What a live query watches: every live memo (newest first), one memo, or what a search finds (newest first). */
+export type MemoQuery = { readonly memoId: string } | { readonly search: MemoSearch } | undefined;
 
 /**
  * The caller's memos on this device: reads answer from the replica at once, writes apply at once
@@ -127,6 +137,8 @@ export interface OfflineMemoStore {
   /** Every live memo as this device sees it (pending edits applied), newest first. */
   list(): readonly Memo[];
   get(memoId: string): Memo | undefined;
+  /** The live memos `search` finds on this device (pending edits applied), newest first: no request is made. */
+  search(search: MemoSearch): readonly Memo[];
   /** Calls `listener` now and after every change of what `query` selects; returns the stop function. */
   watch(query: MemoQuery, listener: (memos: readonly Memo[]) => void): () => void;
   /** Creates the memo here at once (a client memoId) and queues it; rejects only when it cannot be stored. */

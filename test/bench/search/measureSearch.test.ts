@@ -101,9 +101,80 @@ describe('measureSearch', () => {
     expect(figures.limits[0]!.memos).toBeGreaterThan(figures.limits[2]!.memos);
   });
 
+  it('measures the lookup designs on the same searches, each page as full as the owner index gives it', () => {
+    const { rows } = figures.designs;
+    expect(rows).toHaveLength(3 * SETTINGS.sizes.length * 5);
+    for (const ownerIndex of rows.filter((r) => r.design === 'owner index'))
+      for (const design of ['tag items', 'word items'] as const) {
+        const other = rows.find((r) => r.design === design && r.memos === ownerIndex.memos && r.kind === ownerIndex.kind)!;
+        expect({ design, kind: ownerIndex.kind, received: other.received, next: other.hasNextToken }).toEqual({
+          design,
+          kind: ownerIndex.kind,
+          received: ownerIndex.received,
+          next: ownerIndex.hasNextToken,
+        });
+      }
+    // Tag items look up only tags: a word alone goes to the owner index, as deployed.
+    const tagItems = rows.filter((r) => r.design === 'tag items');
+    expect(tagItems.filter((r) => r.asOwnerIndex).map((r) => r.kind)).toEqual(
+      expect.arrayContaining(['rare word (1 %)', 'common word (50 %)', 'no match']),
+    );
+    expect(tagItems.filter((r) => r.kind.includes('tag')).every((r) => !r.asOwnerIndex && r.batchGets > 0)).toBe(true);
+  });
+
+  it('reads what a page needs on word items, whatever the owner holds: no match is one empty Query', () => {
+    const design = (memos: number, kind: SearchKind) =>
+      figures.designs.rows.find((r) => r.design === 'word items' && r.memos === memos && r.kind === kind)!;
+    for (const memos of SETTINGS.sizes) {
+      expect(design(memos, 'no match')).toMatchObject({ requests: 1, batchGets: 0, received: 0 });
+      // An empty Query: DynamoDB Local reports 0 units, AWS bills its ½-unit minimum.
+      expect(design(memos, 'no match').readUnits).toBeLessThanOrEqual(0.5);
+    }
+    for (const kind of ['rare word (1 %)', 'tag (10 %)'] as const)
+      expect(design(LARGE, kind).readUnits).toBeLessThan(row(LARGE, kind).readUnits);
+    expect(design(LARGE, 'tag (10 %)').readUnits).toBe(design(SMALL, 'tag (10 %)').readUnits);
+  });
+
+  it('prices the writes: tag items leave a content update alone; word items add an item per distinct word and tag; with prefixes, past one transaction', () => {
+    const { prose, writes } = figures.designs;
+    const write = (layout: string, operation: string) => writes.find((w) => w.layout === layout && w.operation === operation)!;
+    expect(write('tag items', 'create')).toMatchObject({ lookupItems: prose.tags, transactions: 1 });
+    expect(write('tag items', 'update content')).toMatchObject({ lookupItems: 0, transactions: 0, addedUnitsTransactional: 0 });
+    expect(write('word items', 'create').lookupItems).toBe(prose.distinctWords + prose.tags);
+    expect(write('word items', 'update content').lookupItems).toBe(prose.updateAdds + prose.updateRemoves);
+    // Whole words still need their own items: a prefix's items also hold the longer words it starts.
+    expect(write('word items + prefixes', 'create').lookupItems).toBe(prose.distinctWords + prose.distinctPrefixes + prose.tags);
+    for (const w of writes) {
+      // One memo action besides the lookup items, at most 100 actions a transaction.
+      expect(w.transactions).toBe(w.lookupItems === 0 ? 0 : Math.ceil((w.lookupItems + 1) / 100));
+      // Lookup items are far below 1 KB: 1 unit each, twice in a transaction, plus the memo's write doubled.
+      expect(w.addedUnitsBatched).toBe(w.lookupItems);
+      if (w.lookupItems > 0) expect(w.addedUnitsTransactional).toBeGreaterThan(2 * w.lookupItems);
+    }
+    expect(write('word items + prefixes', 'create').transactions).toBeGreaterThan(1);
+  });
+
+  it('models the limit from the CPU per memo measured in-process, fewer memos on a smaller Lambda', () => {
+    expect(figures.handlerCpu.perMemoMs).toBeGreaterThan(figures.handlerCpu.matchingMsPerMemo);
+    expect(figures.handlerCpu.matchingMsPerMemo).toBeGreaterThan(0);
+    for (const queryMs of [10, 20, 40]) {
+      const [small, full] = [512, 1769].map((memoryMb) => figures.cpuLimits.find((l) => l.memoryMb === memoryMb && l.queryMs === queryMs)!);
+      expect(small!.handlerMsPerMemo).toBeGreaterThan(full!.handlerMsPerMemo);
+      expect(small!.memos).toBeLessThanOrEqual(full!.memos);
+    }
+  });
+
   it('prints the table and the limit', () => {
     const printed = searchReportLines(figures).join('\n');
-    for (const part of ['Search (issue 20)', '| memos', 'no match', 'Added write cost per memo: 0', 'memos per user'])
+    for (const part of [
+      'Search (issue 20)',
+      '| memos',
+      'no match',
+      'Added write cost per memo: 0',
+      'memos per user',
+      'Designs compared',
+      'word items + prefixes',
+    ])
       expect(printed).toContain(part);
     expect(JSON.parse(JSON.stringify(figures))).toEqual(figures);
   });

@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Memo } from '@memo-api/client/offline';
+import type { TextRange } from '../Search/highlightSegments.js';
 import { MemoListItem } from './MemoListItem.js';
 
 /** The id of the list's heading: the page moves the focus there after a delete. */
@@ -19,10 +20,22 @@ interface MemoListProps {
   readonly onLoadMore: () => void;
   readonly onOpen: (memoId: string) => void;
   readonly onNew: () => void;
+  /** Above the list: the search box. */
+  readonly searchBox?: ReactNode;
+  /** Shown instead of "No memos yet" when a search finds nothing. */
+  readonly noMatches?: ReactNode;
+  /** What a search matched in a text, for the entries to mark. */
+  readonly highlight?: (text: string) => readonly TextRange[];
+  /** A memo's tag was chosen. */
+  readonly onTag?: (tag: string) => void;
 }
 
-/** My memos, newest first by date created, a step at a time ("Load more"); the open one is marked current. */
-export function MemoList({ memos, selectedId, loading, updating, error, hasMore, onLoadMore, onOpen, onNew }: MemoListProps) {
+/**
+ * My memos (or what the search above them found), newest first by date created, a step at a time
+ * ("Load more"); the open one is marked current.
+ */
+export function MemoList(props: MemoListProps) {
+  const { memos, selectedId, loading, updating, error, hasMore, onLoadMore, onOpen, onNew, searchBox, noMatches, highlight, onTag } = props;
   // After "Load more", the focus goes to the first memo of the new page (the button may be gone).
   const firstOfNextPage = useRef<number>();
   useEffect(() => {
@@ -46,12 +59,21 @@ export function MemoList({ memos, selectedId, loading, updating, error, hasMore,
           New memo
         </button>
       </div>
+      {searchBox}
       <p className="hint">Newest first, by date created.</p>
       {error && <p role="alert">{error}</p>}
-      {memos.length === 0 && !loading && !error && <p className="empty">No memos yet. Create your first one.</p>}
+      {memos.length === 0 && !loading && !error && (noMatches ?? <p className="empty">No memos yet. Create your first one.</p>)}
       <ul>
         {memos.map((memo) => (
-          <MemoListItem key={memo.memoId} memo={memo} id={memoEntryId(memo.memoId)} current={memo.memoId === selectedId} onOpen={onOpen} />
+          <MemoListItem
+            key={memo.memoId}
+            memo={memo}
+            id={memoEntryId(memo.memoId)}
+            current={memo.memoId === selectedId}
+            onOpen={onOpen}
+            highlight={highlight}
+            onTag={onTag}
+          />
         ))}
       </ul>
       {loading && <p className="empty">Loading…</p>}

@@ -6,6 +6,9 @@ import { conflictTitle } from '../Conflicts/conflictSides.js';
 import { EDITOR_TITLE_ID, MemoEditor } from '../MemoEditor/MemoEditor.js';
 import type { SavedHow } from '../MemoEditor/useMemoEditor.js';
 import { LIST_HEADING_ID, MemoList, memoEntryId } from '../MemoList/MemoList.js';
+import { NoMatches } from '../Search/NoMatches.js';
+import { SEARCH_INPUT_ID, SearchBox } from '../Search/SearchBox.js';
+import { useListSearch } from '../Search/useListSearch.js';
 import { useStoredMemos } from '../store/useStoredMemos.js';
 import { useSyncStatus } from '../store/useSyncStatus.js';
 import { DiscardDialog } from './DiscardDialog.js';
@@ -39,6 +42,8 @@ const titleOf = (memo: Memo) => memo.title?.trim() || 'Untitled';
 export function MemoWorkspace({ store, leaveGuard }: { store: OfflineMemoStore; leaveGuard: MutableRefObject<LeaveGuard> }) {
   const list = useStoredMemos(store);
   const sync = useSyncStatus(store);
+  // The list shows what the search finds; the open memo comes from every memo, so a search never closes it.
+  const search = useListSearch(store);
   const [shownCount, setShownCount] = useState(LIST_STEP);
   const [selection, setSelection] = useState<Selection>();
   // A memo just created, until the list's live query shows it (the editor opens it at once either way).
@@ -106,7 +111,8 @@ export function MemoWorkspace({ store, leaveGuard }: { store: OfflineMemoStore; 
     if (how === 'created') {
       setCreated(memo);
       setSelection({ memoId: memo.memoId });
-      setFocus({ id: memoEntryId(memo.memoId) });
+      // Unless the search hides it: then the focus stays in the editor (an entry never listed would take it later).
+      setFocus({ id: search.finds(memo.memoId) ? memoEntryId(memo.memoId) : EDITOR_TITLE_ID });
     } else setFocus({ id: EDITOR_TITLE_ID, ifLost: true });
   };
   const remove = (memo: Memo) => {
@@ -134,12 +140,18 @@ export function MemoWorkspace({ store, leaveGuard }: { store: OfflineMemoStore; 
     }
   };
 
-  const shown = deletion.pending ? list.memos.filter((memo) => memo.memoId !== deletion.pending?.memoId) : list.memos;
-  const listed = selectedId === undefined ? undefined : shown.find((memo) => memo.memoId === selectedId);
+  const notDeleted = (memos: readonly Memo[]) =>
+    deletion.pending ? memos.filter((memo) => memo.memoId !== deletion.pending?.memoId) : memos;
+  const shown = notDeleted(search.found ?? list.memos);
+  const listed = selectedId === undefined ? undefined : notDeleted(list.memos).find((memo) => memo.memoId === selectedId);
   const openMemo = listed ?? (created?.memoId === selectedId ? created : undefined);
   useEffect(() => {
     if (created && list.memos.some((memo) => memo.memoId === created.memoId)) setCreated(undefined);
   }, [created, list.memos]);
+  const clearSearch = () => {
+    search.controls.clear();
+    setFocus({ id: SEARCH_INPUT_ID });
+  };
   const editorProps = { store, onSaved: saved, onDelete: remove, onStatus: setStatus, onClose: close, onDirtyChange };
   return (
     <main className={selection ? 'workspace editing' : 'workspace'}>
@@ -153,6 +165,10 @@ export function MemoWorkspace({ store, leaveGuard }: { store: OfflineMemoStore; 
         onLoadMore={() => setShownCount(shownCount + LIST_STEP)}
         onOpen={(memoId) => open({ memoId })}
         onNew={() => open('new')}
+        searchBox={<SearchBox controls={search.controls} found={search.found && list.ready ? shown.length : undefined} />}
+        noMatches={search.found && <NoMatches search={search.controls.search} onClear={clearSearch} />}
+        highlight={search.highlight}
+        onTag={search.controls.addTag}
       />
       <div className="editor-pane">
         <ConflictList conflicts={sync.conflicts} onResolve={resolve} />
