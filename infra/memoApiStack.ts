@@ -12,6 +12,8 @@ import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS, SUBSCRIPTION
 import { DEFAULT_TOMBSTONE_RETENTION_DAYS } from '../resolvers/store/config.js';
 import { FEED_INDEX, MEMO_TABLE_PARTITION_KEY, OWNER_INDEX, TOMBSTONE_ATTRIBUTES } from '../resolvers/store/memoTableSchema.js';
 import { MemoUserPool } from './memoUserPool.js';
+import { MemoOperations } from './operations/memoOperations.js';
+import type { OperationsSettings } from './operations/operationsSettings.js';
 import { bundleResolverCode } from './resolverCode.js';
 import { tableAccessFor, tableResourceArn } from './tableAccess.js';
 
@@ -26,6 +28,8 @@ export interface MemoApiStackProps extends StackProps {
   readonly destroyOnRemoval: boolean;
   /** Lets the app client sign in with USER_PASSWORD_AUTH (scripts, the AWS CLI), besides SRP. */
   readonly allowPasswordAuth: boolean;
+  /** Alarm thresholds, WAF and AppSync limits, alarm email, introspection (infra/operations/operationsSettings.ts). */
+  readonly operations: OperationsSettings;
 }
 
 /**
@@ -46,6 +50,8 @@ export class MemoApiStack extends Stack {
       // Deleted memos stay as tombstones (the change feed reports them) until DynamoDB's TTL removes them.
       timeToLiveAttribute: TOMBSTONE_ATTRIBUTES.expiresAt,
       removalPolicy,
+      // Off only where `cdk destroy` is meant to delete the table: protection would make that delete fail.
+      deletionProtection: !props.destroyOnRemoval,
     });
     // The list index (live memos only) and the change feed's index (every change, tombstones too).
     for (const index of [OWNER_INDEX, FEED_INDEX]) {
@@ -152,6 +158,9 @@ export class MemoApiStack extends Stack {
         additionalAuthorizationModes: [{ authorizationType: appsync.AuthorizationType.IAM }],
       },
       xrayEnabled: true,
+      queryDepthLimit: props.operations.queryDepthLimit,
+      resolverCountLimit: props.operations.resolverCountLimit,
+      introspectionConfig: props.operations.introspection ? appsync.IntrospectionConfig.ENABLED : appsync.IntrospectionConfig.DISABLED,
     });
     // Set on the L1: the L2's logConfig always adds a LogRetention custom resource (a Lambda with
     // a managed policy and logs:* on "*") even when the log group below already sets retention.
@@ -206,6 +215,19 @@ export class MemoApiStack extends Stack {
         code: appsync.Code.fromInline(bundleResolverCode(`${REPO_ROOT}${field.code}`)),
       });
     }
+
+    // Alarms to one SNS topic, the dashboard, and the WAF web ACL on the API (docs/operations.md).
+    new MemoOperations(this, 'Operations', {
+      stage: props.stage,
+      watched: {
+        api,
+        table,
+        indexNames: [OWNER_INDEX.name, FEED_INDEX.name],
+        functions: functions.map(({ field, fn }) => ({ fieldName: field.fieldName, fn })),
+      },
+      settings: props.operations,
+      removalPolicy,
+    });
 
     new CfnOutput(this, 'GraphQLUrl', { value: api.graphqlUrl });
     new CfnOutput(this, 'RealtimeUrl', { value: cfnApi.attrRealtimeUrl });

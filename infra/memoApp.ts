@@ -1,6 +1,7 @@
 import { Validations, type App } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { MemoApiStack } from './memoApiStack.js';
+import { readOperationsSettings } from './operations/operationsSettings.js';
 
 /**
  * Adds the memo stack and the cdk-nag AwsSolutions checks to `app`; a finding without an
@@ -10,6 +11,8 @@ import { MemoApiStack } from './memoApiStack.js';
  *   and logs `cdk destroy` deletes; otherwise they are retained.
  * - `allowPasswordAuth` (default `false`): `true` lets the app client sign in with
  *   USER_PASSWORD_AUTH (`aws cognito-idp initiate-auth`, scripts); otherwise SRP only.
+ * - `alarmEmail`, alarm thresholds, WAF and AppSync limits: infra/operations/operationsSettings.ts
+ *   (each named as its context key; docs/operations.md).
  *
  * @example
  * const app = new App({ context: { stage: 'test', destroyOnRemoval: 'true' } });
@@ -24,6 +27,7 @@ export function addMemoApi(app: App): MemoApiStack {
     stage,
     destroyOnRemoval: booleanContext(app, 'destroyOnRemoval'),
     allowPasswordAuth: booleanContext(app, 'allowPasswordAuth'),
+    operations: readOperationsSettings(app.node, stage),
     description: `Memo GraphQL API (${stage}): AppSync with Cognito sign-in, one Lambda per field, DynamoDB memoTable`,
   });
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
