@@ -8,6 +8,7 @@ import type { Comparison } from './runtime/endpointVsRaw.js';
 import type { RoundTrips } from './runtime/roundTrips.js';
 import type { ScalePoint } from './runtime/scale.js';
 import type { SearchFigures } from './search/searchFigures.js';
+import type { SessionFigures } from './sessions/measureSessions.js';
 import type { OfflineFigures } from './sync/syncFigures.js';
 
 /** What one bench run is told (runBench.ts's FULL and QUICK) and what it found: the shape of results/latest.json. */
@@ -49,5 +50,7 @@ export interface BenchResults {
   search: SearchFigures;
   /** Issue 20, item 4: the client search libraries in Chromium, and the pick the rule makes; skipped without Chromium. */
   clientSearch: ClientSearchFigures;
+  /** Issue 21, item 5: cold starts per user session, one function per field against fewer; the roles; the choice. */
+  sessions: SessionFigures;
   cost: CostFigures;
 }

@@ -5,6 +5,7 @@ import { coldStartReportLines } from './coldStart/coldStartReport.js';
 import { costReportLines } from './cost/costReport.js';
 import { memoryReportLines } from './memory/memoryReport.js';
 import { searchReportLines } from './search/searchReport.js';
+import { sessionReportLines } from './sessions/sessionReport.js';
 import { offlineReportLines } from './sync/offlineReport.js';
 import { textTable } from './textTable.js';
 
@@ -67,7 +68,8 @@ export function formatReport(results: BenchResults): string {
   lines.push(`7. ${costReportLines(results.cost).join('\n')}`, '');
   lines.push(`8. ${offlineReportLines(results.offline).join('\n')}`, '');
   lines.push(`9. ${searchReportLines(results.search).join('\n')}`, '');
-  lines.push(`10. ${clientSearchReportLines(results.clientSearch).join('\n')}`);
+  lines.push(`10. ${clientSearchReportLines(results.clientSearch).join('\n')}`, '');
+  lines.push(`11. ${sessionReportLines(results.sessions).join('\n')}`);
   lines.push('', `Whole run: ${results.elapsedSeconds} s.`);
   return lines.join('\n');
 }

@@ -21,6 +21,8 @@ import { measureScale } from './runtime/scale.js';
 import { signInFirstUser } from './runtime/signIn.js';
 import { measureSearch, SEARCH_QUICK_SETTINGS, SEARCH_SETTINGS } from './search/measureSearch.js';
 import { CLIENT_SEARCH_QUICK_SETTINGS, CLIENT_SEARCH_SETTINGS, measureClientSearch } from './clientSearch/measureClientSearch.js';
+import { SESSION_MODEL_QUICK_SETTINGS, SESSION_MODEL_SETTINGS } from './sessions/sessionModel.js';
+import { measureSessions } from './sessions/measureSessions.js';
 import { measureOffline } from './sync/measureOffline.js';
 import { measureOutboxDrain } from './sync/outboxDrain.js';
 import type { BenchResults, BenchSettings } from './benchResults.js';
@@ -95,6 +97,13 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       const coldStart = await measureColdStarts(bundles, store, { runs: settings.coldStartRuns, profileDir: settings.profileDir, log });
       const memory = await measureMemory(bundles, store, { invocations: settings.memoryInvocations, lambdaMemoryMb, log });
       const sizing = lambdaSizing(memory, loadPrices());
+      // Issue 21, item 5: each design's cold start (while the store is still idle), then the session model.
+      const sessions = await measureSessions(synthesized.template, bundles.get('memo')!, store, {
+        runs: settings.coldStartRuns,
+        settings: settings.quick ? SESSION_MODEL_QUICK_SETTINGS : SESSION_MODEL_SETTINGS,
+        billedMs: { sizing, memoryMb: lambdaMemoryMb },
+        log,
+      });
       const { roundTrips, endpointVsRaw, scale } = await measureRuntime(api, store, settings, log);
       log(`offline: outbox drain of ${settings.outboxEdits} queued creates through the SDK's offline store…`);
       const outboxDrain = await measureOutboxDrain(api, settings.outboxEdits);
@@ -121,6 +130,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         offline: { ...offline, outboxDrain },
         search,
         clientSearch,
+        sessions,
         cost: costFigures(lambdaMemoryMb, capacity, lambdaMs),
       };
     } finally {

@@ -74,7 +74,9 @@ export class MemoUserPool extends Construct {
       generateSecret: false,
       // Refresh (ALLOW_REFRESH_TOKEN_AUTH) comes with any flow; the password never leaves the
       // device with SRP. USER_PASSWORD_AUTH sends it (over TLS) and is opt-in for scripts.
-      authFlows: { userSrp: true, userPassword: props.allowPasswordAuth },
+      // ADMIN_USER_PASSWORD_AUTH answers only IAM callers allowed cognito-idp:AdminInitiateAuth on
+      // this pool: `npm run verify` signs its throw-away users in with it (docs/deploy.md).
+      authFlows: { userSrp: true, userPassword: props.allowPasswordAuth, adminUserPassword: true },
       // No hosted UI or OAuth redirects: clients sign in through the Cognito API (Amplify Auth).
       disableOAuth: true,
       preventUserExistenceErrors: true,

@@ -137,13 +137,15 @@ export async function startLocalApi(options: LocalApiOptions = {}): Promise<Loca
   let users: readonly SeedUser[];
   try {
     users = config.users ?? (await defaultSeedUsers(config.dataDir));
+    principal = await loadIamPrincipal({ dataDir: config.dataDir });
+    // The IAM principal may also call the pool's admin actions (AdminCreateUser, …), as on Cognito.
     userPool = await LocalUserPool.open({
       dataDir: config.dataDir,
       region: config.region,
       issuerOrigin: `http://${origin}`,
       seedUsers: users,
+      adminPrincipal: principal,
     });
-    principal = await loadIamPrincipal({ dataDir: config.dataDir });
   } catch (error) {
     server.close();
     await store.close();

@@ -45,7 +45,7 @@ export function wellKnownDocument(pool: LocalUserPool, pathname: string): unknow
   }
 }
 
-/** Answers one Cognito API call; the body is the request's raw JSON text. */
+/** Answers one Cognito API call; the body is the request's raw JSON text (also what an admin call's signature covers). */
 export function answerUserPoolCall(pool: LocalUserPool, request: IncomingMessage, body: Buffer) {
   let parsed: unknown;
   try {
@@ -55,5 +55,6 @@ export function answerUserPoolCall(pool: LocalUserPool, request: IncomingMessage
     parsed = undefined;
   }
   const target = request.headers[COGNITO_TARGET_HEADER];
-  return pool.handleRequest(Array.isArray(target) ? target[0] : target, parsed);
+  const signed = { method: request.method ?? 'POST', path: request.url ?? '/', headers: request.headers, body };
+  return pool.handleRequest(Array.isArray(target) ? target[0] : target, parsed, signed);
 }

@@ -248,6 +248,23 @@ describe('npm run bench -- --quick', () => {
     expect(stdout).toContain(clientSearch.choice.reason);
   });
 
+  it("models issue 21's cold starts per session: each design's cold start measured, every traffic level × profile × design, the roles, the rule's pick", () => {
+    const { sessions } = results;
+    expect(sessions.coldStarts.map((row) => row.design)).toEqual(['A', 'B', 'C']);
+    for (const row of sessions.coldStarts) {
+      expect(row.firstResponse.runs).toBe(results.settings.coldStartRuns);
+      expectSpread(row.firstResponse.wallMs);
+    }
+    // B bundles every handler, so it holds more than today's memo bundle.
+    expect(sessions.coldStarts[1]!.bytes).toBeGreaterThan(sessions.coldStarts[0]!.bytes);
+    expect(sessions.rows).toHaveLength(3 * 2 * 3);
+    for (const row of sessions.rows)
+      for (const outcome of Object.values(row.outcomes)) expect(outcome.sessions).toBe(sessions.settings.sessions);
+    expect(sessions.iam.perField.map((role) => role.fieldName).sort()).toEqual(MEMO_FIELDS.map((field) => field.fieldName).sort());
+    expect(sessions.iam.designs.find((design) => design.design === 'B')!.readFieldsThatCouldWrite.length).toBeGreaterThan(0);
+    expect(stdout).toContain(`   Choice: ${sessions.choice.chosen} — ${sessions.choice.reason}`);
+  });
+
   it('prints every table', () => {
     for (const heading of [
       '1. DynamoDB round trips',
@@ -260,6 +277,7 @@ describe('npm run bench -- --quick', () => {
       '8. Offline sync',
       '9. Search (issue 20)',
       '10. Client search (issue 20, item 4)',
+      '11. Cold starts per session (issue 21, item 5)',
     ])
       expect(stdout).toContain(heading);
   });

@@ -100,8 +100,12 @@ describe('app client', () => {
     expect(clientProperties(template).CallbackURLs).toBeUndefined();
   });
 
-  it('signs in with SRP and refreshes tokens, and nothing else by default', () => {
-    expect((clientProperties(template).ExplicitAuthFlows as string[]).sort()).toEqual(['ALLOW_REFRESH_TOKEN_AUTH', 'ALLOW_USER_SRP_AUTH']);
+  it('signs in with SRP and refreshes tokens, plus the admin flow only IAM callers reach, and nothing else by default', () => {
+    expect((clientProperties(template).ExplicitAuthFlows as string[]).sort()).toEqual([
+      'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+      'ALLOW_REFRESH_TOKEN_AUTH',
+      'ALLOW_USER_SRP_AUTH',
+    ]);
   });
 
   it('hides whether a user exists, and revokes tokens on sign-out', () => {
@@ -120,6 +124,7 @@ describe('app client', () => {
   it('adds USER_PASSWORD_AUTH only when allowPasswordAuth=true', () => {
     withContext({ allowPasswordAuth: 'true' }, (scripted) => {
       expect((clientProperties(scripted).ExplicitAuthFlows as string[]).sort()).toEqual([
+        'ALLOW_ADMIN_USER_PASSWORD_AUTH',
         'ALLOW_REFRESH_TOKEN_AUTH',
         'ALLOW_USER_PASSWORD_AUTH',
         'ALLOW_USER_SRP_AUTH',

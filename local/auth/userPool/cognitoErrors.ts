@@ -9,7 +9,12 @@ export type CognitoErrorType =
   | 'InvalidParameterException'
   | 'ResourceNotFoundException'
   | 'UnsupportedTokenTypeException'
+  | 'UserNotFoundException'
   | 'UnknownOperationException'
+  // The admin actions' SigV4 check, in AWS's words: no signature, an unknown key, a bad signature.
+  | 'MissingAuthenticationTokenException'
+  | 'UnrecognizedClientException'
+  | 'InvalidSignatureException'
   | 'SerializationException'
   | 'InternalErrorException';
 
@@ -33,4 +38,18 @@ export function missingParameter(member: string): CognitoError {
     'InvalidParameterException',
     `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`,
   );
+}
+
+/** Cognito's words for an admin action on a user the pool does not hold. */
+export const USER_NOT_FOUND = 'User does not exist.';
+
+/**
+ * A right password of a user created by an administrator who has not yet set a permanent one
+ * (FORCE_CHANGE_PASSWORD): Cognito answers the sign-in with the NEW_PASSWORD_REQUIRED challenge.
+ */
+export class PasswordChangeRequired extends Error {
+  constructor(readonly username: string) {
+    super(`${username} must set a new password`);
+    this.name = 'PasswordChangeRequired';
+  }
 }

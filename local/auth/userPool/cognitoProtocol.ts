@@ -1,9 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { CognitoError, missingParameter } from './cognitoErrors.js';
-import type { MintedTokens } from './tokenMinter.js';
+import type { SignedRequest } from '../iam/sigv4Verifier.js';
+import { ADMIN_ACTIONS } from './adminActions.js';
+import { CognitoError } from './cognitoErrors.js';
+import { authenticationResult, authParameter, checkClient, passwordSignInAnswer, required } from './cognitoRequest.js';
+import type { CognitoAction, CognitoPoolOperations, CognitoRequest } from './poolOperations.js';
 import type { CognitoReply } from './types.js';
 import { attributesFromWire, attributesToWire } from './userAttributes.js';
-import type { UserRecord } from './userStore.js';
+
+export type { CognitoPoolOperations } from './poolOperations.js';
 
 /** Prefix of every `X-Amz-Target` of the Cognito user-pool API. */
 export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
@@ -11,24 +15,10 @@ export const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
 /** Cognito's JSON flavour; the AWS SDK and Amplify send and expect it. */
 export const AMZ_JSON = 'application/x-amz-json-1.1';
 
-/**
- * What the protocol asks of a pool (LocalUserPool is one): the pool's operations, in its own terms.
- * Stated here rather than imported, so the pool and its protocol do not import each other.
- */
-export interface CognitoPoolOperations {
-  readonly clientId: string;
-  signUp(username: string, password: string, attributes: Record<string, string>): Promise<string>;
-  signIn(username: string, password: string): Promise<MintedTokens & { refreshToken: string }>;
-  refresh(refreshToken: string): Promise<MintedTokens>;
-  userOfAccessToken(accessToken: string): Promise<Pick<UserRecord, 'username' | 'sub' | 'attributes'>>;
-  revokeRefreshToken(refreshToken: string): Promise<void>;
-  signOutEverywhere(accessToken: string): Promise<void>;
-}
+type Request = CognitoRequest;
+type Action = CognitoAction;
 
-type Request = Record<string, unknown>;
-type Action = (pool: CognitoPoolOperations, request: Request) => Promise<unknown>;
-
-/** The actions this pool speaks; any other target is an UnknownOperationException, as on Cognito. */
+/** The public actions this pool speaks (with ADMIN_ACTIONS); any other target is an UnknownOperationException, as on Cognito. */
 const ACTIONS: Readonly<Record<string, Action>> = {
   InitiateAuth: initiateAuth,
   SignUp: signUp,
@@ -58,15 +48,24 @@ const FLOWS_NOT_ENABLED = new Set(['USER_SRP_AUTH', 'CUSTOM_AUTH', 'USER_AUTH', 
 /**
  * One Cognito API call in, one reply out, in Cognito's wire format: 200 with the action's JSON, or
  * 400 with `{ __type, message }` plus an `x-amzn-errortype` header (what the AWS SDK v3 and Amplify
- * read to name the error). Never throws: an unexpected failure is a 500 InternalErrorException
- * whose cause is in `internalError` for the server's log.
+ * read to name the error). An admin action runs only for a request `signed` by the pool's admin
+ * principal (checked before anything else, as AWS authenticates before it reads the request).
+ * Never throws: an unexpected failure is a 500 InternalErrorException whose cause is in
+ * `internalError` for the server's log.
  */
-export async function handleCognitoRequest(pool: CognitoPoolOperations, target: string, body: unknown): Promise<CognitoReply> {
+export async function handleCognitoRequest(
+  pool: CognitoPoolOperations,
+  target: string,
+  body: unknown,
+  signed?: SignedRequest,
+): Promise<CognitoReply> {
   const requestId = randomUUID();
   try {
     const name = target.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : '';
-    const action = Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined;
+    const admin = Object.hasOwn(ADMIN_ACTIONS, name) ? ADMIN_ACTIONS[name] : undefined;
+    const action = admin ?? (Object.hasOwn(ACTIONS, name) ? ACTIONS[name] : undefined);
     if (!action) throw new CognitoError('UnknownOperationException', `Unknown operation ${JSON.stringify(target.slice(0, 100))}`);
+    if (admin) await pool.checkAdminSignature(signed);
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw new CognitoError('SerializationException', 'The request body must be a JSON object');
     return { status: 200, headers: { 'content-type': AMZ_JSON, 'x-amzn-requestid': requestId }, body: await action(pool, body as Request) };
@@ -80,23 +79,15 @@ export async function handleCognitoRequest(pool: CognitoPoolOperations, target: 
 async function initiateAuth(pool: CognitoPoolOperations, request: Request): Promise<unknown> {
   const flow = required(request, 'AuthFlow', 'authFlow');
   checkClient(pool, request);
-  const parameters = (
-    typeof request.AuthParameters === 'object' && request.AuthParameters !== null ? request.AuthParameters : {}
-  ) as Request;
-  const parameter = (name: string) => {
-    const value = parameters[name];
-    if (typeof value !== 'string' || value === '')
-      throw new CognitoError('InvalidParameterException', `Missing required parameter ${name}`);
-    return value;
-  };
   switch (flow) {
-    case 'USER_PASSWORD_AUTH': {
-      const { refreshToken, ...tokens } = await pool.signIn(parameter('USERNAME'), parameter('PASSWORD'));
-      return { ChallengeParameters: {}, AuthenticationResult: { ...authenticationResult(tokens), RefreshToken: refreshToken } };
-    }
+    case 'USER_PASSWORD_AUTH':
+      return passwordSignInAnswer(pool, authParameter(request, 'USERNAME'), authParameter(request, 'PASSWORD'));
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
-      return { ChallengeParameters: {}, AuthenticationResult: authenticationResult(await pool.refresh(parameter('REFRESH_TOKEN'))) };
+      return {
+        ChallengeParameters: {},
+        AuthenticationResult: authenticationResult(await pool.refresh(authParameter(request, 'REFRESH_TOKEN'))),
+      };
     default:
       if (FLOWS_NOT_ENABLED.has(flow)) throw new CognitoError('InvalidParameterException', `${flow} flow not enabled for this client`);
       throw new CognitoError(
@@ -117,24 +108,6 @@ async function signUp(pool: CognitoPoolOperations, request: Request): Promise<un
 async function getUser(pool: CognitoPoolOperations, request: Request): Promise<unknown> {
   const user = await pool.userOfAccessToken(required(request, 'AccessToken', 'accessToken'));
   return { Username: user.username, UserAttributes: attributesToWire(user.sub, user.attributes) };
-}
-
-function authenticationResult(tokens: MintedTokens) {
-  return { AccessToken: tokens.accessToken, ExpiresIn: tokens.expiresIn, IdToken: tokens.idToken, TokenType: 'Bearer' };
-}
-
-/** A request's app client must be this pool's: Cognito answers any other with ResourceNotFoundException. */
-function checkClient(pool: CognitoPoolOperations, request: Request): void {
-  const clientId = required(request, 'ClientId', 'clientId');
-  if (clientId !== pool.clientId)
-    throw new CognitoError('ResourceNotFoundException', `User pool client ${clientId.slice(0, 128)} does not exist.`);
-}
-
-/** A non-empty string member; `wireName` is how Cognito's validation message spells it. */
-function required(request: Request, member: string, wireName: string): string {
-  const value = request[member];
-  if (typeof value !== 'string' || value === '') throw missingParameter(wireName);
-  return value;
 }
 
 function errorReply(requestId: string, status: number, type: string, message: string): CognitoReply {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { authFilesIn } from './authFiles.js';
-import { CognitoError, INCORRECT_CREDENTIALS } from './cognitoErrors.js';
+import type { LocalIamPrincipal } from '../iam/iamCredentials.js';
+import type { SignedRequest } from '../iam/sigv4Verifier.js';
+import { checkAdminSignature, type AdminOption } from './adminSignature.js';
+import { CognitoError, INCORRECT_CREDENTIALS, PasswordChangeRequired } from './cognitoErrors.js';
 import { handleCognitoRequest, type CognitoPoolOperations } from './cognitoProtocol.js';
 import { hashPassword, spendPasswordCheck, verifyPassword } from './passwordHash.js';
 import { passwordPolicyViolation } from './passwordPolicy.js';
@@ -10,6 +13,7 @@ import { loadOrCreateSigningKey, type SigningKey } from './signingKey.js';
 import { createTokenMinter, type MintedTokens, type TokenMinter } from './tokenMinter.js';
 import { createUserPoolTokenVerifier, TokenRejected, type UserPoolTokenVerifier } from './tokenVerifier.js';
 import type { CognitoReply, LocalUserPoolOptions, PublicJwks, SeedUser } from './types.js';
+import { UserAdministration } from './userAdministration.js';
 import { usernameViolation } from './usernames.js';
 import { UserStore, type UserRecord } from './userStore.js';
 
@@ -33,6 +37,8 @@ export class LocalUserPool implements CognitoPoolOperations {
    * @throws {TokenRejected} for any token this pool did not issue, or no longer accepts
    */
   readonly verifyToken: UserPoolTokenVerifier;
+  /** The admin actions' operations on users; callers check {@link LocalUserPool.checkAdminSignature} first. */
+  readonly admin: UserAdministration;
 
   private constructor(
     readonly userPoolId: string,
@@ -41,7 +47,10 @@ export class LocalUserPool implements CognitoPoolOperations {
     private readonly key: SigningKey,
     private readonly users: UserStore,
     private readonly refreshTokens: RefreshTokenStore,
+    private readonly region: string,
+    private readonly adminPrincipal: LocalIamPrincipal | undefined,
   ) {
+    this.admin = new UserAdministration(users, refreshTokens);
     this.issuer = `${issuerOrigin.replace(/\/+$/, '')}/${userPoolId}`;
     this.mint = createTokenMinter({ issuer: this.issuer, clientId, key });
     this.verifyToken = createUserPoolTokenVerifier({ issuer: this.issuer, clientId, jwks: key.jwks });
@@ -53,7 +62,7 @@ export class LocalUserPool implements CognitoPoolOperations {
    *
    * @throws Error when a seed user's name or password breaks the pool's rules.
    */
-  static async open(options: LocalUserPoolOptions): Promise<LocalUserPool> {
+  static async open(options: LocalUserPoolOptions & AdminOption): Promise<LocalUserPool> {
     const files = authFilesIn(options.dataDir);
     const ids = await loadOrCreatePoolIds(files, options.region);
     const [key, users, refreshTokens] = await Promise.all([
@@ -61,7 +70,16 @@ export class LocalUserPool implements CognitoPoolOperations {
       UserStore.open(files),
       RefreshTokenStore.open(files),
     ]);
-    const pool = new LocalUserPool(ids.userPoolId, ids.clientId, options.issuerOrigin, key, users, refreshTokens);
+    const pool = new LocalUserPool(
+      ids.userPoolId,
+      ids.clientId,
+      options.issuerOrigin,
+      key,
+      users,
+      refreshTokens,
+      options.region,
+      options.adminPrincipal,
+    );
     for (const seed of options.seedUsers ?? []) await pool.seed(seed);
     return pool;
   }
@@ -74,11 +92,21 @@ export class LocalUserPool implements CognitoPoolOperations {
   /**
    * Answers one Cognito API call. `target` is the `X-Amz-Target` header
    * (`AWSCognitoIdentityProviderService.<Action>`; undefined when absent), `body` the parsed JSON
-   * request (undefined when it did not parse). Send the reply's status, headers and JSON body as
-   * they are; log `internalError` when present. Never throws.
+   * request (undefined when it did not parse), `signed` the request as received (method, path,
+   * headers, raw body): admin actions need it to check the caller's SigV4 signature and are refused
+   * without it. Send the reply's status, headers and JSON body as they are; log `internalError`
+   * when present. Never throws.
    */
-  handleRequest(target: string | undefined, body: unknown): Promise<CognitoReply> {
-    return handleCognitoRequest(this, target ?? '', body);
+  handleRequest(target: string | undefined, body: unknown, signed?: SignedRequest): Promise<CognitoReply> {
+    return handleCognitoRequest(this, target ?? '', body, signed);
+  }
+
+  /**
+   * Refuses an admin call unless `signed` is SigV4-signed by the pool's admin principal.
+   * @throws {CognitoError} MissingAuthenticationTokenException, UnrecognizedClientException or InvalidSignatureException
+   */
+  checkAdminSignature(signed: SignedRequest | undefined): Promise<void> {
+    return checkAdminSignature(signed, this.adminPrincipal, this.region);
   }
 
   /** SignUp, confirmed at once (no code locally). Returns the new user's `sub`. */
@@ -97,7 +125,10 @@ export class LocalUserPool implements CognitoPoolOperations {
     return sub;
   }
 
-  /** USER_PASSWORD_AUTH: a new session with its tokens and refresh token. */
+  /**
+   * USER_PASSWORD_AUTH (and ADMIN_USER_PASSWORD_AUTH): a new session with its tokens and refresh token.
+   * @throws {PasswordChangeRequired} for a right password of a user an administrator has not confirmed
+   */
   async signIn(username: string, password: string): Promise<MintedTokens & { refreshToken: string }> {
     const user = this.users.find(username);
     // An unknown user gets the same answer, after the same work, as a wrong password.
@@ -106,6 +137,7 @@ export class LocalUserPool implements CognitoPoolOperations {
       throw new CognitoError('NotAuthorizedException', INCORRECT_CREDENTIALS);
     }
     if (!(await verifyPassword(password, user.passwordHash))) throw new CognitoError('NotAuthorizedException', INCORRECT_CREDENTIALS);
+    if (user.forcePasswordChange) throw new PasswordChangeRequired(username);
     const authTime = Math.floor(Date.now() / 1000);
     const session = { username, originJti: randomUUID(), authTime, expiresAt: authTime + REFRESH_TOKEN_VALIDITY_SECONDS };
     const refreshToken = await this.refreshTokens.issue(session);

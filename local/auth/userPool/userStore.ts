@@ -12,6 +12,8 @@ export interface UserRecord {
   readonly attributes: Readonly<Record<string, string>>;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Created by an administrator with a temporary password (Cognito's FORCE_CHANGE_PASSWORD); absent once confirmed. */
+  readonly forcePasswordChange?: true;
 }
 
 interface UsersFile {
@@ -40,6 +42,17 @@ export class UserStore {
   /** Adds or replaces the user with this username, then persists. */
   async put(user: UserRecord): Promise<void> {
     this.users.set(user.username, user);
-    await this.files.write('users.json', { users: [...this.users.values()] } satisfies UsersFile);
+    await this.persist();
+  }
+
+  /** Removes the user with this username, then persists; false when there was none. */
+  async delete(username: string): Promise<boolean> {
+    if (!this.users.delete(username)) return false;
+    await this.persist();
+    return true;
+  }
+
+  private persist(): Promise<void> {
+    return this.files.write('users.json', { users: [...this.users.values()] } satisfies UsersFile);
   }
 }

@@ -255,7 +255,7 @@ describe('the wire format', () => {
   });
 
   it.each([
-    ['an unknown action', 'AWSCognitoIdentityProviderService.AdminDeleteUser', '{}', 'UnknownOperationException'],
+    ['an unknown action', 'AWSCognitoIdentityProviderService.AdminDisableUser', '{}', 'UnknownOperationException'],
     ['another service', 'DynamoDB_20120810.ListTables', '{}', 'UnknownOperationException'],
     ['a prototype key as action', 'AWSCognitoIdentityProviderService.constructor', '{}', 'UnknownOperationException'],
     ['a body that is not JSON', 'AWSCognitoIdentityProviderService.SignUp', '{', 'SerializationException'],
