@@ -106,7 +106,9 @@ Environment variables:
   RESOLVER_COUNT_LIMIT  most resolver-backed fields per request (default ${SHARED_DEFAULTS.resolverCountLimit})
   KEEP_ALIVE_MS         interval of the real-time ka messages (default ${SHARED_DEFAULTS.keepAliveMs})
   POWERTOOLS_LOG_LEVEL  the handlers' log level: ${HANDLER_LOG_LEVELS.join(', ')} (default ${DEFAULT_HANDLER_LOG_LEVEL}:
-                        warnings and errors only; INFO prints one JSON line per request, as on Lambda)`;
+                        warnings and errors only; INFO prints one JSON line per request, as on Lambda)
+  POWERTOOLS_METRICS_DISABLED  false prints the handlers' metrics too (one embedded-metric JSON
+                        document per request, as on Lambda; off locally by default)`;
 
 /** Whether the command line asks for the usage text instead of a server. */
 export function wantsHelp(argv: readonly string[]): boolean {

@@ -50,7 +50,7 @@ export class MemoDashboard extends Construct {
       ]),
     );
     this.dashboard.addWidgets(
-      graph('Errors by type and field (MemoApi/Errors: filled once the handlers emit it)', [custom(CUSTOM_METRICS.errors, 'errors')], {
+      graph('Errors by type and field (MemoApi/Errors, from the handlers)', [custom(CUSTOM_METRICS.errors, 'errors')], {
         stacked: true,
       }),
       graph('Lambda errors by field', functionMetrics(watched, 'Errors', cloudwatch.Stats.SUM), { stacked: true }),
@@ -66,13 +66,9 @@ export class MemoDashboard extends Construct {
         ...tableAndIndexMetrics(watched, 'ConsumedWriteCapacityUnits'),
       ]),
       graph('Lambda duration p99 (ms)', functionMetrics(watched, 'Duration', cloudwatch.Stats.p(99))),
-      graph(
-        'Cold starts by field (MemoApi/ColdStart: filled once the handlers emit it)',
-        [custom(CUSTOM_METRICS.coldStart, 'cold starts')],
-        {
-          stacked: true,
-        },
-      ),
+      graph('Cold starts by field (MemoApi/ColdStart, from the handlers)', [custom(CUSTOM_METRICS.coldStart, 'cold starts')], {
+        stacked: true,
+      }),
     );
     this.dashboard.addWidgets(
       graph('WAF blocked requests by rule', [

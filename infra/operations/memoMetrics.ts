@@ -7,15 +7,8 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 /** One period for every alarm and graph: AppSync, Lambda and DynamoDB all publish per minute, 5 smooths low traffic. */
 export const METRIC_PERIOD = Duration.minutes(5);
 
-/**
- * The custom metrics the handlers emit (Powertools Metrics, embedded metric format): namespace,
- * names and dimensions. The dashboard reads them; the handlers' logging step must emit exactly these.
- */
-export const CUSTOM_METRICS = {
-  namespace: 'MemoApi',
-  errors: { metricName: 'Errors', dimensions: ['errorType', 'field'] },
-  coldStart: { metricName: 'ColdStart', dimensions: ['field'] },
-} as const;
+/** The custom metrics the handlers emit: defined beside them, read here by the dashboard. */
+export { CUSTOM_METRICS } from '../../resolvers/lib/memoMetricNames.js';
 
 /** A CloudWatch alarm may evaluate a math expression over at most 10 metrics. */
 export const MAX_METRICS_PER_ALARM_EXPRESSION = 10;

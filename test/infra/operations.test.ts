@@ -250,9 +250,9 @@ describe('the dashboard', () => {
   it.each([
     ['errors by type and field', /^Errors by type/, 'Errors'],
     ['cold starts by field', /^Cold starts/, 'ColdStart'],
-  ])('graphs %s from the MemoApi namespace, marked as filled once the handlers emit it', (_name, title, metricName) => {
+  ])('graphs %s from the MemoApi namespace the handlers write to', (_name, title, metricName) => {
     const widget = dashboardBody(template).widgets.find((candidate) => title.test(String(candidate.properties.title)))!;
-    expect(widget.properties.title).toMatch(/filled once the handlers emit it/);
+    expect(widget.properties.title).toMatch(/MemoApi\/\w+, from the handlers/);
     expect(JSON.stringify(widget.properties.metrics)).toContain(
       `SEARCH('Namespace=\\"MemoApi\\" MetricName=\\"${metricName}\\"', 'Sum', 300)`,
     );

@@ -56,6 +56,7 @@ describe('npm start', () => {
       'LOCAL_IAM_SESSION_TOKEN',
       'LOCAL_IAM_ACCOUNT_ID',
       'POWERTOOLS_LOG_LEVEL',
+      'POWERTOOLS_METRICS_DISABLED',
       'AWS_REGION',
       'TABLE_NAME',
       'PAGE_TOKEN_SECRET',
