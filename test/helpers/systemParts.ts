@@ -23,7 +23,8 @@ export class SystemPartMissingError extends Error {
 
 /** Debian's chromium by default; CHROMIUM_PATH names any other Chromium or Chrome. Found as the bench finds it. */
 export const CHROMIUM: SystemPart = {
-  installHint: 'set CHROMIUM_PATH to any Chromium or Chrome, or on Debian: apt-get install -y chromium',
+  // The problem names CHROMIUM_PATH already (bench/chromiumLocation.ts).
+  installHint: 'on Debian: apt-get install -y chromium; elsewhere any Chromium or Chrome',
   locate: locateChromium,
 };
 
