@@ -1,5 +1,5 @@
 import { CognitoError } from './cognitoErrors.js';
-import { authenticationResult, authParameter, checkClient, checkPool, passwordSignInAnswer, required } from './cognitoRequest.js';
+import { authParameter, checkClient, checkPool, passwordSignInAnswer, refreshAnswer, required } from './cognitoRequest.js';
 import type { CognitoAction, CognitoRequest } from './poolOperations.js';
 import { attributesFromWire, attributesToWire } from './userAttributes.js';
 
@@ -53,10 +53,7 @@ export const ADMIN_ACTIONS: Readonly<Record<string, CognitoAction>> = {
         return passwordSignInAnswer(pool, authParameter(request, 'USERNAME'), authParameter(request, 'PASSWORD'));
       case 'REFRESH_TOKEN_AUTH':
       case 'REFRESH_TOKEN':
-        return {
-          ChallengeParameters: {},
-          AuthenticationResult: authenticationResult(await pool.refresh(authParameter(request, 'REFRESH_TOKEN'))),
-        };
+        return refreshAnswer(pool, request);
       default:
         throw new CognitoError('InvalidParameterException', `${flow.slice(0, 100)} flow not enabled for this client`);
     }

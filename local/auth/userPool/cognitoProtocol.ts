@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { SignedRequest } from '../iam/sigv4Verifier.js';
 import { ADMIN_ACTIONS } from './adminActions.js';
 import { CognitoError } from './cognitoErrors.js';
-import { authenticationResult, authParameter, checkClient, passwordSignInAnswer, required } from './cognitoRequest.js';
+import { authenticationResult, authParameter, checkClient, passwordSignInAnswer, refreshAnswer, required } from './cognitoRequest.js';
 import type { CognitoAction, CognitoPoolOperations, CognitoRequest } from './poolOperations.js';
 import type { CognitoReply } from './types.js';
 import { attributesFromWire, attributesToWire } from './userAttributes.js';
@@ -84,10 +84,7 @@ async function initiateAuth(pool: CognitoPoolOperations, request: Request): Prom
       return passwordSignInAnswer(pool, authParameter(request, 'USERNAME'), authParameter(request, 'PASSWORD'));
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
-      return {
-        ChallengeParameters: {},
-        AuthenticationResult: authenticationResult(await pool.refresh(authParameter(request, 'REFRESH_TOKEN'))),
-      };
+      return refreshAnswer(pool, request);
     default:
       if (FLOWS_NOT_ENABLED.has(flow)) throw new CognitoError('InvalidParameterException', `${flow} flow not enabled for this client`);
       throw new CognitoError(

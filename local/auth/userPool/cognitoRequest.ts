@@ -40,6 +40,14 @@ export function authenticationResult(tokens: MintedTokens) {
   return { AccessToken: tokens.accessToken, ExpiresIn: tokens.expiresIn, IdToken: tokens.idToken, TokenType: 'Bearer' };
 }
 
+/** The answer to a refresh (InitiateAuth or AdminInitiateAuth with REFRESH_TOKEN_AUTH): fresh tokens of the same session. */
+export async function refreshAnswer(pool: CognitoPoolOperations, request: CognitoRequest): Promise<unknown> {
+  return {
+    ChallengeParameters: {},
+    AuthenticationResult: authenticationResult(await pool.refresh(authParameter(request, 'REFRESH_TOKEN'))),
+  };
+}
+
 /**
  * The answer to a password sign-in (InitiateAuth USER_PASSWORD_AUTH, AdminInitiateAuth
  * ADMIN_USER_PASSWORD_AUTH): the tokens, or Cognito's NEW_PASSWORD_REQUIRED challenge for a user
