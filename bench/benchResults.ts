@@ -9,6 +9,7 @@ import type { RoundTrips } from './runtime/roundTrips.js';
 import type { ScalePoint } from './runtime/scale.js';
 import type { SearchFigures } from './search/searchFigures.js';
 import type { SessionFigures } from './sessions/measureSessions.js';
+import type { ObservabilityFigures } from './observability/measureObservability.js';
 import type { OfflineFigures } from './sync/syncFigures.js';
 
 /** What one bench run is told (runBench.ts's FULL and QUICK) and what it found: the shape of results/latest.json. */
@@ -52,5 +53,7 @@ export interface BenchResults {
   clientSearch: ClientSearchFigures;
   /** Issue 21, item 5: cold starts per user session, one function per field against fewer; the roles; the choice. */
   sessions: SessionFigures;
+  /** Issue 21, item 1: the deployed entry as deployed, without logs and metrics, and with Powertools Tracer; the Tracer rule's pick. */
+  observability: ObservabilityFigures;
   cost: CostFigures;
 }

@@ -6,6 +6,7 @@ import { costReportLines } from './cost/costReport.js';
 import { memoryReportLines } from './memory/memoryReport.js';
 import { searchReportLines } from './search/searchReport.js';
 import { sessionReportLines } from './sessions/sessionReport.js';
+import { observabilityReportLines } from './observability/observabilityReport.js';
 import { offlineReportLines } from './sync/offlineReport.js';
 import { textTable } from './textTable.js';
 
@@ -70,6 +71,7 @@ export function formatReport(results: BenchResults): string {
   lines.push(`9. ${searchReportLines(results.search).join('\n')}`, '');
   lines.push(`10. ${clientSearchReportLines(results.clientSearch).join('\n')}`, '');
   lines.push(`11. ${sessionReportLines(results.sessions).join('\n')}`);
+  lines.push('', ...observabilityReportLines(results.observability));
   lines.push('', `Whole run: ${results.elapsedSeconds} s.`);
   return lines.join('\n');
 }

@@ -12,7 +12,7 @@ export { handler as memoHandler } from '../resolvers/memo.js';
 export { handler as memoChangesHandler } from '../resolvers/memoChanges.js';
 export { handler as searchMemosHandler } from '../resolvers/searchMemos.js';
 export { handler as updateMemoHandler } from '../resolvers/updateMemo.js';
-export { FUNCTION_MEMORY_MB, MEMO_FIELDS } from '../resolvers/fields.js';
+export { FUNCTION_MEMORY_MB, MEMO_FIELDS, MEMO_FUNCTION_ENTRY } from '../resolvers/fields.js';
 export { request as appSyncLambdaRequest } from '../resolvers/appsync/invokeLambda.js';
 export { MEMO_LIMITS } from '../resolvers/lib/validation.js';
 export { memoMatches } from '../resolvers/lib/searchMatch.js';

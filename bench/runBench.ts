@@ -23,6 +23,7 @@ import { measureSearch, SEARCH_QUICK_SETTINGS, SEARCH_SETTINGS } from './search/
 import { CLIENT_SEARCH_QUICK_SETTINGS, CLIENT_SEARCH_SETTINGS, measureClientSearch } from './clientSearch/measureClientSearch.js';
 import { SESSION_MODEL_QUICK_SETTINGS, SESSION_MODEL_SETTINGS } from './sessions/sessionModel.js';
 import { measureSessions } from './sessions/measureSessions.js';
+import { measureObservability, OBSERVABILITY_QUICK_SETTINGS, OBSERVABILITY_SETTINGS } from './observability/measureObservability.js';
 import { measureOffline } from './sync/measureOffline.js';
 import { measureOutboxDrain } from './sync/outboxDrain.js';
 import type { BenchResults, BenchSettings } from './benchResults.js';
@@ -98,10 +99,16 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
       const memory = await measureMemory(bundles, store, { invocations: settings.memoryInvocations, lambdaMemoryMb, log });
       const sizing = lambdaSizing(memory, loadPrices());
       // Issue 21, item 5: each design's cold start (while the store is still idle), then the session model.
-      const sessions = await measureSessions(synthesized.template, bundles.get('memo')!, store, {
+      const sessions = await measureSessions(synthesized.template, bundles, store, {
         runs: settings.coldStartRuns,
         settings: settings.quick ? SESSION_MODEL_QUICK_SETTINGS : SESSION_MODEL_SETTINGS,
         billedMs: { sizing, memoryMb: lambdaMemoryMb },
+        log,
+      });
+      // Issue 21, item 1: what logs, metrics and Tracer cost the first response (store still idle).
+      const observability = await measureObservability(bundles.get('memo')!.env, store, {
+        runs: settings.coldStartRuns,
+        warmCalls: (settings.quick ? OBSERVABILITY_QUICK_SETTINGS : OBSERVABILITY_SETTINGS).warmCalls,
         log,
       });
       const { roundTrips, endpointVsRaw, scale } = await measureRuntime(api, store, settings, log);
@@ -131,6 +138,7 @@ export async function runBench(settings: BenchSettings, log: (line: string) => v
         search,
         clientSearch,
         sessions,
+        observability,
         cost: costFigures(lambdaMemoryMb, capacity, lambdaMs),
       };
     } finally {

@@ -9,8 +9,10 @@ export interface TableGrant {
 }
 
 /**
- * The DynamoDB actions each memo Lambda really calls (resolvers/store/memoStore.ts), each on the
- * one ARN it needs. A field missing here fails the synth instead of deploying without access.
+ * The DynamoDB actions each field's handler really calls (resolvers/store/memoStore.ts), each on
+ * the one ARN it needs. The one memo function's role is the union over the fields it serves
+ * (`tableAccessForFields`); this per-field table says why each action is there, and feeds the
+ * bench (docs/performance.md §11). A field missing here fails the synth instead of deploying without access.
  */
 export const TABLE_ACCESS_BY_FIELD: Readonly<Record<string, readonly TableGrant[]>> = {
   // PutItem only: when a client-chosen memoId is taken, DynamoDB returns the stored item with the
@@ -34,11 +36,34 @@ export const TABLE_ACCESS_BY_FIELD: Readonly<Record<string, readonly TableGrant[
   ],
 };
 
+/** The order grants come out of `tableAccessForFields`: the table, then the indexes. */
+const RESOURCE_ORDER: readonly TableResource[] = ['table', 'ownerIndex', 'feedIndex'];
+
 /** @throws when `fieldName` has no entry: every Lambda-backed field must declare its access. */
 export function tableAccessFor(fieldName: string): readonly TableGrant[] {
   const grants = TABLE_ACCESS_BY_FIELD[fieldName];
   if (!grants) throw new Error(`infra/tableAccess.ts lists no DynamoDB actions for field ${fieldName}`);
   return grants;
+}
+
+/**
+ * The access of one function serving every field in `fieldNames`: the union of their grants, one
+ * grant per resource with its actions sorted and each named once.
+ *
+ * @example tableAccessForFields(['memo', 'createMemo']) // [{ resource: 'table', actions: ['dynamodb:GetItem', 'dynamodb:PutItem'] }]
+ * @throws when a field has no entry in TABLE_ACCESS_BY_FIELD
+ */
+export function tableAccessForFields(fieldNames: readonly string[]): TableGrant[] {
+  const actionsByResource = new Map<TableResource, Set<string>>();
+  for (const grant of fieldNames.flatMap(tableAccessFor)) {
+    const actions = actionsByResource.get(grant.resource) ?? new Set<string>();
+    for (const action of grant.actions) actions.add(action);
+    actionsByResource.set(grant.resource, actions);
+  }
+  return RESOURCE_ORDER.filter((resource) => actionsByResource.has(resource)).map((resource) => ({
+    resource,
+    actions: [...actionsByResource.get(resource)!].sort(),
+  }));
 }
 
 /** The ARN a grant names, from memoTable's: the table's own, or `<tableArn>/index/<index name>`. */

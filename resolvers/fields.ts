@@ -1,7 +1,7 @@
 /**
- * Every GraphQL field backed by a memo Lambda: the single list infra/ builds functions and
- * resolvers from, and the local runtime serves. `entry` is relative to the repository root and
- * exports `handler`.
+ * Every GraphQL field backed by the memo Lambda: the single list infra/ builds resolvers from,
+ * and the local runtime serves. `entry` is the field's own handler module (relative to the
+ * repository root, exporting `handler`); one function, MEMO_FUNCTION_ENTRY, serves them all.
  */
 export interface MemoField {
   readonly typeName: 'Query' | 'Mutation';
@@ -18,6 +18,12 @@ export const MEMO_FIELDS: readonly MemoField[] = [
   { typeName: 'Mutation', fieldName: 'updateMemo', entry: 'resolvers/updateMemo.ts' },
   { typeName: 'Mutation', fieldName: 'deleteMemo', entry: 'resolvers/deleteMemo.ts' },
 ];
+
+/**
+ * The one Lambda entry every MEMO_FIELDS field runs on: it dispatches on AppSync's
+ * `event.info` to the field's handler. infra/ deploys it; the local runtime invokes it.
+ */
+export const MEMO_FUNCTION_ENTRY = 'resolvers/memoFunction.ts';
 
 /**
  * Every subscription field, each with a unit resolver on a NONE data source running `code`
@@ -39,12 +45,12 @@ export const SUBSCRIPTION_FIELDS: readonly SubscriptionField[] = ['onCreateMemo'
 }));
 
 /**
- * Memory of every memo Lambda. CPU scales with memory on Lambda, and cold start (parsing the
+ * Memory of the memo Lambda. CPU scales with memory on Lambda, and cold start (parsing the
  * bundled SDK, building the client) is CPU-bound; the handlers use well under 100 MB. 512 MB is
  * the usual Node.js knee of cost against latency. infra/ deploys it; the local runtime reports it
  * in the Lambda context it hands the handlers.
  */
 export const FUNCTION_MEMORY_MB = 512;
 
-/** Timeout of every memo Lambda: one DynamoDB call plus SDK retries; AppSync gives up after 30 s anyway. */
+/** Timeout of the memo Lambda: one DynamoDB call plus SDK retries; AppSync gives up after 30 s anyway. */
 export const FUNCTION_TIMEOUT_SECONDS = 10;

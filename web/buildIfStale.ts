@@ -9,10 +9,8 @@ import { fileURLToPath } from 'node:url';
 
 const repositoryRoot = fileURLToPath(new URL('..', import.meta.url));
 export const WEB_DIST = join(repositoryRoot, 'web', 'dist');
-/** What the build reads: the app, its page and config, and the SDK it bundles from source. */
-const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'sdk/src', 'resolvers/lib/memoRules.ts'].map((path) =>
-  join(repositoryRoot, path),
-);
+/** What the build reads: the app, its page, config and icons, and the SDK it bundles from source (the memo rules included). */
+const SOURCES = ['web/src', 'web/index.html', 'web/vite.config.ts', 'web/appIcons.ts', 'sdk/src'].map((path) => join(repositoryRoot, path));
 
 /** Whether web/dist is missing or older than any of its sources. */
 export async function isWebAppStale(): Promise<boolean> {

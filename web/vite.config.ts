@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { APP_ICONS, appColours, appIcons } from './appIcons.js';
 
 /** The running `npm start` the dev server forwards to (MEMO_API_ORIGIN names another). */
 const API_ORIGIN = process.env.MEMO_API_ORIGIN ?? 'http://127.0.0.1:4000';
@@ -55,7 +56,7 @@ function offlineShell(): Plugin[] {
   return VitePWA({
     registerType: 'autoUpdate',
     injectRegister: false, // src/serviceWorker.ts registers it, and warms the config cache
-    manifest: false,
+    manifest: appManifest(),
     // The same worker however the build is run (vitest sets NODE_ENV=test, which would pick Workbox's verbose development build).
     mode: 'production',
     workbox: {
@@ -77,6 +78,26 @@ function offlineShell(): Plugin[] {
   });
 }
 
+/**
+ * The web app manifest (manifest.webmanifest, linked from the page): installable as an app of its
+ * own window, opening at the list; the colours are the page's own (styles.css), the icons drawn
+ * at build time (appIcons.ts).
+ */
+function appManifest() {
+  const { accent, wash } = appColours();
+  return {
+    name: 'Memos',
+    short_name: 'Memos',
+    description: 'Your memos, on this device and synced, also offline',
+    start_url: BASE,
+    scope: BASE,
+    display: 'standalone' as const,
+    theme_color: accent,
+    background_color: wash,
+    icons: APP_ICONS.map(({ src, size, purpose }) => ({ src, sizes: `${size}x${size}`, type: 'image/png', purpose })),
+  };
+}
+
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: BASE,
@@ -89,7 +110,7 @@ export default defineConfig({
   },
   oxc: { jsx: { runtime: 'automatic' } },
   build: { outDir: 'dist', emptyOutDir: true },
-  plugins: [devClientConfig(), offlineShell()],
+  plugins: [devClientConfig(), appIcons(BASE), offlineShell()],
   server: {
     host: '127.0.0.1',
     proxy: {

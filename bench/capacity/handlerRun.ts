@@ -101,6 +101,6 @@ async function call<T>(operation: MemoOperation, args: Record<string, unknown>, 
     selectionSetList: isList ? ['items', ...MEMO_SELECTION.map((field) => `items/${field}`), 'nextToken'] : [...MEMO_SELECTION],
     selectionSetGraphQL: isList ? `{ items { ${MEMO_SELECTION.join(' ')} } nextToken }` : `{ ${MEMO_SELECTION.join(' ')} }`,
   });
-  const value = await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) => invokeLikeLambda(handler, payload, operation));
+  const value = await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) => invokeLikeLambda(handler, payload));
   return value as T;
 }

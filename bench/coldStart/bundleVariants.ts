@@ -25,6 +25,14 @@ export async function buildSdkClientOnly(variantDir: string): Promise<string> {
   });
 }
 
+/**
+ * A variant of a deployed entry, built as infra/ builds the function (ESM, minified, SDK bundled,
+ * env-only credentials), changed by `overrides` (e.g. plugins swapping modules for stand-ins).
+ */
+export function buildLikeDeployed(entry: string, outfile: string, overrides: BuildOptions = {}): Promise<string> {
+  return buildWith(entry, outfile, { alias: { '@aws-sdk/credential-provider-node': ENV_CREDENTIALS_PROVIDER }, ...overrides });
+}
+
 /** esbuild with the options infra/ gives NodejsFunction (ESM, minified, SDK bundled), changed by `overrides`. */
 function buildWith(entry: string, outfile: string, overrides: BuildOptions): Promise<string> {
   return build({

@@ -1,21 +1,24 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { v4 as uuidv4 } from 'uuid';
-import { buildAppSyncContext } from '../../local/appsync/appSyncContext.js';
-import { MEMO_FIELDS, storedFields, toItem } from '../resolverSeam.js';
-import { benchUserIdentity, handlerEnv } from '../benchCaller.js';
+import { MEMO_FIELDS } from '../resolverSeam.js';
+import { handlerEnv } from '../benchCaller.js';
+import type { RawStore } from '../runtime/rawOperations.js';
 import { buildCdkDefault, buildSdkClientOnly } from './bundleVariants.js';
+import { deployedFunctions, type DeployedBundle } from './deployedFunctions.js';
 import { measureFirstResponses, profileFirstResponse, type ColdStartTarget, type FirstResponseFigures } from './firstResponse.js';
 import { measureBundle, type BundleFigures } from './importTime.js';
+import { memoColdStartEvent } from './memoColdStartEvent.js';
 import { profileBreakdown, type CpuProfile, type PhaseTimes } from './profileBreakdown.js';
+
+export type { DeployedBundle } from './deployedFunctions.js';
 
 export interface ImportTimeRow {
   fieldName: string;
   variant: 'ours' | 'cdk-default' | 'floor';
   figures: BundleFigures;
+  /** How many fields' rows carry this one measurement: the fields of one deployed function share its bundle (7 with one function for all, 1 per field before). */
+  sharedBy: number;
 }
 
 export interface ColdStartFigures {
@@ -29,41 +32,35 @@ export interface ColdStartFigures {
   importTime: ImportTimeRow[];
 }
 
-export interface DeployedBundle {
-  /** The bundled index.mjs CDK built. */
-  path: string;
-  /** The function's literal environment variables from the template (POWERTOOLS_* and the like). */
-  env: Record<string, string>;
-}
-
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const FIELD = 'memo';
-const OWNER = 'c01d57a7-0000-4000-8000-00000000b0b0';
 
 /**
- * Cold starts of the deployed bundles (from a real synth: `bundles` maps fieldName to the asset
- * CDK built) beside what users would otherwise ship (CDK's NodejsFunction defaults) and the
- * floor (bare Node sending the same DynamoDB request), against `store`, which must be served
- * from outside the processes measured. Profiles are written to `profileDir`.
+ * Cold starts of the deployed bundles (from a real synth: `bundles` maps every fieldName to the
+ * asset CDK built for it) beside what users would otherwise ship (CDK's NodejsFunction defaults,
+ * built from the same entry) and the floor (bare Node sending the same DynamoDB request), against
+ * `store`, which must be served from outside the processes measured. A bundle that serves several
+ * fields is measured once, its rows repeated per field. Profiles are written to `profileDir`.
  */
 export async function measureColdStarts(
   bundles: ReadonlyMap<string, DeployedBundle>,
-  store: { endpoint: string; tableName: string },
+  store: RawStore,
   options: { runs: number; profileDir: string; log(line: string): void },
 ): Promise<ColdStartFigures> {
+  const missing = MEMO_FIELDS.filter((field) => !bundles.has(field.fieldName));
+  if (missing.length > 0) throw new Error(`no synthesized bundle for ${missing.map((field) => field.fieldName).join(', ')}`);
   // Inside the repository, so that the CDK default's external @aws-sdk/* resolves from node_modules.
   const variantDir = join(REPO_ROOT, 'bench', '.build');
   rmSync(variantDir, { recursive: true, force: true });
   mkdirSync(variantDir, { recursive: true });
   try {
-    const cdkDefaults = new Map<string, string>();
-    for (const field of MEMO_FIELDS)
-      cdkDefaults.set(
-        field.fieldName,
-        await buildCdkDefault(join(REPO_ROOT, field.entry), join(variantDir, `${field.fieldName}.cdk-default.cjs`)),
-      );
-    const ours = bundleFor(bundles, FIELD);
-    const targets = await firstResponseTargets(variantDir, store, ours, cdkDefaults.get(FIELD)!);
+    const functions = [];
+    for (const fn of deployedFunctions(bundles)) {
+      const cdkDefault = await buildCdkDefault(join(REPO_ROOT, fn.entry), join(variantDir, `${basename(fn.entry, '.ts')}.cdk-default.cjs`));
+      functions.push({ ...fn, cdkDefault });
+    }
+    const served = functions.find((fn) => fn.fieldNames.includes(FIELD))!;
+    const targets = await firstResponseTargets(variantDir, store, served.bundle, served.cdkDefault);
 
     options.log(`cold start to first response (${FIELD}): ${targets.map((t) => t.name).join(', ')}, ${options.runs} runs each…`);
     const firstResponse = await measureFirstResponses(targets, options.runs);
@@ -80,25 +77,25 @@ export async function measureColdStarts(
       });
     }
 
-    options.log(`import only, every function: ${options.runs} runs each…`);
-    const importTime: ImportTimeRow[] = [];
-    for (const field of MEMO_FIELDS) {
-      const deployed = bundleFor(bundles, field.fieldName);
-      importTime.push({
-        fieldName: field.fieldName,
-        variant: 'ours',
-        figures: measureBundle(deployed.path, options.runs, handlerEnv(deployed.env, store)),
-      });
-      importTime.push({
-        fieldName: field.fieldName,
-        variant: 'cdk-default',
-        figures: measureBundle(cdkDefaults.get(field.fieldName)!, options.runs, handlerEnv(deployed.env, store)),
-      });
+    options.log(`import only, every function (${functions.length} bundle(s) for ${MEMO_FIELDS.length} fields): ${options.runs} runs each…`);
+    const rowsOf = new Map<string, ImportTimeRow[]>();
+    for (const { bundle, fieldNames, cdkDefault } of functions) {
+      const env = handlerEnv(bundle.env, store);
+      const ours = measureBundle(bundle.path, options.runs, env);
+      const cdk = measureBundle(cdkDefault, options.runs, env);
+      const sharedBy = fieldNames.length;
+      for (const fieldName of fieldNames)
+        rowsOf.set(fieldName, [
+          { fieldName, variant: 'ours', figures: ours, sharedBy },
+          { fieldName, variant: 'cdk-default', figures: cdk, sharedBy },
+        ]);
     }
+    const importTime = MEMO_FIELDS.flatMap((field) => rowsOf.get(field.fieldName)!);
     importTime.push({
       fieldName: '(DynamoDBClient alone)',
       variant: 'floor',
       figures: measureBundle(await buildSdkClientOnly(variantDir), options.runs, handlerEnv({}, store)),
+      sharedBy: 1,
     });
     return { firstResponseField: FIELD, firstResponse, profile, importTime };
   } finally {
@@ -106,76 +103,39 @@ export async function measureColdStarts(
   }
 }
 
-function bundleFor(bundles: ReadonlyMap<string, DeployedBundle>, fieldName: string): DeployedBundle {
-  const bundle = bundles.get(fieldName);
-  if (!bundle) throw new Error(`no synthesized bundle for ${fieldName}`);
-  return bundle;
-}
-
 /** One memo, and the three ways of fetching it cold: our bundle, the CDK default, the floor. */
 async function firstResponseTargets(
   variantDir: string,
-  store: { endpoint: string; tableName: string },
+  store: RawStore,
   ours: DeployedBundle,
   cdkDefault: string,
 ): Promise<(ColdStartTarget & { codeFile: string })[]> {
-  const memoId = uuidv4();
-  const now = new Date().toISOString();
-  const client = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: store.endpoint }));
-  try {
-    await client.send(
-      new PutCommand({
-        TableName: store.tableName,
-        Item: toItem({
-          memoId,
-          ownerId: OWNER,
-          ...storedFields({ title: 'cold', content: 'start' }),
-          createdAt: now,
-          updatedAt: now,
-          version: 1,
-        }),
-      }),
-    );
-  } finally {
-    client.destroy();
-  }
-  const event = buildAppSyncContext({
-    parentTypeName: 'Query',
-    fieldName: FIELD,
-    args: { memoId },
-    headers: { 'content-type': 'application/json' },
-    identity: benchUserIdentity(OWNER),
-    selectionSetList: ['memoId', 'content'],
-    selectionSetGraphQL: '{ memoId content }',
-  });
-  const eventFile = join(variantDir, 'event.json');
+  const event = await memoColdStartEvent(store, variantDir);
   const requestFile = join(variantDir, 'request.json');
-  writeFileSync(eventFile, JSON.stringify(event));
   // The request our handler's GetCommand sends, as DynamoDB's JSON protocol spells it.
   writeFileSync(
     requestFile,
-    JSON.stringify({ endpoint: store.endpoint, target: 'GetItem', body: { TableName: store.tableName, Key: { memoId: { S: memoId } } } }),
+    JSON.stringify({
+      endpoint: store.endpoint,
+      target: 'GetItem',
+      body: { TableName: store.tableName, Key: { memoId: { S: event.memoId } } },
+    }),
   );
-  const found = (result: unknown) => {
-    const { data, Item } = (result ?? {}) as { data?: { memoId?: string }; Item?: { memoId?: { S?: string } } };
-    if ((data?.memoId ?? Item?.memoId?.S) !== memoId)
-      throw new Error(`the cold start did not return memo ${memoId}: ${JSON.stringify(result).slice(0, 300)}`);
-  };
   const env = handlerEnv(ours.env, store);
   const targets = [
-    { name: 'ours (deployed bundle)', runnerArgs: ['handler', ours.path, eventFile], env, check: found, codeFile: ours.path },
+    { name: 'ours (deployed bundle)', runnerArgs: ['handler', ours.path, event.path], env, check: event.check, codeFile: ours.path },
     {
       name: 'CDK default (SDK from node_modules)',
-      runnerArgs: ['handler', cdkDefault, eventFile],
+      runnerArgs: ['handler', cdkDefault, event.path],
       env,
-      check: found,
+      check: event.check,
       codeFile: cdkDefault,
     },
     {
       name: 'floor (node:http, one request)',
       runnerArgs: ['floor', requestFile],
       env,
-      check: found,
+      check: event.check,
       codeFile: join(REPO_ROOT, 'bench', 'coldStart', 'firstResponseRunner.mjs'),
     },
   ];

@@ -56,10 +56,11 @@ export interface MemoryOptions {
 const MIB = 1024 * 1024;
 
 /**
- * Measures each deployed handler bundle's memory after 1 and after 1 + `invocations`
- * invocations in one process, and its CPU time per invocation, under the V8 heap limits the
- * Lambda runtime sets at `lambdaMemoryMb` (its young generation moves RSS by tens of MB, so the
- * limits are part of the answer). Handlers run one after another, each in its own child
+ * Measures, per field of `bundles` (fieldName → its function's deployed bundle; one bundle may
+ * serve every field, each row then runs that field's own requests on it), the memory after 1 and
+ * after 1 + `invocations` invocations in one process, and the CPU time per invocation, under the
+ * V8 heap limits the Lambda runtime sets at `lambdaMemoryMb` (its young generation moves RSS by
+ * tens of MB, so the limits are part of the answer). Handlers run one after another, each in its own child
  * (invocationLoop.mjs) with the function's environment from the template, as a signed-in user
  * with a fresh id, against `store`; what a run needs (memos to read, update or delete) is seeded
  * first and everything of that user removed afterwards.

@@ -11,7 +11,7 @@ export function memoryReportLines(rows: readonly MemoryRow[], sizing: LambdaSizi
   const lines: string[] = [];
   const invocations = [...new Set(rows.map((row) => row.invocations))].join(' / ');
   lines.push(
-    `Memory per handler: 1 + ${invocations} invocations one after another in one process, under the V8 heap limits the Lambda runtime sets at the size shown; readings after a full GC`,
+    `Memory per field: its own requests on the bundle of the function that serves it (one bundle for every field: the rows differ by workload, not by code), 1 + ${invocations} invocations one after another in one process, under the V8 heap limits the Lambda runtime sets at the size shown; readings after a full GC`,
   );
   lines.push(
     ...textTable(

@@ -38,9 +38,10 @@ export function searchClient(store: MemoStore, sub: string) {
       });
       storeTime.take();
       const started = performance.now();
-      const page = (await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) =>
-        invokeLikeLambda(handler, payload, 'searchMemos'),
-      )) as { items: { ownerId: string }[]; nextToken: string | null };
+      const page = (await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) => invokeLikeLambda(handler, payload))) as {
+        items: { ownerId: string }[];
+        nextToken: string | null;
+      };
       const ms = round(performance.now() - started, 1);
       const storeMs = round(storeTime.take(), 1);
       const requests = recorder.take();

@@ -3,7 +3,7 @@ import type { SessionModelRow } from './sessionModel.js';
 
 /**
  * The rule, fixed before the figures: at medium traffic with the central lifetime, a design
- * qualifies when it removes at least `minShareRemoved` of today's (A's) cold-start milliseconds per
+ * qualifies when it removes at least `minShareRemoved` of A's (one function per field) cold-start milliseconds per
  * session in every session profile — its own cold start, measured, is what the model adds, so a
  * larger bundle counts against it — and when at no traffic level and no lifetime model it adds more
  * than `worseTolerance` over A (plus `worseSlackMs`, so that noise on near-zero figures at high
@@ -65,7 +65,7 @@ export function chooseDesign(rows: readonly SessionModelRow[]): DesignChoice {
       return { design, removed, qualifies: short.length === 0 && worse.length === 0, why };
     });
   const qualified = verdicts.filter((verdict) => verdict.qualifies);
-  if (qualified.length === 0) return { chosen: PER_FIELD.name, verdicts, reason: 'no design qualifies: A stays' };
+  if (qualified.length === 0) return { chosen: PER_FIELD.name, verdicts, reason: 'no design qualifies: A, one function per field' };
   const total = (design: string) => profiles.reduce((sum, profile) => sum + added(design, profile), 0);
   const best = qualified.reduce((a, b) => (total(b.design) < total(a.design) ? b : a));
   const reads = qualified.find((verdict) => verdict.design === READS_AND_WRITES.name);

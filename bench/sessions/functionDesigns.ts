@@ -8,15 +8,15 @@ export interface FunctionDesign {
   readonly functionOf: (field: string) => string;
 }
 
-/** Fields that only read: the read function of design C, and the roles that have no write action today. */
+/** Fields that only read (no write action in their own list): the read function of design C. */
 export const READ_FIELDS: ReadonlySet<string> = new Set(
   MEMO_FIELDS.filter((field) => field.typeName === 'Query').map((field) => field.fieldName),
 );
 
-/** Today: one function (and role, and log group) per field. */
+/** What deployed before issue 21: one function (and role, and log group) per field. */
 export const PER_FIELD: FunctionDesign = { name: 'A', label: 'one per field', functionOf: (field) => field };
 
-/** One function for every field (its handler dispatches on the field name). */
+/** One function for every field (its handler dispatches on the field name): what deploys since issue 21. */
 export const ONE_FUNCTION: FunctionDesign = { name: 'B', label: 'one for all', functionOf: () => 'memoApi' };
 
 /** Between the two: one function for the reads (Query fields) and one for the writes (Mutation fields). */

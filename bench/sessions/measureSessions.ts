@@ -24,13 +24,15 @@ export interface SessionFigures {
 export const DEFAULT_WARM_MS = 10;
 
 /**
- * Measures each design's cold start on `store`, runs the session model with those figures and the
- * warm durations the sizing model bills at the deployed size (per field), compares the roles of the synthesized `template`,
- * and applies the rule (designChoice.ts).
+ * Measures each design's cold start on `store` (B's is the deployed bundle once one serves every
+ * field), runs the session model with those figures and the warm durations the sizing model bills
+ * at the deployed size (per field), compares each field's own grants with the roles of the
+ * synthesized `template` and of each design, and applies the rule (designChoice.ts).
  */
 export async function measureSessions(
   template: Template,
-  deployedMemo: DeployedBundle,
+  /** Every field's synthesized bundle. */
+  deployed: ReadonlyMap<string, DeployedBundle>,
   store: RawStore,
   options: {
     runs: number;
@@ -40,7 +42,7 @@ export async function measureSessions(
     log(line: string): void;
   },
 ): Promise<SessionFigures> {
-  const coldStarts = await measureDesignColdStarts(deployedMemo, store, options);
+  const coldStarts = await measureDesignColdStarts(deployed, store, options);
   const { sizing, memoryMb } = options.billedMs;
   const billed = sizing.perSize.find((point) => point.memoryMb === memoryMb)?.perOperation ?? [];
   const warmMs = Object.fromEntries(

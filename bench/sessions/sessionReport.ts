@@ -3,6 +3,7 @@ import { textTable } from '../textTable.js';
 import { DESIGN_RULE, percent } from './designChoice.js';
 import { FUNCTION_DESIGNS } from './functionDesigns.js';
 import { LIFETIME_MODELS } from './instanceLifetime.js';
+import type { FieldGrants } from './fieldRoles.js';
 import type { SessionFigures } from './measureSessions.js';
 import { SESSION_PROFILES } from './sessionProfiles.js';
 
@@ -11,7 +12,7 @@ export function sessionReportLines(figures: SessionFigures): string[] {
   const [central, ...range] = LIFETIME_MODELS;
   const lines = [
     `Cold starts per session (issue 21, item 5): seeded simulation (seed ${figures.settings.seed}, ${figures.settings.sessions} counted sessions per cell after 2 h of warm-up), one request per environment at a time, the most recently used free environment serves;`,
-    `   designs: ${FUNCTION_DESIGNS.map((d) => `${d.name} = ${d.label}`).join(', ')}; lifetime: ${central!.basis}; range: ${range.map((l) => `${l.name} = ${l.basis}`).join('; ')}; maximum lifetime 2–4 h ("every few hours", AWS)`,
+    `   designs: ${FUNCTION_DESIGNS.map((d) => `${d.name} = ${d.label}`).join(', ')} (B is what deploys; A, what deployed before, is measured from a bundle the bench builds); lifetime: ${central!.basis}; range: ${range.map((l) => `${l.name} = ${l.basis}`).join('; ')}; maximum lifetime 2–4 h ("every few hours", AWS)`,
     ...SESSION_PROFILES.map((p) => `   ${p.name}: ${p.description}`),
     `   warm invocation: ${Object.entries(figures.warmMs)
       .map(([field, ms]) => `${field} ${ms}`)
@@ -76,13 +77,23 @@ export function sessionReportLines(figures: SessionFigures): string[] {
 }
 
 function iamLines({ iam }: SessionFigures): string[] {
+  /** `memo + PutItem on …; …`: grants beyond (+) or missing from (−) each field's own list. */
+  const byField = (fields: FieldGrants, sign: '+' | '−') =>
+    fields
+      .filter((g) => g.grants.length > 0)
+      .map((g) => `${g.fieldName} ${sign} ${g.grants.join(', ')}`)
+      .join('; ') || 'nothing';
+  const { deployed } = iam;
+  const lacking = deployed.lacking.filter((l) => l.grants.length > 0);
   const lines = [
-    `   IAM (DynamoDB grants of the synthesized roles; logs to the function's own group and X-Ray are alike in every role): A = ${iam.perField.map((f) => `${f.fieldName}: ${f.grants.join(', ')}`).join('; ')}`,
+    `   IAM (DynamoDB grants; logs to the function's own group and X-Ray are alike in every role). Each field's own list (infra/tableAccess.ts): ${iam.perField.map((f) => `${f.fieldName}: ${f.grants.join(', ')}`).join('; ')}`,
+    `   As deployed (the synthesized template): ${deployed.roles.length} role(s): ${deployed.roles.map((role) => `${role.roleId} (${role.fieldNames.join(', ')}): ${role.grants.join(', ')}`).join('; ')}`,
+    `   beyond each field's own list: ${byField(deployed.gained, '+')}; read fields that can write: ${deployed.readFieldsThatCouldWrite.join(', ') || 'none'}${lacking.length ? `; LACKING: ${byField(lacking, '−')}` : ''}`,
   ];
   for (const design of iam.designs.filter((d) => d.design !== 'A')) {
     const widened = design.gained.filter((g) => g.grants.length > 0);
     lines.push(
-      `   ${design.design} = ${design.roles.map((role) => `role ${role.fn}: ${role.grants.join(', ')}`).join('; ')}; fields gaining grants: ${widened.length} of ${design.gained.length}; read fields that could write: ${design.readFieldsThatCouldWrite.join(', ') || 'none'}`,
+      `   ${design.design} (modelled) = ${design.roles.map((role) => `role ${role.fn}: ${role.grants.join(', ')}`).join('; ')}; fields gaining grants: ${widened.length} of ${design.gained.length}; read fields that could write: ${design.readFieldsThatCouldWrite.join(', ') || 'none'}`,
     );
   }
   return lines;

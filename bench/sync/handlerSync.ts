@@ -43,9 +43,7 @@ export function feedClient(store: MemoStore, sub: string) {
       selectionSetList: SELECTION_LIST,
       selectionSetGraphQL: SELECTION_GRAPHQL,
     });
-    const value = await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) =>
-      invokeLikeLambda(handler, payload, 'memoChanges'),
-    );
+    const value = await runLambdaResolver(context, 'AMAZON_COGNITO_USER_POOLS', (payload) => invokeLikeLambda(handler, payload));
     return value as ChangePage;
   };
   return {

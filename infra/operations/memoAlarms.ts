@@ -2,7 +2,7 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as actions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { METRIC_PERIOD, apiMetric, functionMetrics, sumOf, tableAndIndexMetrics, type WatchedResources } from './memoMetrics.js';
+import { METRIC_PERIOD, apiMetric, functionMetric, sumOf, tableAndIndexMetrics, type WatchedResources } from './memoMetrics.js';
 import type { OperationsSettings } from './operationsSettings.js';
 
 /** One alarm as data: docs/operations.md has a section per `id` saying what to check and do. */
@@ -15,7 +15,7 @@ export interface MemoAlarmSpec {
   readonly summary: string;
 }
 
-/** The DynamoDB operations the functions call (infra/tableAccess.ts): SystemErrors is published per operation. */
+/** The DynamoDB operations the function calls (infra/tableAccess.ts): SystemErrors is published per operation. */
 export const TABLE_OPERATIONS = ['GetItem', 'PutItem', 'UpdateItem', 'Query'] as const;
 
 /** Every alarm of the stack, each with its threshold from `settings`. */
@@ -48,17 +48,17 @@ export function memoAlarmSpecs(watched: WatchedResources, settings: OperationsSe
     },
     {
       id: 'FunctionErrors',
-      metric: sumOf(functionMetrics(watched, 'Errors', cloudwatch.Stats.SUM), 'Lambda Errors, all fields'),
+      metric: functionMetric(watched, 'Errors', cloudwatch.Stats.SUM),
       threshold: settings.alarmFunctionErrors,
       evaluationPeriods: 1,
-      summary: 'memo functions failed unhandled (crash, timeout, out of memory)',
+      summary: 'the memo function failed unhandled (crash, timeout, out of memory)',
     },
     {
       id: 'FunctionThrottles',
-      metric: sumOf(functionMetrics(watched, 'Throttles', cloudwatch.Stats.SUM), 'Lambda Throttles, all fields'),
+      metric: functionMetric(watched, 'Throttles', cloudwatch.Stats.SUM),
       threshold: settings.alarmFunctionThrottles,
       evaluationPeriods: 1,
-      summary: 'Lambda refused to run a memo function (concurrency limit)',
+      summary: 'Lambda refused to run the memo function (concurrency limit)',
     },
     {
       id: 'TableThrottles',

@@ -13,12 +13,15 @@ export { CUSTOM_METRICS } from '../../resolvers/lib/memoMetricNames.js';
 /** A CloudWatch alarm may evaluate a math expression over at most 10 metrics. */
 export const MAX_METRICS_PER_ALARM_EXPRESSION = 10;
 
-/** What the operations constructs watch: the API, the table with its indexes, and each field's function. */
+/**
+ * What the operations constructs watch: the API, the table with its indexes, and the one function
+ * every memo field runs on (per-field figures come from the handlers' custom metrics, CUSTOM_METRICS).
+ */
 export interface WatchedResources {
   readonly api: appsync.GraphqlApi;
   readonly table: dynamodb.Table;
   readonly indexNames: readonly string[];
-  readonly functions: readonly { readonly fieldName: string; readonly fn: lambda.IFunction }[];
+  readonly fn: lambda.IFunction;
 }
 
 /** An AppSync metric of this API (namespace AWS/AppSync, dimension GraphQLAPIId). */
@@ -47,15 +50,15 @@ export function tableAndIndexMetrics(watched: WatchedResources, metricName: stri
   return [on(`${metricName} table`), ...watched.indexNames.map((index) => on(`${metricName} ${index}`, index))];
 }
 
-/** A Lambda metric of each field's function, labelled by its field. */
-export function functionMetrics(watched: WatchedResources, metricName: string, statistic: string): cloudwatch.Metric[] {
-  return watched.functions.map(({ fieldName, fn }) => fn.metric(metricName, { statistic, period: METRIC_PERIOD, label: fieldName }));
+/** A Lambda metric of the memo function (namespace AWS/Lambda, dimension FunctionName): every field together. */
+export function functionMetric(watched: WatchedResources, metricName: string, statistic: string, label?: string): cloudwatch.Metric {
+  return watched.fn.metric(metricName, { statistic, period: METRIC_PERIOD, label });
 }
 
 /**
- * The sum of `metrics` as one series, a missing point counting 0 (a function nobody called in a
- * period publishes nothing for it). A sum, not one alarm per metric: one page per symptom, and the
- * dashboard shows which function or index it was.
+ * The sum of `metrics` as one series, a missing point counting 0 (an index or operation nobody
+ * used in a period publishes nothing for it). A sum, not one alarm per metric: one page per
+ * symptom, and the dashboard shows which index or operation it was.
  *
  * @throws when there are more metrics than one alarm may evaluate
  */

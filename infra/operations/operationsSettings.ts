@@ -24,13 +24,13 @@ export const OPERATIONS_DEFAULTS = {
   alarmApi5xxErrors: { default: 5, min: 1, max: 1_000_000 },
   /** AppSync Latency p99, in ms, three 5-minute periods running: a cold start is ~0.3–0.5 s, a warm call ~10 ms. */
   alarmApiLatencyP99Ms: { default: 1000, min: 50, max: 30_000 },
-  /** Lambda Errors (unhandled: the handlers return expected errors as data) summed over the functions, per 5 minutes. */
+  /** Lambda Errors (unhandled: the handlers return expected errors as data) of the memo function, per 5 minutes. */
   alarmFunctionErrors: { default: 5, min: 1, max: 1_000_000 },
-  /** Lambda Throttles summed over the functions, per 5 minutes: each is a request a user saw fail. */
+  /** Lambda Throttles of the memo function, per 5 minutes: each is a request a user saw fail. */
   alarmFunctionThrottles: { default: 1, min: 1, max: 1_000_000 },
   /** DynamoDB read and write throttle events on the table and its indexes, per 5 minutes (the SDK retries a few). */
   alarmTableThrottles: { default: 10, min: 1, max: 1_000_000 },
-  /** DynamoDB SystemErrors (HTTP 500 on AWS's side) over the operations the functions call, per 5 minutes. */
+  /** DynamoDB SystemErrors (HTTP 500 on AWS's side) over the operations the function calls, per 5 minutes. */
   alarmTableSystemErrors: { default: 5, min: 1, max: 1_000_000 },
   /** WAF: requests per 5 minutes from one IP address (offices and mobile carriers put many users behind one). */
   wafRateLimitPerIp: { default: 3000, min: 10, max: 2_000_000_000 },

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
+import { VERIFY_CALLS, type VerifyResource } from '../verify/verifyCalls.js';
 import type { GithubDeploySettings } from './githubDeploySettings.js';
 
 /** The issuer of GitHub Actions' OIDC tokens: the provider's URL and the prefix of its condition keys. */
@@ -8,13 +9,12 @@ export const GITHUB_OIDC_HOST = 'token.actions.githubusercontent.com';
 /** The audience configure-aws-credentials requests for AWS. */
 export const GITHUB_OIDC_AUDIENCE = 'sts.amazonaws.com';
 
-/** What `npm run verify -- --stack MemoApi-<stage>` calls with the deploy job's credentials (infra/verify). */
-export const VERIFY_USER_POOL_ACTIONS = [
-  'cognito-idp:AdminCreateUser',
-  'cognito-idp:AdminSetUserPassword',
-  'cognito-idp:AdminInitiateAuth',
-  'cognito-idp:AdminDeleteUser',
-] as const;
+/** The deploy role's statement for each kind of resource verify acts on (infra/verify/verifyCalls.ts): its sid. */
+const VERIFY_STATEMENT_SIDS: Readonly<Record<VerifyResource['kind'], string>> = {
+  stack: 'VerifyReadsStackOutputs',
+  userPool: 'VerifyManagesThrowAwayUsers',
+  graphqlField: 'VerifyCallsTheApiOverIam',
+};
 
 export interface GithubDeployRoleStackProps extends StackProps {
   readonly settings: GithubDeploySettings;
@@ -76,21 +76,20 @@ export class GithubDeployRoleStack extends Stack {
     new CfnOutput(this, 'DiffRoleArn', { value: this.diffRole.roleArn, description: 'GitHub variable AWS_DIFF_ROLE_ARN' });
   }
 
-  /** `npm run verify -- --stack MemoApi-<stage>` after each deploy: read the outputs, two throw-away users, one IAM call. */
+  /**
+   * `npm run verify -- --stack MemoApi-<stage>` after each deploy: the calls infra/verify/verifyCalls.ts
+   * lists, one statement per kind of resource, each resource as narrow as IAM can name it before
+   * MemoApi-<stage> exists.
+   */
   private addVerifyPermissions(environments: readonly string[]): void {
-    const grants = [
-      {
-        sid: 'VerifyReadsStackOutputs',
-        actions: ['cloudformation:DescribeStacks'],
-        service: 'cloudformation',
-        on: environments.map((e) => `stack/MemoApi-${e}/*`),
-      },
-      { sid: 'VerifyManagesThrowAwayUsers', actions: [...VERIFY_USER_POOL_ACTIONS], service: 'cognito-idp', on: ['userpool/*'] },
-      { sid: 'VerifyCallsTheApiOverIam', actions: ['appsync:GraphQL'], service: 'appsync', on: ['apis/*/types/Query/fields/listMemos'] },
-    ];
-    for (const { sid, actions, service, on } of grants) {
+    for (const [kind, sid] of Object.entries(VERIFY_STATEMENT_SIDS) as [VerifyResource['kind'], string][]) {
+      const calls = VERIFY_CALLS.filter(({ resource }) => resource.kind === kind);
+      const [service, ...others] = new Set(calls.map(({ action }) => action.split(':')[0]!));
+      if (!service || others.length > 0)
+        throw new Error(`verify's ${kind} calls must name one service, not ${[service, ...others].join(', ')}`);
+      const on = [...new Set(calls.flatMap(({ resource }) => verifyResourcePaths(resource, environments)))];
       const resources = on.map((resource) => `arn:${this.partition}:${service}:${this.region}:${this.account}:${resource}`);
-      this.deployRole.addToPolicy(new iam.PolicyStatement({ sid, actions, resources }));
+      this.deployRole.addToPolicy(new iam.PolicyStatement({ sid, actions: calls.map(({ action }) => action), resources }));
       // cdk-nag names each wildcard resource, pseudo parameters written <AWS::Region>.
       for (const resource of on) {
         Validations.of(this.deployRole).acknowledge({
@@ -98,9 +97,21 @@ export class GithubDeployRoleStack extends Stack {
           reason:
             'npm run verify after each deploy: the stack id suffix, user pool id and API id are generated when ' +
             'MemoApi-<stage> is deployed, after this role exists; each statement is limited to its account, region ' +
-            'and the calls verify makes (DescribeStacks on the MemoApi stacks, four Cognito admin calls, appsync:GraphQL on listMemos).',
+            `and the calls verify makes (${VERIFY_CALLS.map(({ action }) => action).join(', ')}).`,
         });
       }
     }
+  }
+}
+
+/** The ARN resource part (after `account:`) of what a verify call acts on, per deployed stage. */
+function verifyResourcePaths(resource: VerifyResource, environments: readonly string[]): string[] {
+  switch (resource.kind) {
+    case 'stack':
+      return environments.map((environment) => `stack/MemoApi-${environment}/*`);
+    case 'userPool':
+      return ['userpool/*'];
+    case 'graphqlField':
+      return [`apis/*/types/${resource.typeName}/fields/${resource.fieldName}`];
   }
 }

@@ -1,6 +1,7 @@
 import { Hash } from '@smithy/hash-node';
 import { SignatureV4 } from '@smithy/signature-v4';
 import type { AwsCredentials } from '@memo-api/client';
+import { verifyActionName } from './verifyCalls.js';
 
 export interface DescribeStackOutputsInput {
   readonly stackName: string;
@@ -20,7 +21,11 @@ export interface DescribeStackOutputsInput {
  */
 export async function describeStackOutputs(input: DescribeStackOutputsInput): Promise<Record<string, string>> {
   const url = new URL(input.endpoint ?? `https://cloudformation.${input.region}.amazonaws.com/`);
-  const body = new URLSearchParams({ Action: 'DescribeStacks', StackName: input.stackName, Version: '2010-05-15' }).toString();
+  const body = new URLSearchParams({
+    Action: verifyActionName('cloudformation', 'DescribeStacks'),
+    StackName: input.stackName,
+    Version: '2010-05-15',
+  }).toString();
   const signer = new SignatureV4({
     credentials: input.credentials,
     region: input.region,

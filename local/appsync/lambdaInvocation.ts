@@ -7,14 +7,17 @@ export type LambdaHandler = (event: unknown, context: unknown) => Promise<unknow
  * Calls the handler as Lambda would: event and result cross a JSON boundary (no shared
  * objects, no undefined, no Dates), with a Lambda context object.
  */
-export async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, fieldName: string, region?: string): Promise<unknown> {
-  const result = await handler(JSON.parse(JSON.stringify(payload)), lambdaContext(fieldName, region));
+export async function invokeLikeLambda(handler: LambdaHandler, payload: unknown, region?: string): Promise<unknown> {
+  const result = await handler(JSON.parse(JSON.stringify(payload)), lambdaContext(region));
   return result === undefined ? null : JSON.parse(JSON.stringify(result));
 }
 
+/** What the local runtime calls the one memo function (infra's MemoFunction, which serves every field). */
+export const LOCAL_FUNCTION_NAME = 'memo-api-local';
+
 /** The Lambda context of one invocation, reporting the memory size infra deploys. */
-export function lambdaContext(fieldName: string, region = 'us-east-1') {
-  const functionName = `memo-api-${fieldName}`;
+export function lambdaContext(region = 'us-east-1') {
+  const functionName = LOCAL_FUNCTION_NAME;
   const deadline = Date.now() + FUNCTION_TIMEOUT_SECONDS * 1000;
   return {
     callbackWaitsForEmptyEventLoop: true,

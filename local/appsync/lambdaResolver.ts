@@ -18,7 +18,7 @@ export function lambdaResolver(field: MemoField, handler: LambdaHandler, region:
     const value = await runLambdaResolver(
       appSyncContext(source, args, requestContext, info),
       requestContext.caller.authMode,
-      (payload) => invokeLikeLambda(handler, payload, field.fieldName, region),
+      (payload) => invokeLikeLambda(handler, payload, region),
       (error) => requestContext.appendedErrors.push(locatedError(error, info.fieldNodes, responsePathAsArray(info.path))),
     );
     if (field.typeName === 'Mutation') captureMutationResult(requestContext, field.fieldName, value, info);

@@ -53,3 +53,15 @@ export {
 export { PASSWORD_POLICY, PASSWORD_SYMBOLS } from './auth/passwordPolicy.js';
 export { queryParameters } from './auth/sigv4Query.js';
 export * from './generated/operations.js';
+// The server's field rules (a copy of resolvers/lib/memoRules.ts, made by `npm run codegen`): a form can refuse exactly what the API would.
+export {
+  contentProblem,
+  countChars,
+  MEMO_LIMITS,
+  normaliseTags,
+  tagKey,
+  tagProblem,
+  tagsProblem,
+  titleProblem,
+  type MemoFieldProblem,
+} from './generated/memoRules.js';

@@ -12,20 +12,31 @@ import {
   type PolicyStatement,
 } from '../../infra/assembly/templateLookup.js';
 
+type Resource = 'table' | 'ownerIndex' | 'feedIndex';
+
 /**
  * What each handler calls in resolvers/store/memoStore.ts, and on which ARN, written out
- * independently of infra/: listMemos queries the owner index and may touch nothing else.
+ * independently of infra/. The one function's role must be exactly their union.
  */
-const EXPECTED_TABLE_ACCESS: Record<string, { actions: string[]; on: ('table' | 'ownerIndex' | 'feedIndex')[] }> = {
-  createMemo: { actions: ['dynamodb:PutItem'], on: ['table'] },
-  memo: { actions: ['dynamodb:GetItem'], on: ['table'] },
-  updateMemo: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], on: ['table'] },
-  deleteMemo: { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], on: ['table'] },
-  listMemos: { actions: ['dynamodb:Query'], on: ['ownerIndex'] },
-  // A full sync pages the owner index, the feed the feed index: a Query on each, one statement each.
-  memoChanges: { actions: ['dynamodb:Query', 'dynamodb:Query'], on: ['ownerIndex', 'feedIndex'] },
+const EXPECTED_TABLE_ACCESS: Record<string, [Resource, string][]> = {
+  createMemo: [['table', 'dynamodb:PutItem']],
+  memo: [['table', 'dynamodb:GetItem']],
+  updateMemo: [
+    ['table', 'dynamodb:GetItem'],
+    ['table', 'dynamodb:UpdateItem'],
+  ],
+  deleteMemo: [
+    ['table', 'dynamodb:GetItem'],
+    ['table', 'dynamodb:UpdateItem'],
+  ],
+  listMemos: [['ownerIndex', 'dynamodb:Query']],
+  // A full sync pages the owner index, the feed the feed index: a Query on each.
+  memoChanges: [
+    ['ownerIndex', 'dynamodb:Query'],
+    ['feedIndex', 'dynamodb:Query'],
+  ],
   // A search reads the owner's partition of the owner index and matches in the Lambda.
-  searchMemos: { actions: ['dynamodb:Query'], on: ['ownerIndex'] },
+  searchMemos: [['ownerIndex', 'dynamodb:Query']],
 };
 
 /**
@@ -33,6 +44,9 @@ const EXPECTED_TABLE_ACCESS: Record<string, { actions: string[]; on: ('table' | 
  * X-Ray: PutTraceSegments/PutTelemetryRecords have no resource-level permissions (active tracing).
  */
 const JUSTIFIED_WILDCARD_RESOURCES = [['xray:PutTelemetryRecords', 'xray:PutTraceSegments']];
+
+/** A synth takes seconds alone, far longer while other suites load the machine. */
+const SYNTH_TIMEOUT_MS = 240_000;
 
 let synthesized: SynthesizedMemoApp;
 let template: Template;
@@ -42,22 +56,64 @@ beforeAll(() => {
   synthesized = synthMemoApp({ bundle: false });
   template = synthesized.template;
   tableId = Object.keys(template.findResources('AWS::DynamoDB::Table'))[0]!;
-});
+}, SYNTH_TIMEOUT_MS);
 afterAll(() => synthesized?.dispose());
 
-describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s', (fieldName) => {
-  it('may call exactly its DynamoDB actions, on the one ARN it needs', () => {
-    const { roleId } = findFieldWiring(template, fieldName);
-    const expected = EXPECTED_TABLE_ACCESS[fieldName]!;
-    const tableStatements = statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((action) => action.startsWith('dynamodb:')));
-    expect(tableStatements.flatMap(actionsOf).sort()).toEqual(expected.actions);
-    const arns = { table: tableArn(), ownerIndex: indexArn(OWNER_INDEX.name), feedIndex: indexArn(FEED_INDEX.name) };
-    for (const statement of tableStatements) expect(statement.Effect).toBe('Allow');
-    expect(tableStatements.map(resourcesOf)).toEqual(expected.on.map((on) => [arns[on]]));
+/** The union of EXPECTED_TABLE_ACCESS: per resource, every action some field calls there, sorted. */
+function expectedUnion(): Map<Resource, string[]> {
+  const union = new Map<Resource, Set<string>>();
+  for (const [resource, action] of Object.values(EXPECTED_TABLE_ACCESS).flat()) {
+    union.set(resource, (union.get(resource) ?? new Set<string>()).add(action));
+  }
+  return new Map([...union].map(([resource, actions]) => [resource, [...actions].sort()]));
+}
+
+/** The memo function's execution role, reached through the first field (every field leads to the same one). */
+const memoRoleId = () => findFieldWiring(template, MEMO_FIELDS[0]!.fieldName).roleId;
+const dynamoStatements = (roleId: string) =>
+  statementsOfRole(template, roleId).filter((s) => actionsOf(s).some((action) => action.startsWith('dynamodb:')));
+const arnOf = (resource: Resource) =>
+  ({ table: tableArn(), ownerIndex: indexArn(OWNER_INDEX.name), feedIndex: indexArn(FEED_INDEX.name) })[resource];
+
+describe("the memo function's execution role", () => {
+  it("may call exactly the union of the fields' DynamoDB actions: one statement per resource, on its exact ARN", () => {
+    const statements = dynamoStatements(memoRoleId());
+    const union = expectedUnion();
+    // Written out as well, so that a change to the union is a change here.
+    expect(Object.fromEntries(union)).toEqual({
+      table: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      ownerIndex: ['dynamodb:Query'],
+      feedIndex: ['dynamodb:Query'],
+    });
+    expect(statements).toEqual(
+      [...union].map(([resource, actions]) => ({
+        Effect: 'Allow',
+        Action: actions.length === 1 ? actions[0] : actions,
+        Resource: arnOf(resource),
+      })),
+    );
   });
 
+  it('grants no Scan, DeleteItem, batch or wildcard action, and no index wildcard', () => {
+    const statements = dynamoStatements(memoRoleId());
+    const actions = statements.flatMap(actionsOf);
+    for (const forbidden of ['dynamodb:Scan', 'dynamodb:DeleteItem']) expect(actions).not.toContain(forbidden);
+    expect(actions.filter((action) => /Batch|\*/.test(action))).toEqual([]);
+    expect(JSON.stringify(statements.map(resourcesOf))).not.toMatch(/index\/\*|"\*"/);
+  });
+
+  it.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))(
+    'is the role %s runs under, and holds every action it calls',
+    (fieldName) => {
+      const { roleId } = findFieldWiring(template, fieldName);
+      expect(roleId).toBe(memoRoleId());
+      const granted = dynamoStatements(roleId).flatMap((s) => actionsOf(s).flatMap((action) => resourcesOf(s).map((arn) => [action, arn])));
+      for (const [on, action] of EXPECTED_TABLE_ACCESS[fieldName]!) expect(granted).toContainEqual([action, arnOf(on)]);
+    },
+  );
+
   it('may otherwise only write to its own log group and send X-Ray traces', () => {
-    const { roleId, fn } = findFieldWiring(template, fieldName);
+    const { roleId, fn } = findFieldWiring(template, MEMO_FIELDS[0]!.fieldName);
     const others = statementsOfRole(template, roleId).filter((s) => !actionsOf(s).some((action) => action.startsWith('dynamodb:')));
     expect(others).toEqual([
       {
@@ -69,46 +125,32 @@ describe.each(MEMO_FIELDS.map((field) => [field.fieldName] as const))('%s', (fie
     ]);
   });
 
-  it('runs under a role only Lambda can assume, with no managed policies', () => {
-    const role = resource(findFieldWiring(template, fieldName).roleId);
+  it('can be assumed only by Lambda, and has no managed policies', () => {
+    const role = resource(memoRoleId());
     expect(role.Properties.ManagedPolicyArns).toBeUndefined();
     expect(role.Properties.AssumeRolePolicyDocument.Statement).toEqual([
       { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'lambda.amazonaws.com' } },
     ]);
   });
-
-  it('is invoked by AppSync through a role that may invoke this one function and nothing else', () => {
-    const { invokeRoleId, functionId } = findFieldWiring(template, fieldName);
-    const invokeRole = resource(invokeRoleId);
-    expect(invokeRole.Properties.ManagedPolicyArns).toBeUndefined();
-    expect(invokeRole.Properties.AssumeRolePolicyDocument.Statement).toEqual([
-      { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appsync.amazonaws.com' } },
-    ]);
-    expect(statementsOfRole(template, invokeRoleId)).toEqual([
-      { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [functionId, 'Arn'] } },
-    ]);
-  });
 });
 
-it('lets listMemos do exactly one thing: Query the byOwner index', () => {
-  const { roleId } = findFieldWiring(template, 'listMemos');
-  const tableStatements = statementsOfRole(template, roleId).filter((s) => JSON.stringify(s).includes(tableId));
-  expect(tableStatements).toEqual([
-    {
-      Effect: 'Allow',
-      Action: 'dynamodb:Query',
-      Resource: { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/byOwner']] },
-    },
+it('lets AppSync invoke the memo function, through a role that may invoke this one function and nothing else', () => {
+  const { invokeRoleId, functionId } = findFieldWiring(template, MEMO_FIELDS[0]!.fieldName);
+  const invokeRole = resource(invokeRoleId);
+  expect(invokeRole.Properties.ManagedPolicyArns).toBeUndefined();
+  expect(invokeRole.Properties.AssumeRolePolicyDocument.Statement).toEqual([
+    { Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: 'appsync.amazonaws.com' } },
+  ]);
+  expect(statementsOfRole(template, invokeRoleId)).toEqual([
+    { Effect: 'Allow', Action: 'lambda:InvokeFunction', Resource: { 'Fn::GetAtt': [functionId, 'Arn'] } },
   ]);
 });
 
-it('grants Scan nowhere, and Query only to listMemos, memoChanges and searchMemos', () => {
-  const actions = allPolicyStatements().flatMap(actionsOf);
-  expect(actions).not.toContain('dynamodb:Scan');
-  const queryRoles = MEMO_FIELDS.filter(({ fieldName }) =>
-    statementsOfRole(template, findFieldWiring(template, fieldName).roleId).some((s) => actionsOf(s).includes('dynamodb:Query')),
-  );
-  expect(queryRoles.map(({ fieldName }) => fieldName)).toEqual(['listMemos', 'memoChanges', 'searchMemos']);
+it('grants Scan nowhere, and Query only on the two indexes', () => {
+  const statements = allPolicyStatements();
+  expect(statements.flatMap(actionsOf)).not.toContain('dynamodb:Scan');
+  const queried = statements.filter((s) => actionsOf(s).includes('dynamodb:Query')).flatMap(resourcesOf);
+  expect(queried).toEqual([indexArn(OWNER_INDEX.name), indexArn(FEED_INDEX.name)]);
 });
 
 it("lets AppSync's logging role write only to the API's log group", () => {
@@ -127,7 +169,8 @@ it("lets AppSync's logging role write only to the API's log group", () => {
 
 it('has no statement with a "*" action, and a "*" resource only where AWS requires it', () => {
   const statements = allPolicyStatements();
-  expect(statements.length).toBeGreaterThanOrEqual(MEMO_FIELDS.length * 2 + 1);
+  // The execution role's three DynamoDB statements, logs and X-Ray; the invoke role's; the logging role's.
+  expect(statements.length).toBeGreaterThanOrEqual(3 + 2 + 1 + 1);
   for (const statement of statements) {
     expect(statement.Effect).toBe('Allow');
     expect(statement.NotAction).toBeUndefined();
@@ -140,8 +183,8 @@ it('has no statement with a "*" action, and a "*" resource only where AWS requir
   }
 });
 
-it("has no roles but the functions' own, their invoke roles and the logging role (the user pool sends no SMS)", () => {
-  template.resourceCountIs('AWS::IAM::Role', MEMO_FIELDS.length * 2 + 1);
+it("has no roles but the memo function's own, its invoke role and the logging role (the user pool sends no SMS)", () => {
+  template.resourceCountIs('AWS::IAM::Role', 3);
 });
 
 it('declares no IAM users, groups or managed policies', () => {

@@ -3,11 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SCHEMA_FILE } from '../../infra/memoApiStack.js';
-import { MEMO_FIELDS, SUBSCRIPTION_FIELDS } from '../../resolvers/fields.js';
+import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FIELDS, SUBSCRIPTION_FIELDS } from '../../resolvers/fields.js';
 import { readStoreConfig } from '../../resolvers/store/config.js';
 import { bundleResolverCode } from '../../infra/resolverCode.js';
 import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synthMemoApp.js';
-import { findFieldWiring } from '../../infra/assembly/templateLookup.js';
+import { findFieldWiring, type CfnResource } from '../../infra/assembly/templateLookup.js';
+
+/** A synth takes seconds alone, far longer while other suites load the machine. */
+const SYNTH_TIMEOUT_MS = 240_000;
 
 let synthesized: SynthesizedMemoApp;
 let template: Template;
@@ -15,7 +18,7 @@ let template: Template;
 beforeAll(() => {
   synthesized = synthMemoApp({ bundle: false });
   template = synthesized.template;
-});
+}, SYNTH_TIMEOUT_MS);
 afterAll(() => synthesized?.dispose());
 
 describe('memoTable', () => {
@@ -72,7 +75,7 @@ describe('memoTable', () => {
     }
   });
 
-  it('is deleted with the stack only on a stage flagged destroyOnRemoval=true', () => {
+  it('is deleted with the stack only on a stage flagged destroyOnRemoval=true', { timeout: SYNTH_TIMEOUT_MS }, () => {
     const throwaway = synthMemoApp({ bundle: false, context: { stage: 'ci', destroyOnRemoval: 'true' } });
     try {
       expect(throwaway.stack.stackName).toBe('MemoApi-ci');
@@ -83,7 +86,7 @@ describe('memoTable', () => {
     }
   });
 
-  it('rejects a stage name that cannot name a stack', () => {
+  it('rejects a stage name that cannot name a stack', { timeout: SYNTH_TIMEOUT_MS }, () => {
     expect(() => synthMemoApp({ bundle: false, context: { stage: 'Prod Stage' } })).toThrow(/context stage=/);
   });
 });
@@ -132,7 +135,7 @@ describe('GraphQL API', () => {
 
   it('adds no LogRetention custom resource (log groups carry their own retention)', () => {
     template.resourceCountIs('Custom::LogRetention', 0);
-    template.resourceCountIs('AWS::Lambda::Function', MEMO_FIELDS.length);
+    template.resourceCountIs('AWS::Lambda::Function', 1);
   });
 
   it('outputs what a client needs to sign in and call it, and the table name', () => {
@@ -168,22 +171,31 @@ describe('the page-token secret', () => {
     expect(template.toJSON().Resources[id].Properties.SecretString).toBeUndefined();
     const outputs = JSON.stringify(template.toJSON().Outputs ?? {});
     expect(outputs).not.toContain(id);
-    // Only the functions' environments refer to it (a reference CloudFormation resolves at deploy).
+    // Only the function's environment refers to it (a reference CloudFormation resolves at deploy).
     const referrers = Object.entries(template.toJSON().Resources as Record<string, unknown>)
       .filter(([key, resource]) => key !== id && JSON.stringify(resource).includes(`"Ref":"${id}"`))
       .map(([, resource]) => (resource as { Type: string }).Type);
-    expect(referrers).toEqual(MEMO_FIELDS.map(() => 'AWS::Lambda::Function'));
+    expect(referrers).toEqual(['AWS::Lambda::Function']);
   });
 });
 
-describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`, field] as const))('%s', (_name, field) => {
-  it('has its own Node 24 arm64 function with TABLE_NAME, the page-token secret, Powertools settings and source maps', () => {
-    const { fn } = findFieldWiring(template, field.fieldName);
+/** The stack's one Lambda function, found by type rather than through a field. */
+function onlyFunction(): { functionId: string; fn: CfnResource } {
+  const functions = Object.entries(template.findResources('AWS::Lambda::Function') as Record<string, CfnResource>);
+  expect(functions).toHaveLength(1);
+  const [functionId, fn] = functions[0]!;
+  return { functionId, fn };
+}
+
+describe('the memo function', () => {
+  it('is one Node 24 arm64 function with TABLE_NAME, the page-token secret, Powertools settings and source maps', () => {
+    const { fn } = onlyFunction();
     expect(fn.Properties).toMatchObject({
       Runtime: 'nodejs24.x',
       Architectures: ['arm64'],
       Handler: 'index.handler',
-      MemorySize: 512,
+      MemorySize: FUNCTION_MEMORY_MB,
+      Timeout: FUNCTION_TIMEOUT_SECONDS,
       TracingConfig: { Mode: 'Active' },
       LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
       Environment: {
@@ -202,8 +214,7 @@ describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`
   });
 
   it('sets exactly the settings the store reads (readStoreConfig), under the names it reads them by', () => {
-    const { fn } = findFieldWiring(template, field.fieldName);
-    const variables = fn.Properties.Environment.Variables as Record<string, unknown>;
+    const variables = onlyFunction().fn.Properties.Environment.Variables as Record<string, unknown>;
     // A value CloudFormation fills in at deploy (a Ref, a secret reference) stands in as a long placeholder.
     const deployed = Object.fromEntries(
       Object.entries(variables).map(([name, value]) => [name, typeof value === 'string' ? value : 'x'.repeat(64)]),
@@ -217,8 +228,21 @@ describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`
     expect(storeSettings.filter((name) => !read.has(name))).toEqual([]);
   });
 
-  it('is resolved by the shared APPSYNC_JS code in front of its own Lambda data source', () => {
-    const { resolver, dataSource, functionId } = findFieldWiring(template, field.fieldName);
+  it('is the only Lambda data source, and serves exactly the MEMO_FIELDS fields', () => {
+    const { functionId } = onlyFunction();
+    const lambdaSources = Object.values(template.findResources('AWS::AppSync::DataSource', { Properties: { Type: 'AWS_LAMBDA' } }));
+    expect(lambdaSources).toHaveLength(1);
+    expect(lambdaSources[0]!.Properties.LambdaConfig).toEqual({ LambdaFunctionArn: { 'Fn::GetAtt': [functionId, 'Arn'] } });
+    const served = Object.values(
+      template.findResources('AWS::AppSync::Resolver', { Properties: { DataSourceName: lambdaSources[0]!.Properties.Name } }),
+    ).map((resolver) => `${resolver.Properties.TypeName}.${resolver.Properties.FieldName}`);
+    expect(served.sort()).toEqual(MEMO_FIELDS.map((field) => `${field.typeName}.${field.fieldName}`).sort());
+  });
+});
+
+describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`, field] as const))('%s', (_name, field) => {
+  it('is resolved by the shared APPSYNC_JS code in front of the memo function', () => {
+    const { resolver, dataSource, functionId, roleId, invokeRoleId } = findFieldWiring(template, field.fieldName);
     expect(resolver.Properties).toMatchObject({
       TypeName: field.typeName,
       Kind: 'UNIT',
@@ -229,6 +253,11 @@ describe.each(MEMO_FIELDS.map((field) => [`${field.typeName}.${field.fieldName}`
       Type: 'AWS_LAMBDA',
       LambdaConfig: { LambdaFunctionArn: { 'Fn::GetAtt': [functionId, 'Arn'] } },
     });
+    // Every field leads to the same function, execution role and invoke role.
+    const { fn } = onlyFunction();
+    expect(functionId).toBe(onlyFunction().functionId);
+    expect(roleId).toBe(fn.Properties.Role['Fn::GetAtt'][0]);
+    expect(invokeRoleId).toBe(findFieldWiring(template, MEMO_FIELDS[0]!.fieldName).invokeRoleId);
   });
 });
 

@@ -6,6 +6,7 @@ import { synthMemoApp, type SynthesizedMemoApp } from '../../infra/assembly/synt
 import { findFieldWiring, type CfnResource } from '../../infra/assembly/templateLookup.js';
 import { OPERATIONS_DEFAULTS } from '../../infra/operations/operationsSettings.js';
 import { TABLE_ACCESS_BY_FIELD } from '../../infra/tableAccess.js';
+import { CUSTOM_METRICS } from '../../resolvers/lib/memoMetricNames.js';
 
 /** Each synth takes seconds alone, far longer while other suites load the machine. */
 const SYNTH_TIMEOUT_MS = 240_000;
@@ -151,18 +152,17 @@ describe('alarms', () => {
   it.each([
     ['FunctionErrors', 'Errors', OPERATIONS_DEFAULTS.alarmFunctionErrors.default],
     ['FunctionThrottles', 'Throttles', OPERATIONS_DEFAULTS.alarmFunctionThrottles.default],
-  ])('%s: the Sum of Lambda %s of every field function, a missing point counting 0', (id, metricName, threshold) => {
-    const properties = alarm(template, id);
-    expect(properties).toMatchObject({ Threshold: threshold, EvaluationPeriods: 1 });
-    const { expression, metrics } = summed(properties);
-    expect(metrics).toEqual(
-      MEMO_FIELDS.map(({ fieldName }) => ({
-        name: `AWS/Lambda/${metricName}`,
-        stat: 'Sum',
-        dimensions: { FunctionName: { Ref: findFieldWiring(template, fieldName).functionId } },
-      })),
-    );
-    expect(expression).toBe(MEMO_FIELDS.map((_, index) => `FILL(m${index}, 0)`).join(' + '));
+  ])('%s: Lambda %s of the one memo function (every field), Sum over 5 minutes, one period', (id, metricName, threshold) => {
+    expect(alarm(template, id)).toMatchObject({
+      Namespace: 'AWS/Lambda',
+      MetricName: metricName,
+      Dimensions: [{ Name: 'FunctionName', Value: { Ref: findFieldWiring(template, MEMO_FIELDS[0]!.fieldName).functionId } }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: threshold,
+      EvaluationPeriods: 1,
+      DatapointsToAlarm: 1,
+    });
   });
 
   it('TableThrottles: read and write throttle events of the table and of each index, summed', () => {
@@ -220,6 +220,14 @@ function dashboardBody(from: Template): { widgets: { type: string; properties: R
   return JSON.parse(text) as ReturnType<typeof dashboardBody>;
 }
 
+/** The series of the one graph whose title matches, as JSON text. */
+function series(from: Template, title: RegExp): string {
+  const graphs = dashboardBody(from).widgets.filter((widget) => widget.type === 'metric');
+  const matching = graphs.filter((candidate) => title.test(String(candidate.properties.title)));
+  expect(matching, String(title)).toHaveLength(1);
+  return JSON.stringify(matching[0]!.properties.metrics);
+}
+
 describe('the dashboard', () => {
   it('is named after the stage and opens with the state of every alarm', () => {
     template.hasResourceProperties('AWS::CloudWatch::Dashboard', { DashboardName: 'memo-api-dev' });
@@ -228,34 +236,61 @@ describe('the dashboard', () => {
     expect(alarms).toMatchObject({ type: 'alarm', properties: { alarms: alarmIds.map((id) => `{GetAtt:${id}.Arn}`) } });
   });
 
-  it('graphs requests, p50/p99 latency, 4XX/5XX, throttles, DynamoDB units, Lambda duration and errors per field', () => {
-    const graphs = dashboardBody(template).widgets.filter((widget) => widget.type === 'metric');
-    const series = (title: RegExp) => {
-      const widget = graphs.find((candidate) => title.test(String(candidate.properties.title)));
-      expect(widget, String(title)).toBeDefined();
-      return JSON.stringify(widget!.properties.metrics);
-    };
-    expect(series(/^Requests$/)).toContain('"AWS/AppSync","Requests"');
-    expect(series(/^Latency/)).toMatch(/"Latency".*"stat":"p50".*"Latency".*"stat":"p99"/);
-    expect(series(/^HTTP errors/)).toMatch(/"4XXError".*"5XXError"/);
-    const throttles = series(/^Throttles/);
-    for (const metric of ['"AWS/Lambda","Throttles"', '"ReadThrottleEvents"', '"WriteThrottleEvents"']) expect(throttles).toContain(metric);
-    const units = series(/^DynamoDB consumed units/);
+  it('graphs requests, p50/p99 latency, 4XX/5XX, throttles and DynamoDB units of the API and the table', () => {
+    const throttles = series(template, /^Throttles/);
+    expect(series(template, /^Requests$/)).toContain('"AWS/AppSync","Requests"');
+    expect(series(template, /^Latency/)).toMatch(/"Latency".*"stat":"p50".*"Latency".*"stat":"p99"/);
+    expect(series(template, /^HTTP errors/)).toMatch(/"4XXError".*"5XXError"/);
+    for (const metric of ['"ReadThrottleEvents"', '"WriteThrottleEvents"']) expect(throttles).toContain(metric);
+    const units = series(template, /^DynamoDB consumed units/);
     for (const index of [OWNER_INDEX.name, FEED_INDEX.name]) expect(units).toContain(`"GlobalSecondaryIndexName","${index}"`);
     expect(units).toMatch(/ConsumedReadCapacityUnits.*ConsumedWriteCapacityUnits/);
-    expect(series(/^Lambda duration p99/).match(/"AWS\/Lambda","Duration"/g)).toHaveLength(MEMO_FIELDS.length);
-    expect(series(/^Lambda errors by field/).match(/"AWS\/Lambda","Errors"/g)).toHaveLength(MEMO_FIELDS.length);
+  });
+
+  it("graphs the one function's own Lambda Duration, Errors, Throttles and ConcurrentExecutions, and no other function's", () => {
+    const fn = `"FunctionName","{Ref:${findFieldWiring(template, MEMO_FIELDS[0]!.fieldName).functionId}}"`;
+    const lambdaSeries = (title: RegExp) => JSON.parse(series(template, title)) as unknown[][];
+    const ofFunction = (metrics: unknown[][]) =>
+      metrics.filter((metric) => metric[0] === 'AWS/Lambda').map((metric) => [metric[1], JSON.stringify(metric).includes(fn)]);
+    expect(ofFunction(lambdaSeries(/^Lambda duration/))).toEqual([
+      ['Duration', true],
+      ['Duration', true],
+    ]);
+    expect(series(template, /^Lambda duration/)).toMatch(/"stat":"p50".*"stat":"p99"/);
+    expect(ofFunction(lambdaSeries(/^Lambda errors and concurrency/))).toEqual([
+      ['Errors', true],
+      ['ConcurrentExecutions', true],
+    ]);
+    expect(ofFunction(lambdaSeries(/^Throttles/))).toEqual([['Throttles', true]]);
+    // Lambda's own metrics are the function's only: per-field figures come from the handlers.
+    const everyLambdaSeries = dashboardBody(template)
+      .widgets.flatMap((widget) => (widget.properties.metrics ?? []) as unknown[][])
+      .filter((metric) => metric[0] === 'AWS/Lambda');
+    expect(everyLambdaSeries.length).toBeGreaterThan(0);
+    for (const metric of everyLambdaSeries) expect(JSON.stringify(metric)).toContain(fn);
   });
 
   it.each([
-    ['errors by type and field', /^Errors by type/, 'Errors'],
-    ['cold starts by field', /^Cold starts/, 'ColdStart'],
-  ])('graphs %s from the MemoApi namespace the handlers write to', (_name, title, metricName) => {
+    ['requests by field', /^Requests by field/, CUSTOM_METRICS.requests, 'Sum'],
+    ['duration p99 by field', /^Duration p99 by field/, CUSTOM_METRICS.duration, 'p99'],
+    ['duration p50 by field', /^Duration p50 by field/, CUSTOM_METRICS.duration, 'p50'],
+    ['errors by type and field', /^Errors by type and field/, CUSTOM_METRICS.errors, 'Sum'],
+    ['cold starts by field', /^Cold starts by field/, CUSTOM_METRICS.coldStart, 'Sum'],
+  ])('graphs %s from the metric the handlers write, searched by its exact dimension set', (_name, title, metric, statistic) => {
     const widget = dashboardBody(template).widgets.find((candidate) => title.test(String(candidate.properties.title)))!;
-    expect(widget.properties.title).toMatch(/MemoApi\/\w+, from the handlers/);
-    expect(JSON.stringify(widget.properties.metrics)).toContain(
-      `SEARCH('Namespace=\\"MemoApi\\" MetricName=\\"${metricName}\\"', 'Sum', 300)`,
-    );
+    expect(widget.properties.title).toContain(`${CUSTOM_METRICS.namespace}/${metric.metricName}, from the handlers`);
+    const schema = [CUSTOM_METRICS.namespace, ...metric.dimensions].join(',');
+    expect(widget.properties.metrics).toEqual([
+      [expect.objectContaining({ expression: `SEARCH('{${schema}} MetricName="${metric.metricName}"', '${statistic}', 300)` })],
+    ]);
+  });
+
+  it('has a per-field graph for every custom metric, with `field` among its dimensions', () => {
+    const expressions = JSON.stringify(dashboardBody(template).widgets.map((widget) => widget.properties.metrics));
+    for (const metric of [CUSTOM_METRICS.requests, CUSTOM_METRICS.duration, CUSTOM_METRICS.errors, CUSTOM_METRICS.coldStart]) {
+      expect(metric.dimensions).toContain('field');
+      expect(expressions).toContain(`MetricName=\\"${metric.metricName}\\"`);
+    }
   });
 
   it("graphs what the stage's web ACL blocked and counted", () => {

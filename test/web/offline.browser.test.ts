@@ -123,10 +123,11 @@ describe.skipIf(!chromiumPath)('the web app offline, in headless Chromium', () =
     expect(titles).not.toContain('Doomed (a)');
     await openMemo(page, 'Kept (a)');
     expect(await page.getByLabel('Content').inputValue()).toBe('edited with no network');
-    // The shell and config.json came from the service worker's caches; no GraphQL or user-pool answer is ever cached.
+    // The shell (with the web app manifest) and config.json came from the service worker's caches; no GraphQL or
+    // user-pool answer is ever cached.
     const cached = await cachedUrls(page);
     expect(cached.some((url) => url.endsWith('/app/config.json'))).toBe(true);
-    expect(cached.filter((url) => !/\/app\/(index\.html|config\.json|assets\/.+)(\?.*)?$/.test(url))).toEqual([]);
+    expect(cached.filter((url) => !/\/app\/(index\.html|config\.json|manifest\.webmanifest|assets\/.+)(\?.*)?$/.test(url))).toEqual([]);
 
     await network.setOffline(false);
     await untilSynced(page);

@@ -3,7 +3,8 @@ import { print } from 'graphql';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect } from 'vitest';
 import { SearchMemosDocument } from '../../sdk/src/generated/operations.js';
-import { noMatchesText, resultsText } from '../../web/src/Search/describeSearch.js';
+import { LIST_STEP } from '../../web/src/Memos/listStep.js';
+import { describeSearch, noMatchesText, resultsText } from '../../web/src/Search/describeSearch.js';
 import { TEST_USERS } from '../helpers/localCredentials.js';
 import { seriousAxeViolations } from './helpers/axe.js';
 import { chromiumPath, useBrowserSuite } from './helpers/browserSuite.js';
@@ -12,11 +13,13 @@ import { countWith, createSeed, seedMemos, TITLE_WORD, TYPED_WORD } from './help
 import { DeviceNetwork, syncText, untilSynced } from './helpers/offlineApp.js';
 import {
   armKeystrokeTiming,
+  countReplicaSearches,
   keystrokeTiming,
   markedTexts,
   memoTag,
   p50AndMax,
   resultsLine,
+  type ReplicaSearchCounter,
   searchBox,
   searchFor,
   tagChip,
@@ -41,6 +44,12 @@ async function replicaLoaded(page: Page): Promise<void> {
   await searchFor(page, TITLE_WORD, resultsText(memos.length, { query: TITLE_WORD, tags: [] }));
   await searchBox(page).fill('');
   await expect.poll(() => resultsLine(page), WAIT).toBe('');
+}
+
+/** Waits for the results line to be about `query` (earlier tests edit memos, so the count is not the seed's). */
+async function searchShown(page: Page, query: string): Promise<void> {
+  const about = ` ${describeSearch({ query, tags: [] })}`;
+  await expect.poll(async () => (await resultsLine(page)).endsWith(about), WAIT).toBe(true);
 }
 
 /** Saves the open memo's content (kept on this device at once). */
@@ -187,6 +196,57 @@ describe.skipIf(!chromiumPath)('the search box over 1,000 memos, in headless Chr
     await expect.poll(() => resultsLine(first.page), WAIT).toBe(found(TYPED_WORD));
     expect(await listedTitles(first.page)).toContain(title);
     await untilSynced(second.page);
+  });
+
+  test("searches the store once per keystroke: the live query's first answer, no second search in the render", async ({ tabs }) => {
+    let network!: DeviceNetwork;
+    let searches!: ReplicaSearchCounter;
+    const { page } = await tabs.signedIn('alice', TEST_USERS.alice, {
+      beforeLoad: async (page) => {
+        network = await DeviceNetwork.of(page.context());
+        searches = await countReplicaSearches(page);
+      },
+    });
+    await replicaLoaded(page);
+    await network.setOffline(true); // nothing from the server re-runs the search while the keys are counted
+    await searchBox(page).focus();
+    await searches.take();
+    const perKeystroke: number[] = [];
+    for (let length = 1; length <= TYPED_WORD.length; length++) {
+      const prefix = TYPED_WORD.slice(0, length);
+      await page.keyboard.press(prefix.at(-1)!);
+      await searchShown(page, prefix);
+      perKeystroke.push(await searches.take());
+    }
+    await page.keyboard.press('Backspace');
+    await searchShown(page, TYPED_WORD.slice(0, -1));
+    perKeystroke.push(await searches.take());
+    expect(perKeystroke).toEqual(Array.from({ length: TYPED_WORD.length + 1 }, () => 1));
+    await network.setOffline(false);
+  });
+
+  test('pages through one search with "Load more", and starts again at the first page when the search changes', async ({ tabs }) => {
+    const { page } = await signedInWithMemos(tabs);
+    const listedCount = async () => (await listedTitles(page)).length;
+    const loadMore = page.getByRole('button', { name: 'Load more' });
+    // Two searches with more than two pages of memos each: a prefix of the typed word, and one letter more.
+    const [first, second] = [TYPED_WORD.slice(0, 2), TYPED_WORD.slice(0, 3)];
+    expect(Math.min(countWith(memos, first), countWith(memos, second))).toBeGreaterThan(2 * LIST_STEP);
+    await searchBox(page).fill(first);
+    await searchShown(page, first);
+    expect(await listedCount()).toBe(LIST_STEP);
+    await loadMore.click();
+    await expect.poll(listedCount, WAIT).toBe(2 * LIST_STEP);
+
+    await searchBox(page).fill(second);
+    await searchShown(page, second);
+    expect(await listedCount()).toBe(LIST_STEP);
+    await loadMore.click();
+    await expect.poll(listedCount, WAIT).toBe(2 * LIST_STEP);
+    // Back to the first search: a change too, so its first page again.
+    await searchBox(page).fill(first);
+    await searchShown(page, first);
+    expect(await listedCount()).toBe(LIST_STEP);
   });
 
   test('searches the device with the network gone, edits made offline included', async ({ tabs }) => {

@@ -1,19 +1,5 @@
-import { OfflineStorageFullError } from './offlineStorageFullError.js';
-import { applyBatch, emptyState, toReplicaState, toStoredState } from './replicaState.js';
-import type { OfflineStorage, StoredState } from './types.js';
-
-/** The few calls of Node's `fs/promises` this storage makes (typed here, so the SDK builds without Node's types). */
-interface FileHandle {
-  writeFile(data: string): Promise<void>;
-  sync(): Promise<void>;
-  close(): Promise<void>;
-}
-interface NodeFs {
-  readFile(path: string, encoding: 'utf8'): Promise<string>;
-  open(path: string, flags: string): Promise<FileHandle>;
-  rename(from: string, to: string): Promise<void>;
-  rm(path: string, options: { force: boolean }): Promise<void>;
-}
+import { FileJournal, type NodeFs } from './fileJournal.js';
+import type { OfflineStorage } from './types.js';
 
 /** The last task on each file (by the path as given), so storages of one file in one process take turns. */
 const queues = new Map<string, Promise<void>>();
@@ -26,48 +12,23 @@ function nodeFs(): NodeFs {
 }
 
 /**
- * A storage in one JSON file, for Node. Each commit reads the file, applies the batch and writes
- * the whole state to a temporary file beside it (flushed to disk), then renames it over the
- * file: a crash leaves the old state or the new, never half of one. A full disk (ENOSPC, or
- * EDQUOT) is an OfflineStorageFullError, and the old file stays as it was. Storages of one path in
- * one process take turns; there is no lock between processes, so two processes committing at once
- * could lose one batch: one process per file.
+ * A storage in files, for Node: a snapshot at `path` and a journal of the batches since at
+ * `path.journal` (FileJournal). A commit appends its batch to the journal and flushes it, so it
+ * costs the batch's size, not the state's; the journal is folded into a new snapshot (written
+ * beside it, flushed, renamed over it) once it outgrows the snapshot. A crash loses no
+ * acknowledged batch and leaves no half of one. A full disk (ENOSPC, or EDQUOT) is an
+ * OfflineStorageFullError, and the files stay as they were. Storages of one path in one process
+ * take turns, and each sees the others' commits; there is no lock between processes, so two
+ * processes committing at once could lose one batch: one process per file.
  *
  * @example
  * import { fileStorage } from '@memo-api/client/node';
  * const store = createMemoStore({ client, storage: fileStorage('./memos.json') });
  */
 export function fileStorage(path: string): OfflineStorage {
-  const fs = nodeFs();
+  const journal = new FileJournal(nodeFs(), path);
 
-  const read = async (): Promise<StoredState> => {
-    try {
-      return JSON.parse(await fs.readFile(path, 'utf8')) as StoredState;
-    } catch (error) {
-      if ((error as { code?: string }).code === 'ENOENT') return emptyState();
-      throw error;
-    }
-  };
-
-  const write = async (state: StoredState): Promise<void> => {
-    const temporary = `${path}.${crypto.randomUUID()}.tmp`;
-    try {
-      const file = await fs.open(temporary, 'w');
-      try {
-        await file.writeFile(JSON.stringify(state));
-        await file.sync();
-      } finally {
-        await file.close();
-      }
-      await fs.rename(temporary, path);
-    } catch (error) {
-      await fs.rm(temporary, { force: true }).catch(() => undefined);
-      const code = (error as { code?: string }).code;
-      throw code === 'ENOSPC' || code === 'EDQUOT' ? new OfflineStorageFullError({ cause: error }) : error;
-    }
-  };
-
-  // One commit at a time per file in this process (however many storages name it), each on the file as the last one left it.
+  // One task at a time per file in this process (however many storages name it), each on the files as the last one left them.
   const serially = <T>(task: () => Promise<T>): Promise<T> => {
     const run = (queues.get(path) ?? Promise.resolve()).then(task);
     const settled = run.then(
@@ -80,13 +41,8 @@ export function fileStorage(path: string): OfflineStorage {
   };
 
   return {
-    load: () => serially(read),
-    commit: (batch) =>
-      serially(async () => {
-        const state = toReplicaState(await read());
-        applyBatch(state, batch);
-        await write(toStoredState(state));
-      }),
+    load: () => serially(() => journal.load()),
+    commit: (batch) => serially(() => journal.commit(batch)),
     close: () => serially(() => Promise.resolve()),
   };
 }

@@ -3,7 +3,7 @@ import { applyBatch, emptyState, isEmptyBatch, toReplicaState, type ReplicaState
 import { searchFilter } from '../generated/searchMatch.js';
 import { ReplicaSearchIndex } from './replicaSearchIndex.js';
 import type { Memo, MemoQuery, MemoSearch, OfflineStorage, StorageBatch, SyncStatus } from './types.js';
-import { sortedMemos, visibleMemos } from './visibleMemos.js';
+import { touchedBy, VisibleView, type TouchedMemos } from './visibleView.js';
 
 type Watcher = { readonly query: MemoQuery; readonly listener: (memos: readonly Memo[]) => void; last: readonly Memo[] | undefined };
 
@@ -15,13 +15,15 @@ type Watcher = { readonly query: MemoQuery; readonly listener: (memos: readonly 
  */
 export class LocalReplica {
   private state: ReplicaState = toReplicaState(emptyState());
-  private visible: Map<string, Memo> | undefined;
-  private sorted: Memo[] | undefined;
+  /** The visible memos and their list, patched by each change (not rebuilt). */
+  private readonly view = new VisibleView(() => ({ state: this.state, ownerId: this.ownerId }));
   /**
    * Built on the first search (a user who never searches pays nothing), then brought up to date at
-   * each search (a watched search runs after every change) by a diff of the visible memos: never rebuilt.
+   * each search (a watched search runs after every change) with the memos changed since: never rebuilt.
    */
   private searchIndex: ReplicaSearchIndex | undefined;
+  /** The memos changed since the index was last brought up to date. */
+  private indexDue: TouchedMemos = 'all';
   private queue: Promise<unknown> = Promise.resolve();
   private readonly watchers = new Set<Watcher>();
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
@@ -45,8 +47,9 @@ export class LocalReplica {
       const { batch, result } = change(this.state);
       if (isEmptyBatch(batch)) return result;
       await this.storage.commit(batch);
+      const touched = touchedBy(this.state, batch);
       applyBatch(this.state, batch);
-      this.changed();
+      this.changed(touched);
       return result;
     });
     this.queue = run.catch(() => undefined);
@@ -57,7 +60,7 @@ export class LocalReplica {
   reload(): Promise<void> {
     const run = this.queue.then(async () => {
       this.state = toReplicaState(await this.storage.load());
-      this.changed();
+      this.changed('all');
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -69,16 +72,17 @@ export class LocalReplica {
   }
 
   visibleMap(): Map<string, Memo> {
-    return (this.visible ??= visibleMemos(this.state, this.ownerId));
+    return this.view.map();
   }
 
   list(): Memo[] {
-    return (this.sorted ??= sortedMemos(this.visibleMap()));
+    return this.view.list();
   }
 
   search({ query, tags }: MemoSearch): readonly Memo[] {
     const index = (this.searchIndex ??= new ReplicaSearchIndex());
-    index.update(this.visibleMap());
+    index.update(this.visibleMap(), this.indexDue);
+    this.indexDue = new Set();
     return index.search(searchFilter(query, tags), () => this.list());
   }
 
@@ -117,11 +121,14 @@ export class LocalReplica {
     for (const listener of this.statusListeners) listener(status);
   }
 
-  private changed(): void {
-    this.visible = undefined;
-    this.sorted = undefined;
+  private changed(touched: TouchedMemos): void {
     const anyMemo = this.state.memos.values().next();
-    if (!anyMemo.done && anyMemo.value.ownerId) this.ownerId = anyMemo.value.ownerId;
+    if (!anyMemo.done && anyMemo.value.ownerId && anyMemo.value.ownerId !== this.ownerId) {
+      this.ownerId = anyMemo.value.ownerId;
+      touched = 'all'; // pending creates show the owner: every one changes
+    }
+    if (touched === 'all') this.view.reset();
+    this.indexDue = unionOf(this.indexDue, touched === 'all' ? 'all' : this.view.patch(touched));
     for (const watcher of this.watchers) this.emit(watcher);
     this.statusChanged();
   }
@@ -139,6 +146,11 @@ export class LocalReplica {
     watcher.last = selected;
     watcher.listener(selected);
   }
+}
+
+function unionOf(a: TouchedMemos, b: TouchedMemos): TouchedMemos {
+  if (a === 'all' || b === 'all') return 'all';
+  return a.size === 0 ? b : new Set([...a, ...b]);
 }
 
 function sameMemos(a: readonly Memo[], b: readonly Memo[]): boolean {

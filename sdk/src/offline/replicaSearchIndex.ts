@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import { tagKey } from '../generated/memoRules.js';
 import { matchesEverything, memoMatches, searchWords, type SearchableMemo, type SearchFilter } from '../generated/searchMatch.js';
 import type { Memo } from './types.js';
+import type { TouchedMemos } from './visibleView.js';
 
 /** What the full-text index holds of a memo: its title and content, read as one text. */
 interface IndexedText {
@@ -17,8 +18,8 @@ interface Entry {
 
 /**
  * The offline store's search index over the visible memos: words in a MiniSearch index (the one
- * module that knows the library), tags in a map beside it. Kept in step by `update`, which diffs
- * the visible memos against the ones indexed and touches only what changed.
+ * module that knows the library), tags in a map beside it. Kept in step by `update`, which looks
+ * at the memos a change touched (all of them only after a rebuild) and re-indexes only what changed.
  *
  * The index proposes candidates; every candidate is then confirmed with the shared memoMatches,
  * the server's own function (on a view of the memo with the same words, matchView), so a memo
@@ -46,42 +47,50 @@ export class ReplicaSearchIndex {
   private readonly tagged = new Map<string, Set<string>>();
   /** memoId → the memo as indexed (object identity says whether it changed) and its view. */
   private readonly indexed = new Map<string, Entry>();
-  private lastVisible: ReadonlyMap<string, Memo> | undefined;
 
-  /** Brings the index to `visible`: adds, replaces and discards only the memos whose object changed. */
-  update(visible: ReadonlyMap<string, Memo>): void {
-    if (visible === this.lastVisible) return;
-    this.lastVisible = visible;
-    for (const [memoId, memo] of visible) {
-      const entry = this.indexed.get(memoId);
-      const before = entry?.memo;
-      if (before === memo) continue;
-      // A pending create or update is rebuilt on every change (visibleMemos): re-index only when its words or tags changed.
-      if (entry && before && before.title === memo.title && before.content === memo.content && sameTags(before.tags, memo.tags)) {
-        this.indexed.set(memoId, { memo, view: entry.view });
-        continue;
-      }
-      const view = matchView(memo);
-      this.indexed.set(memoId, { memo, view });
-      // A line break between title and content: searchWords finds the words of each, never one across both.
-      const text = { id: memoId, text: `${view.title ?? ''}\n${view.content}` };
-      if (before) {
-        this.words.replace(text);
-        this.untag(before);
-      } else {
-        this.words.add(text);
-      }
-      for (const tag of memo.tags) {
-        const key = tagKey(tag);
-        const ids = this.tagged.get(key) ?? new Set<string>();
-        this.tagged.set(key, ids.add(memoId));
-      }
+  /**
+   * Brings the index to `visible`, looking only at the memos in `due` (those whose memo may have
+   * changed since the last update; 'all' diffs every one): adds, replaces and discards only the
+   * memos whose object changed.
+   */
+  update(visible: ReadonlyMap<string, Memo>, due: TouchedMemos): void {
+    if (due !== 'all') {
+      for (const memoId of due) this.updateOne(memoId, visible.get(memoId));
+      return;
     }
-    for (const [memoId, { memo }] of this.indexed) {
-      if (visible.has(memoId)) continue;
+    for (const [memoId, memo] of visible) this.updateOne(memoId, memo);
+    for (const memoId of [...this.indexed.keys()]) if (!visible.has(memoId)) this.updateOne(memoId, undefined);
+  }
+
+  private updateOne(memoId: string, memo: Memo | undefined): void {
+    const entry = this.indexed.get(memoId);
+    const before = entry?.memo;
+    if (before === memo) return;
+    if (!memo) {
       this.indexed.delete(memoId);
       this.words.discard(memoId);
-      this.untag(memo);
+      this.untag(before!);
+      return;
+    }
+    // A pending create or update is rebuilt on every change (visibleMemos): re-index only when its words or tags changed.
+    if (entry && before && before.title === memo.title && before.content === memo.content && sameTags(before.tags, memo.tags)) {
+      this.indexed.set(memoId, { memo, view: entry.view });
+      return;
+    }
+    const view = matchView(memo);
+    this.indexed.set(memoId, { memo, view });
+    // A line break between title and content: searchWords finds the words of each, never one across both.
+    const text = { id: memoId, text: `${view.title ?? ''}\n${view.content}` };
+    if (before) {
+      this.words.replace(text);
+      this.untag(before);
+    } else {
+      this.words.add(text);
+    }
+    for (const tag of memo.tags) {
+      const key = tagKey(tag);
+      const ids = this.tagged.get(key) ?? new Set<string>();
+      this.tagged.set(key, ids.add(memoId));
     }
   }
 

@@ -1,6 +1,6 @@
 import { newestFirst, optimisticMemo, withChanges } from './memoFields.js';
 import { outboxInOrder, type ReplicaState } from './replicaState.js';
-import type { Memo } from './types.js';
+import type { Memo, OutboxEntry } from './types.js';
 
 /**
  * What the device shows: the server's memos with the outbox applied on top, in seq order. An
@@ -9,8 +9,21 @@ import type { Memo } from './types.js';
  * until the user settles it.
  */
 export function visibleMemos(state: ReplicaState, ownerId: string): Map<string, Memo> {
-  const visible = new Map(state.memos);
-  for (const entry of outboxInOrder(state)) {
+  return applyOutbox(new Map(state.memos), outboxInOrder(state), state, ownerId);
+}
+
+/**
+ * Applies `entries` (in seq order) onto `visible`, the server's memos they are about. A memo's
+ * view depends on its own server copy and its own entries only, so a subset of memos can be
+ * re-derived alone (VisibleView) with the same result as the whole.
+ */
+export function applyOutbox(
+  visible: Map<string, Memo>,
+  entries: readonly OutboxEntry[],
+  state: ReplicaState,
+  ownerId: string,
+): Map<string, Memo> {
+  for (const entry of entries) {
     if (entry.kind === 'create') {
       // A create the feed already delivered (its answer was lost) shows the server's copy.
       if (!state.memos.has(entry.memoId)) visible.set(entry.memoId, optimisticMemo(entry.memoId, ownerId, entry.input, entry.queuedAt));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FUNCTION_MEMORY_MB } from '../../../resolvers/fields.js';
 import { Kind, parse, type FieldNode, type FragmentDefinitionNode, type OperationDefinitionNode } from 'graphql';
-import { lambdaContext } from '../../../local/appsync/lambdaInvocation.js';
+import { LOCAL_FUNCTION_NAME, lambdaContext } from '../../../local/appsync/lambdaInvocation.js';
 import { selectionsOf } from '../../../local/appsync/selectionCache.js';
 
 describe('the Lambda context handed to handlers', () => {
   it('reports the memory size infra deploys', () => {
-    expect(lambdaContext('createMemo')).toMatchObject({
-      functionName: 'memo-api-createMemo',
+    expect(lambdaContext()).toMatchObject({
+      functionName: LOCAL_FUNCTION_NAME,
       memoryLimitInMB: String(FUNCTION_MEMORY_MB),
     });
   });

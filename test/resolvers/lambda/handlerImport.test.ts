@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MEMO_FIELDS } from '../../../resolvers/fields.js';
+import { MEMO_FIELDS, MEMO_FUNCTION_ENTRY } from '../../../resolvers/fields.js';
 
 /**
  * Settings a handler, its store, its DynamoDB client or its logger takes from the environment.
@@ -37,19 +37,22 @@ async function recordingReads(work: () => Promise<unknown>): Promise<string[]> {
 // On Lambda the handler's entry reads the settings at the first invocation; the local runtime and
 // the tests bind a store of their own instead, so import order never matters.
 describe('importing a handler module', () => {
-  it.each(MEMO_FIELDS.map((field) => [field.entry] as const))('%s reads no environment and cannot fail', async (entry) => {
-    vi.resetModules();
-    const reads = await recordingReads(
-      () => import(/* @vite-ignore */ new URL(`../../../${entry.replace(/\.ts$/, '.js')}`, import.meta.url).href),
-    );
-    expect(reads).toEqual([]);
-  });
+  it.each([MEMO_FUNCTION_ENTRY, ...MEMO_FIELDS.map((field) => field.entry)].map((entry) => [entry] as const))(
+    '%s reads no environment and cannot fail',
+    async (entry) => {
+      vi.resetModules();
+      const reads = await recordingReads(
+        () => import(/* @vite-ignore */ new URL(`../../../${entry.replace(/\.ts$/, '.js')}`, import.meta.url).href),
+      );
+      expect(reads).toEqual([]);
+    },
+  );
 
   it('succeeds without TABLE_NAME or PAGE_TOKEN_SECRET; an invocation without them fails naming the setting', async () => {
     vi.resetModules();
     const { TABLE_NAME: _table, PAGE_TOKEN_SECRET: _secret, ...withoutSettings } = realEnv;
     process.env = withoutSettings;
-    const { handler } = await import('../../../resolvers/memo.js');
+    const { handler } = await import('../../../resolvers/memoFunction.js');
     const event = {
       arguments: { memoId: '7d5e0b1c-1111-4a2b-8c3d-000000000001' },
       identity: null,

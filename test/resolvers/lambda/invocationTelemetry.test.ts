@@ -38,7 +38,7 @@ function eventOf(parentTypeName: 'Query' | 'Mutation', fieldName: string, args: 
 
 /** Invokes a real handler on this file's store, as Lambda does; returns its result and the Lambda request id it was given. */
 async function invoke(handler: AnyHandler, event: AppSyncResolverEvent<unknown>, store: MemoStore = testMemoStore()) {
-  const context = lambdaContext(event.info.fieldName);
+  const context = lambdaContext();
   const bound = handler.withStore(store) as LambdaHandler;
   const result = (await bound(event, context)) as { data?: { memoId?: string }; error?: { errorType: string } };
   return { result, requestId: context.awsRequestId };

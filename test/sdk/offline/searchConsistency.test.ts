@@ -4,11 +4,14 @@ import { LocalReplica } from '../../../sdk/src/offline/localReplica.js';
 import { memoryStorage } from '../../../sdk/src/offline/memoryStorage.js';
 import type { Memo, MemoSearch, OutboxEntry, StorageBatch } from '../../../sdk/src/offline/types.js';
 import { seededRandom } from '../../../bench/seededRandom.js';
+import { sortedMemos, visibleMemos } from '../../../sdk/src/offline/visibleMemos.js';
 
 // The search index against the plain rule: thousands of memos from a seeded generator, hundreds of
 // random changes of every kind the replica sees (server puts and deletes, pending creates, updates
 // and deletes, edits acknowledged, equal copies), and after each batch every search answers exactly
-// what filtering every memo with the shared memoMatches answers, in the same order.
+// what filtering every memo with the shared memoMatches answers, in the same order. The replica
+// patches its visible memos and their order at each change (VisibleView): after every change they
+// equal a rebuild from the whole state.
 
 // Words that share prefixes, differ only by case, accent or compatibility form, or split on punctuation.
 const VOCABULARY = [
@@ -151,11 +154,31 @@ describe('the search index agrees with filtering every memo by memoMatches', () 
         const outbox = [...replica.current().outbox.keys()];
         return outbox.length ? { deleteOutbox: [pick(outbox)] } : undefined;
       },
+      () => {
+        // A drain settles an edit: the entry leaves the outbox and the server's copy arrives in the same batch
+        // (a pending create's server copy has the server's createdAt, so the memo moves in the list).
+        const outbox = [...replica.current().outbox.values()];
+        if (outbox.length === 0) return undefined;
+        const entry = pick(outbox);
+        const stored = replica.current().memos.get(entry.memoId);
+        if (entry.kind === 'delete') return { deleteOutbox: [entry.seq], deleteMemos: [entry.memoId] };
+        const at = time();
+        const confirmed = stored
+          ? { ...stored, ...fields(), version: stored.version + 1, updatedAt: at }
+          : { memoId: entry.memoId, ownerId: 'owner', ...fields(), createdAt: at, updatedAt: at, version: 1 };
+        return { deleteOutbox: [entry.seq], putMemos: [confirmed] };
+      },
     ];
+    const sameAsRebuilt = () => {
+      const rebuilt = sortedMemos(visibleMemos(replica.current(), replica.ownerId));
+      expect(replica.list()).toEqual(rebuilt);
+      expect([...replica.visibleMap().keys()].sort()).toEqual(rebuilt.map((memo) => memo.memoId).sort());
+    };
     for (let batch = 0; batch < 8; batch++) {
       for (let change = 0; change < 50; change++) {
         const made = pick(changes)();
         if (made) await apply(made);
+        sameAsRebuilt();
         if (change === 0) check(SEARCHES.filter((_, i) => i % 5 === batch % 5)); // between two single changes, too
       }
       check([...SEARCHES, ...Array.from({ length: 6 }, () => ({ query: words(1, 2).slice(0, 1 + Math.floor(random() * 8)) }))]);

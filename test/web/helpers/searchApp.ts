@@ -62,3 +62,50 @@ export function p50AndMax(values: readonly number[]): { p50: number; max: number
   const p50 = sorted.length % 2 === 1 ? sorted[Math.floor(middle)]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
   return { p50, max: sorted.at(-1)! };
 }
+
+/** A count of how often the app's store ran a search of its replica. */
+export interface ReplicaSearchCounter {
+  /** The searches since the counter started or was last read. */
+  take(): Promise<number>;
+}
+
+/**
+ * Counts the runs of the store's own search (LocalReplica.search in sdk/src/offline/localReplica.ts,
+ * what `store.search` and a watched search both run) with V8's precise coverage through the
+ * DevTools protocol: the real store, unchanged, counted as it runs. The function is found in the
+ * bundle by its name and by the field only it reads (`indexDue`), which minifying keeps (a property name).
+ * Call before the page loads (AppTabs' `beforeLoad`), so the bundle is counted from its first run.
+ */
+export async function countReplicaSearches(page: Page): Promise<ReplicaSearchCounter> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Debugger.enable'); // script sources, to tell the replica's `search` from the others
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.startPreciseCoverage', { callCount: true, detailed: false });
+  const sources = new Map<string, Promise<string>>();
+  const sourceOf = (scriptId: string) => {
+    if (!sources.has(scriptId))
+      sources.set(
+        scriptId,
+        cdp.send('Debugger.getScriptSource', { scriptId }).then(({ scriptSource }) => scriptSource),
+      );
+    return sources.get(scriptId)!;
+  };
+  return {
+    async take() {
+      const { result } = await cdp.send('Profiler.takePreciseCoverage');
+      let found = 0;
+      let count = 0;
+      for (const script of result) {
+        for (const fn of script.functions) {
+          if (fn.functionName !== 'search' || !script.url.includes('/app/')) continue;
+          const whole = fn.ranges[0]!;
+          if (!(await sourceOf(script.scriptId)).slice(whole.startOffset, whole.endOffset).includes('indexDue')) continue;
+          found += 1;
+          count += whole.count;
+        }
+      }
+      if (found !== 1) throw new Error(`expected one replica search in the app's bundle, found ${found}`);
+      return count;
+    },
+  };
+}

@@ -7,7 +7,7 @@ import {
   tagsProblem,
   titleProblem,
   type MemoFieldProblem,
-} from '../../../resolvers/lib/memoRules.js';
+} from '@memo-api/client';
 
 /** A memo's fields as the form checked them: what a create sends, and what an update's changes are taken from. */
 export interface MemoDraft {
@@ -38,7 +38,7 @@ export const typedTags = (text: string): string[] =>
 
 /**
  * The draft the API would store, and what is wrong with it, by the API's own rules
- * (resolvers/lib/memoRules.ts): the form refuses exactly what the server would refuse.
+ * (resolvers/lib/memoRules.ts, which the SDK exports as generated): the form refuses exactly what the server would refuse.
  */
 export function checkForm(fields: FormFields): { draft: MemoDraft; errors: FieldErrors } {
   const title = fields.title.trim();

@@ -12,6 +12,7 @@ import { useListSearch } from '../Search/useListSearch.js';
 import { useStoredMemos } from '../store/useStoredMemos.js';
 import { useSyncStatus } from '../store/useSyncStatus.js';
 import { DiscardDialog } from './DiscardDialog.js';
+import { LIST_STEP } from './listStep.js';
 import { usePendingDelete } from './usePendingDelete.js';
 
 type Selection = { readonly memoId: string } | 'new' | undefined;
@@ -22,8 +23,6 @@ export type LeaveGuard = (leave: () => void) => void;
 
 /** The width (styles.css) below which the editor replaces the list, as on a phone. */
 const PHONE_LAYOUT = '(max-width: 44rem)';
-/** How many memos the list shows at first, and how many more each "Load more" adds: the device has them all, the page need not. */
-export const LIST_STEP = 20;
 // Saved means kept on this device and queued: the sync line says when it reached the server.
 const SAVED: Record<SavedHow, (memo: Memo) => string> = {
   created: () => 'Memo created.',
@@ -44,7 +43,11 @@ export function MemoWorkspace({ store, leaveGuard }: { store: OfflineMemoStore; 
   const sync = useSyncStatus(store);
   // The list shows what the search finds; the open memo comes from every memo, so a search never closes it.
   const search = useListSearch(store);
-  const [shownCount, setShownCount] = useState(LIST_STEP);
+  // "Load more" pages through one search's results: each change of the search starts again at one step
+  // (state adjusted in the render, as React advises for state that follows a prop, so no frame shows the old count).
+  const [paging, setPaging] = useState({ key: search.key, count: LIST_STEP });
+  if (paging.key !== search.key) setPaging({ key: search.key, count: LIST_STEP });
+  const shownCount = paging.key === search.key ? paging.count : LIST_STEP;
   const [selection, setSelection] = useState<Selection>();
   // A memo just created, until the list's live query shows it (the editor opens it at once either way).
   const [created, setCreated] = useState<Memo>();
@@ -162,7 +165,7 @@ export function MemoWorkspace({ store, leaveGuard }: { store: OfflineMemoStore; 
         updating={sync.syncing}
         error={list.error === undefined ? undefined : `Your memos on this device cannot be opened: ${list.error}`}
         hasMore={shown.length > shownCount}
-        onLoadMore={() => setShownCount(shownCount + LIST_STEP)}
+        onLoadMore={() => setPaging({ key: search.key, count: shownCount + LIST_STEP })}
         onOpen={(memoId) => open({ memoId })}
         onNew={() => open('new')}
         searchBox={<SearchBox controls={search.controls} found={search.found && list.ready ? shown.length : undefined} />}

@@ -1,4 +1,4 @@
-import { normaliseTags, tagKey } from '../../../resolvers/lib/memoRules.js';
+import { normaliseTags, tagKey } from '@memo-api/client';
 
 /** What the search box asks the store for: the words typed, and the tags chosen (the store's MemoSearch). */
 export interface SearchState {
