@@ -40,7 +40,7 @@ const FIELD = 'memo';
  * asset CDK built for it) beside what users would otherwise ship (CDK's NodejsFunction defaults,
  * built from the same entry) and the floor (bare Node sending the same DynamoDB request), against
  * `store`, which must be served from outside the processes measured. A bundle that serves several
- * fields is measured once, its rows repeated per field. Profiles are written to `profileDir`.
+ * fields is measured once, its rows repeated per field (the report prints them as one). Profiles are written to `profileDir`.
  */
 export async function measureColdStarts(
   bundles: ReadonlyMap<string, DeployedBundle>,

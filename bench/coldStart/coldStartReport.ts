@@ -61,8 +61,8 @@ export function coldStartReportLines(figures: ColdStartFigures, runs: number): s
   lines.push(
     ...textTable(
       ['function', 'variant', 'KB', 'gzip KB', 'load ms median (p25–p75)', 'node -e 0 ms median (p25–p75)', 'ratio'],
-      figures.importTime.map((r) => [
-        r.fieldName,
+      printedImportRows(figures).map((r) => [
+        r.label,
         r.variant,
         (r.figures.bytes / 1024).toFixed(1),
         (r.figures.gzipBytes / 1024).toFixed(1),
@@ -81,8 +81,25 @@ function sharedBundleLines(figures: ColdStartFigures): string[] {
   if (shared.length === 0) return [];
   const bundles = new Set(shared.map((row) => JSON.stringify(row.figures)));
   return [
-    `   ${shared.map((row) => row.fieldName).join(', ')}: ${bundles.size === 1 ? 'one deployed bundle serves them all' : `${bundles.size} deployed bundles serve them`}, each measured once (and its CDK default once); the rows repeat it per field`,
+    `   ${shared.map((row) => row.fieldName).join(', ')}: ${bundles.size === 1 ? 'one deployed bundle serves them all' : `${bundles.size} deployed bundles serve them`}, each measured once (and its CDK default once), one row per bundle below`,
   ];
+}
+
+/** The import rows as printed: the rows of fields sharing one bundle (one measurement) merged into one row counting them. */
+function printedImportRows(figures: ColdStartFigures) {
+  const groups = new Map<string, { row: ColdStartFigures['importTime'][number]; fields: number }>();
+  for (const row of figures.importTime) {
+    // Rows of one shared measurement carry equal figures; a field of its own keeps its own row.
+    const key = row.sharedBy > 1 ? `${row.variant} ${JSON.stringify(row.figures)}` : `${row.variant} ${row.fieldName}`;
+    const group = groups.get(key);
+    if (group) group.fields += 1;
+    else groups.set(key, { row, fields: 1 });
+  }
+  return [...groups.values()].map(({ row, fields }) => ({
+    label: fields === 1 ? row.fieldName : `${fields} fields`,
+    variant: row.variant,
+    figures: row.figures,
+  }));
 }
 
 /** Node 24's module compile cache against ours without it: kept only if it pays (docs/performance.md). */
