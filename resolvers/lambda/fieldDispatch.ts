@@ -18,8 +18,9 @@ export function fieldDispatch(handlers: FieldHandlers): BindableHandler<unknown,
   const dispatchOn =
     (handlerOf: (key: string) => MemoLambdaHandler<never, unknown> | undefined, fallback: MemoLambdaHandler<unknown, never>) =>
     (event: AppSyncResolverEvent<unknown>, context?: Context) => {
+      const key = fieldKey(event);
       // Own keys only: a field named like an Object.prototype member must not reach one.
-      const serve = Object.hasOwn(handlers, fieldKey(event)) ? handlerOf(fieldKey(event)) : undefined;
+      const serve = Object.hasOwn(handlers, key) ? handlerOf(key) : undefined;
       return serve ? serve(event as AppSyncResolverEvent<never>, context) : fallback(event, context);
     };
   return Object.assign(

@@ -22,8 +22,8 @@ export class LocalReplica {
    * each search (a watched search runs after every change) with the memos changed since: never rebuilt.
    */
   private searchIndex: ReplicaSearchIndex | undefined;
-  /** The memos changed since the index was last brought up to date. */
-  private indexDue: TouchedMemos = 'all';
+  /** The memos changed since the index was last brought up to date (grown in place at each change). */
+  private indexDue: Set<string> | 'all' = 'all';
   private queue: Promise<unknown> = Promise.resolve();
   private readonly watchers = new Set<Watcher>();
   private readonly statusListeners = new Set<(status: SyncStatus) => void>();
@@ -128,7 +128,9 @@ export class LocalReplica {
       touched = 'all'; // pending creates show the owner: every one changes
     }
     if (touched === 'all') this.view.reset();
-    this.indexDue = unionOf(this.indexDue, touched === 'all' ? 'all' : this.view.patch(touched));
+    const changed = touched === 'all' ? 'all' : this.view.patch(touched);
+    if (changed === 'all') this.indexDue = 'all';
+    else if (this.indexDue !== 'all') for (const memoId of changed) this.indexDue.add(memoId);
     for (const watcher of this.watchers) this.emit(watcher);
     this.statusChanged();
   }
@@ -146,11 +148,6 @@ export class LocalReplica {
     watcher.last = selected;
     watcher.listener(selected);
   }
-}
-
-function unionOf(a: TouchedMemos, b: TouchedMemos): TouchedMemos {
-  if (a === 'all' || b === 'all') return 'all';
-  return a.size === 0 ? b : new Set([...a, ...b]);
 }
 
 function sameMemos(a: readonly Memo[], b: readonly Memo[]): boolean {

@@ -1,5 +1,5 @@
 import { newestFirst } from './memoFields.js';
-import { outboxInOrder, type ReplicaState } from './replicaState.js';
+import type { ReplicaState } from './replicaState.js';
 import type { Memo, StorageBatch } from './types.js';
 import { applyOutbox, sortedMemos, visibleMemos } from './visibleMemos.js';
 
@@ -75,12 +75,9 @@ export class VisibleView {
       const memo = state.memos.get(memoId);
       if (memo) base.set(memoId, memo);
     }
-    const derived = applyOutbox(
-      base,
-      outboxInOrder(state).filter((entry) => touched.has(entry.memoId)),
-      state,
-      ownerId,
-    );
+    // Only the touched memos' entries, sorted: the whole outbox may hold a long offline session.
+    const entries = [...state.outbox.values()].filter((entry) => touched.has(entry.memoId)).sort((a, b) => a.seq - b.seq);
+    const derived = applyOutbox(base, entries, state, ownerId);
     const changed = new Set<string>();
     const sorted = this.sorted?.slice();
     for (const memoId of touched) {

@@ -1,26 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { GetMemoDocument } from '../../../sdk/src/generated/operations.js';
-import { memoryStorage } from '../../../sdk/src/offline/memoryStorage.js';
-import type { Memo, MemoChanges, OfflineMemoStore } from '../../../sdk/src/offline/types.js';
-import { faultyFetch, type FaultyFetch } from './helpers/faultyFetch.js';
+import type { Memo, MemoChanges } from '../../../sdk/src/offline/types.js';
 import { useOfflineApi } from './helpers/offlineApi.js';
+import { aliceDevice, type Device } from './helpers/offlineDevice.js';
 
 // Two devices of one user (two stores, storages of their own) edit one memo while offline: the
 // first to reconnect wins, the second sees a conflict unless the edits touched different fields.
 const offline = useOfflineApi();
 
-interface Device {
-  readonly store: OfflineMemoStore;
-  readonly network: FaultyFetch;
-}
-
-async function device(): Promise<Device> {
-  const { session, client, store: storeOf } = offline();
-  const network = faultyFetch();
-  const store = storeOf(client(await session('alice'), network.fetch), memoryStorage(), { live: false });
-  await store.ready;
-  return { store, network };
-}
+const device = () => aliceDevice(offline);
 
 /** A memo both devices hold, then both offline. */
 async function sharedMemo(content = 'shared'): Promise<{ phone: Device; laptop: Device; memo: Memo }> {

@@ -1,27 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { memoryStorage } from '../../../sdk/src/offline/memoryStorage.js';
 import type { Memo, MemoSearch, OfflineMemoStore } from '../../../sdk/src/offline/types.js';
-import { faultyFetch, type FaultyFetch } from './helpers/faultyFetch.js';
 import { useOfflineApi } from './helpers/offlineApi.js';
+import { aliceDevice } from './helpers/offlineDevice.js';
 
 // The offline store's search follows every way its memos change: the device's own edits, a change
 // another device made that the feed brings, a conflict and its settling. Each test searches for a
 // word of its own (memos of earlier tests stay on the server), and watches what a search shows.
 const offline = useOfflineApi();
 
-interface Device {
-  readonly store: OfflineMemoStore;
-  readonly network: FaultyFetch;
-}
-
-async function device(): Promise<Device> {
-  const { session, client, store: storeOf } = offline();
-  const network = faultyFetch();
-  const store = storeOf(client(await session('alice'), network.fetch), memoryStorage(), { live: false });
-  await store.ready;
-  return { store, network };
-}
+const device = () => aliceDevice(offline);
 
 /** A word no other test uses (letters and digits: one word to search). */
 const uniqueWord = () => `w${randomUUID().replaceAll('-', '').slice(0, 10)}`;
