@@ -8,6 +8,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import type * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { FUNCTION_MEMORY_MB, FUNCTION_TIMEOUT_SECONDS, MEMO_FUNCTION_ENTRY, type MemoField } from '../resolvers/fields.js';
+import { SERVICE_NAME } from '../resolvers/lib/logger.js';
 import { DEFAULT_TOMBSTONE_RETENTION_DAYS } from '../resolvers/store/config.js';
 import { tableAccessForFields, tableResourceArn } from './tableAccess.js';
 
@@ -56,7 +57,7 @@ export class MemoFunction extends Construct {
         TABLE_NAME: props.table.tableName,
         PAGE_TOKEN_SECRET: props.pageTokenSecret.secretValue.unsafeUnwrap(), // a {{resolve:secretsmanager:…}} reference, not the value
         TOMBSTONE_RETENTION_DAYS: String(DEFAULT_TOMBSTONE_RETENTION_DAYS),
-        POWERTOOLS_SERVICE_NAME: 'memo-api',
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
         POWERTOOLS_LOG_LEVEL: 'INFO',
       },
       bundling: {

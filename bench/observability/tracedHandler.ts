@@ -3,9 +3,10 @@ import type { Context } from 'aws-lambda';
 
 /**
  * The one Tracer of the bench's "with Tracer" variant, built at module scope as Powertools'
- * docs build it. Off unless AWS_EXECUTION_ENV is set (Lambda sets it; the bench sets it too).
+ * docs build it, its service name from POWERTOOLS_SERVICE_NAME (the function's template variables,
+ * which the bench passes). Off unless AWS_EXECUTION_ENV is set (Lambda sets it; the bench sets it too).
  */
-export const tracer = new Tracer({ serviceName: 'memo-api' });
+export const tracer = new Tracer();
 
 /**
  * `handle` traced per invocation, as Powertools' manual instrumentation does (what

@@ -1,5 +1,8 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 
+/** The service every log line and trace names: infra sets it as POWERTOOLS_SERVICE_NAME, the logger falls back to it. */
+export const SERVICE_NAME = 'memo-api';
+
 let logger: Logger | undefined;
 
 /**
@@ -8,5 +11,5 @@ let logger: Logger | undefined;
  * a handler reads no environment.
  */
 export function handlerLogger(): Logger {
-  return (logger ??= new Logger({ serviceName: 'memo-api' }));
+  return (logger ??= new Logger({ serviceName: SERVICE_NAME }));
 }

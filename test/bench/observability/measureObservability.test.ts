@@ -1,3 +1,4 @@
+import { SERVICE_NAME } from '../../../resolvers/lib/logger.js';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { measureObservability, type ObservabilityFigures } from '../../../bench/observability/measureObservability.js';
@@ -19,7 +20,7 @@ beforeAll(async () => {
     region: 'us-east-1',
     credentials: TEST_STORE_CONFIG.credentials,
   };
-  figures = await measureObservability({ POWERTOOLS_SERVICE_NAME: 'memo-api', POWERTOOLS_LOG_LEVEL: 'INFO' }, store, {
+  figures = await measureObservability({ POWERTOOLS_SERVICE_NAME: SERVICE_NAME, POWERTOOLS_LOG_LEVEL: 'INFO' }, store, {
     runs: 2,
     warmCalls: 3,
     log: (line) => logged.push(line),

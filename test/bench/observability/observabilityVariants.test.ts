@@ -1,3 +1,4 @@
+import { SERVICE_NAME } from '../../../resolvers/lib/logger.js';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ beforeAll(async () => {
   variants = await buildObservabilityVariants(dir);
   request = await memoColdStartEvent(store(), dir);
   const env = lambdaTraceEnv(
-    handlerEnv({ POWERTOOLS_SERVICE_NAME: 'memo-api', POWERTOOLS_LOG_LEVEL: 'INFO' }, store()),
+    handlerEnv({ POWERTOOLS_SERVICE_NAME: SERVICE_NAME, POWERTOOLS_LOG_LEVEL: 'INFO' }, store()),
     dir,
     listener.port,
   );

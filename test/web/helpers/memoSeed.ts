@@ -1,3 +1,5 @@
+import { SHARED_DEFAULTS } from '../../../local/config.js';
+
 /**
  * A user's 1,000 memos for the search suite, made through the API before the app opens: each
  * memo's one search word and its tags are known here, so a test knows what each search must find.
@@ -48,10 +50,10 @@ export const countWith = (memos: readonly SeedMemo[], prefix: string, tags: read
   memos.filter((memo) => (prefix === '' || memo.keyword?.startsWith(prefix)) && tags.every((tag) => memo.tags.includes(tag))).length;
 
 /** The resolver count limit of one request (RESOLVER_COUNT_LIMIT's default): creates per request. */
-const PER_REQUEST = 25;
+const PER_REQUEST = SHARED_DEFAULTS.resolverCountLimit;
 
 /**
- * Creates the memos through GraphQL, 25 aliased createMemo per request, four requests at a time
+ * Creates the memos through GraphQL, PER_REQUEST aliased createMemo per request, four requests at a time
  * (`call` sends one request as the user and fails the test on an error).
  */
 export async function createSeed(
